@@ -1,0 +1,185 @@
+/**
+ * The ConnectPay stage, as the sandbox models it: one payment record per initiated payment, the
+ * statuses it walks through, and the operations the API, the hosted widget pages and the admin API
+ * perform on it. The API side (`api.ts`, `book.ts`) implements `PaymentBook`; the widget pages
+ * (`pages/`) only call it, so both halves agree on one state machine.
+ *
+ * Statuses: ConnectPay documents only `PendingProvider` (PROVIDER-WIRE.md §1). The rest of the enum
+ * is our choice, documented in the sandbox README.
+ */
+
+export const CONNECTPAY_STATUSES = [
+  'Initiated', // created by Initiate Payment; the shopper has not finished at the widget yet
+  'Pending', // the shopper authorised; the bank / card scheme has not settled yet
+  'PendingProvider', // stopped for manual review (99.99 EUR); an admin approves or rejects it
+  'Completed', // final: money moved
+  'Rejected', // final: declined by the issuer / bank, or by manual review (statusReason says why)
+  'Cancelled', // final: the shopper cancelled at the widget
+  'Failed', // final: authentication (SCA / 3-D Secure) failed or a technical error
+  'Expired', // final: the shopper never finished within the widget's lifetime
+] as const;
+export type ConnectPayStatus = (typeof CONNECTPAY_STATUSES)[number];
+
+export const FINAL_CONNECTPAY_STATUSES: readonly ConnectPayStatus[] = [
+  'Completed',
+  'Rejected',
+  'Cancelled',
+  'Failed',
+  'Expired',
+];
+
+/** Machine-readable reasons carried in `payment.statusReason` next to a final or review status. */
+export type ConnectPayStatusReason =
+  | 'InsufficientFunds'
+  | 'StolenCard'
+  | 'ManualReview'
+  | 'ManualReviewRejected'
+  | 'AuthenticationFailed'
+  | 'CancelledByConsumer'
+  | 'TopUpCardDeclined';
+
+/** Payment methods as ConnectPay spells them on the wire. */
+export const CONNECTPAY_METHODS = ['PIS', 'CARD', 'GooglePay', 'ApplePay'] as const;
+export type ConnectPayMethod = (typeof CONNECTPAY_METHODS)[number];
+
+/** Widget languages (ConnectPay: `EN DE NL FI SV LT`); the sandbox pages exist in en, de, lt. */
+export const CONNECTPAY_LANGUAGES = ['EN', 'DE', 'NL', 'FI', 'SV', 'LT'] as const;
+export type ConnectPayLanguage = (typeof CONNECTPAY_LANGUAGES)[number];
+
+/** Where the shopper is in the hosted widget. */
+export type WidgetStep =
+  | 'choose-method'
+  | 'choose-bank'
+  | 'bank-login'
+  | 'bank-code'
+  | 'card'
+  | 'three-ds'
+  | 'wallet'
+  | 'done';
+
+export interface HistoryEntry {
+  at: string; // ISO time
+  status: ConnectPayStatus;
+  statusReason?: ConnectPayStatusReason;
+  note: string; // human-readable: "bank login failed", "3-D Secure challenge passed", …
+}
+
+/** Per-payment test knobs (the admin API sets defaults; Initiate may override via `X-Sandbox-*`). */
+export interface PaymentKnobs {
+  notificationDelayMs: number;
+  duplicateNotifications: boolean; // deliver every notification twice
+  reorderNotifications: boolean; // hold intermediate notifications and send them after the final one
+}
+
+export interface SandboxPayment {
+  paymentId: string;
+  /** Widget key: the `key` query parameter of `redirectUrl`. */
+  key: string;
+  kind: 'merchant' | 'topup';
+  clientId: string;
+  /** Methods the merchant allowed (`payment.paymentMethod`); several → a method-choice step. */
+  allowedMethods: ConnectPayMethod[];
+  /** The method finally used (set when only one was allowed, or when the shopper chooses). */
+  method?: ConnectPayMethod;
+  providerCountryCode?: string;
+  /** The shopper's bank (ConnectPay "provider"); preselected by the merchant or chosen at the widget. */
+  providerId?: string;
+  language: ConnectPayLanguage;
+  amount: string; // major units, as on the wire: "19.99"
+  currency: string;
+  remittanceInformationUnstructured?: string;
+  merchantReference?: string;
+  endToEndId?: string;
+  generic: { generic1?: string; generic2?: string; generic3?: string };
+  /** The merchant's return address: the "Return to merchant" button goes here. */
+  redirectUrl: string;
+  notificationUrl?: string;
+  /** Top-up only: the creditor IBAN that is credited. */
+  creditorIban?: string;
+  consumer?: { firstName?: string; lastName?: string; ipAddress?: string };
+  status: ConnectPayStatus;
+  statusReason?: ConnectPayStatusReason;
+  step: WidgetStep;
+  /** Card payments: what may be shown (never the full number, never the CVC). */
+  card?: { brand: string; last4: string };
+  /** Failed attempts at the current step (wrong password, wrong code), for display. */
+  attempts: number;
+  knobs: PaymentKnobs;
+  history: HistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Outcome of one widget action, for the page to render the next step or an error. */
+export type WidgetResult =
+  | { ok: true; payment: SandboxPayment }
+  | { ok: false; error: WidgetError; payment: SandboxPayment };
+
+export type WidgetError =
+  | 'unknown_method'
+  | 'unknown_bank'
+  | 'wrong_credentials'
+  | 'wrong_code'
+  | 'invalid_card_number'
+  | 'invalid_expiry'
+  | 'card_expired'
+  | 'invalid_cvc'
+  | 'missing_name'
+  | 'wrong_step'
+  | 'already_final';
+
+export interface CardInput {
+  number: string;
+  expiry: string; // "MM/YY" or "MM/YYYY"
+  cvc: string;
+  name: string;
+}
+
+/** A bank the shopper can pick for PIS. */
+export interface SandboxBank {
+  providerId: string;
+  name: string;
+  countryCode: string;
+  bic?: string;
+  /** Stage banks with a working front end; others are listed for realism and succeed too. */
+  stage?: boolean;
+}
+
+/**
+ * All state-changing operations on sandbox payments. Every transition is checked against the state
+ * machine (illegal ones throw `IllegalTransitionError`, answered 409 by the API) and recorded in
+ * `history`, and each status change schedules a notification to `notificationUrl`.
+ */
+export interface PaymentBook {
+  get(paymentId: string): SandboxPayment | undefined;
+  byKey(key: string): SandboxPayment | undefined;
+  list(): SandboxPayment[];
+  banks(countryCode?: string): SandboxBank[];
+  /** Widget: choose a method when several were allowed. */
+  chooseMethod(key: string, method: ConnectPayMethod): WidgetResult;
+  /** Widget: choose the shopper's bank (PIS). */
+  chooseBank(key: string, providerId: string): WidgetResult;
+  /** Widget: bank login. Fake Bank accepts only `username` / `secret`; other banks accept any non-empty pair. */
+  bankLogin(key: string, username: string, password: string): WidgetResult;
+  /** Widget: SCA confirmation code (`123456`). */
+  bankCode(key: string, code: string): WidgetResult;
+  /** Widget: card form (Luhn and expiry checked); decides challenge / frictionless / decline. */
+  submitCard(key: string, card: CardInput): WidgetResult;
+  /** Widget: the 3-D Secure challenge page; `pass=false` means the shopper failed or aborted it. */
+  completeThreeDS(key: string, pass: boolean): WidgetResult;
+  /** Widget: the simulated Google Pay / Apple Pay sheet was confirmed. */
+  confirmWallet(key: string): WidgetResult;
+  /** Widget: the shopper pressed Cancel. */
+  cancel(key: string): WidgetResult;
+}
+
+export class IllegalTransitionError extends Error {
+  readonly code = 'illegal_state_transition';
+  constructor(
+    readonly from: ConnectPayStatus,
+    readonly to: ConnectPayStatus,
+  ) {
+    super(`A payment in status ${from} cannot move to ${to}.`);
+    this.name = 'IllegalTransitionError';
+  }
+}
