@@ -126,7 +126,8 @@ export type WidgetError =
   | 'invalid_cvc'
   | 'missing_name'
   | 'wrong_step'
-  | 'already_final';
+  | 'already_final'
+  | 'method_not_allowed';
 
 export interface CardInput {
   number: string;
@@ -151,6 +152,18 @@ export interface SandboxBank {
  * `history`, and each status change schedules a notification to `notificationUrl`.
  */
 export interface PaymentBook {
+  /** API: Initiate Payment / top-up. Validation of the request happened before (zod, accounts). */
+  create(input: NewPayment): SandboxPayment;
+  /** Admin: approve a payment in manual review (`PendingProvider` → `Completed`). */
+  approve(paymentId: string): SandboxPayment;
+  /** Admin: reject a payment in manual review (`PendingProvider` → `Rejected`, `ManualReviewRejected`). */
+  reject(paymentId: string): SandboxPayment;
+  /** Admin: change a payment's knobs. */
+  setKnobs(paymentId: string, knobs: Partial<PaymentKnobs>): SandboxPayment;
+  /** Called after every status change (the notifier subscribes). Returns an unsubscribe function. */
+  onStatusChange(listener: (payment: SandboxPayment, previous: ConnectPayStatus) => void): () => void;
+  /** Admin: forget every payment. */
+  reset(): void;
   get(paymentId: string): SandboxPayment | undefined;
   byKey(key: string): SandboxPayment | undefined;
   list(): SandboxPayment[];
@@ -172,6 +185,12 @@ export interface PaymentBook {
   /** Widget: the shopper pressed Cancel. */
   cancel(key: string): WidgetResult;
 }
+
+/** What `create` needs; `book` fills in ids, key, status `Initiated`, step, history, timestamps. */
+export type NewPayment = Omit<
+  SandboxPayment,
+  'paymentId' | 'key' | 'status' | 'statusReason' | 'step' | 'attempts' | 'history' | 'createdAt' | 'updatedAt' | 'method' | 'card'
+> & { method?: ConnectPayMethod };
 
 export class IllegalTransitionError extends Error {
   readonly code = 'illegal_state_transition';
