@@ -1,0 +1,69 @@
+/**
+ * Every error server-kit raises on purpose. Each carries the `code` and HTTP `status` the route
+ * boundary answers with (`{error: {code, message}}`); translation to HTTP happens once, there.
+ */
+export class CheckoutError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(code: string, status: number, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** The request body, query or headers failed validation. */
+export class ValidationError extends CheckoutError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('invalid_request', 400, message, options);
+  }
+}
+
+/** A session, order or route that does not exist. */
+export class NotFoundError extends CheckoutError {
+  constructor(code: string, message: string) {
+    super(code, 404, message);
+  }
+}
+
+/** The configuration given to `createCheckout` or a provider factory is unusable. */
+export class ConfigError extends CheckoutError {
+  constructor(message: string) {
+    super('invalid_config', 500, message);
+  }
+}
+
+/** A notification's signature, or the timestamp it signs, did not verify. */
+export class SignatureError extends CheckoutError {
+  constructor(message: string) {
+    super('invalid_signature', 401, message);
+  }
+}
+
+/** The provider did not answer within the configured timeout; the shopper may retry. */
+export class ProviderTimeoutError extends CheckoutError {
+  constructor(provider: string, timeoutMs: number, options?: { cause?: unknown }) {
+    super('provider_timeout', 504, `${provider} did not answer within ${timeoutMs} ms.`, options);
+  }
+}
+
+/** The provider answered with an error (5xx after retries, or a 4xx it explains). */
+export class ProviderError extends CheckoutError {
+  readonly providerStatus?: number;
+  constructor(message: string, options?: { cause?: unknown; providerStatus?: number; code?: string }) {
+    super(options?.code ?? 'provider_error', 502, message, options);
+    this.providerStatus = options?.providerStatus;
+  }
+}
+
+/** The provider answered with a redirect URL outside the adapter's allow-list. */
+export class UnsafeRedirectError extends CheckoutError {
+  constructor(url: string) {
+    super(
+      'unsafe_redirect',
+      502,
+      `The provider's redirect URL is not on the allow-list: ${url.slice(0, 80)}`,
+    );
+  }
+}

@@ -1,0 +1,134 @@
+import type { PaymentMethod, SessionStatus, StatusReason } from '@pay-checkout/contract';
+
+/**
+ * The durable store behind server-kit. Two implementations pass one conformance suite
+ * (`store/conformance.ts`): the embedded PGlite default and PostgreSQL (several instances behind a
+ * load balancer). Same SQL and migrations for both. Every state change is a compare-and-set, and the
+ * idempotency record, the notification inbox row and the status event are written in the same
+ * transaction as the change they belong to (DESIGN.md §5, RELIABILITY.md 1–3, 6, 7, 15–16).
+ */
+export interface CheckoutStore {
+  /** Creates or upgrades the schema. Safe to call on every start and from several instances. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  // ── Idempotency (POST sessions) ─────────────────────────────────────────────────────────────
+  /**
+   * Claims `key` for a request whose canonical body hashes to `requestHash`. Exactly one of several
+   * concurrent callers gets `claimed`; the others see `in_progress` until it completes.
+   */
+  claimIdempotencyKey(key: string, requestHash: string): Promise<IdempotencyClaim>;
+  /** Stores the final response for a claimed key (replayed to later requests with the same key). */
+  completeIdempotencyKey(key: string, response: StoredResponse): Promise<void>;
+  /** Drops a claim whose request failed in a way the client may retry (e.g. provider timeout). */
+  releaseIdempotencyKey(key: string): Promise<void>;
+
+  // ── Sessions ────────────────────────────────────────────────────────────────────────────────
+  /** Inserts a session in status `created` and its first event. */
+  createSession(input: NewSession): Promise<SessionRecord>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  findByProviderRef(provider: string, providerRef: string): Promise<SessionRecord | undefined>;
+  /** Records the provider's payment id and redirect URL once the provider answered. */
+  attachProviderPayment(id: string, providerRef: string, redirectUrl: string): Promise<SessionRecord>;
+  /**
+   * Moves a session forward if, and only if, `to` ranks above its current status and the current
+   * status is not final (`canTransition` in @pay-checkout/contract), in one statement (CAS). When a
+   * `notification` is given, its inbox row is inserted in the same transaction; a notification id
+   * already in the inbox makes the whole call a no-op with `outcome: 'duplicate'`.
+   */
+  transition(input: TransitionInput): Promise<TransitionResult>;
+  /** Inbox row for a notification that changed nothing (a hint, or a late contradictory one): kept for audit and dedupe. */
+  recordNotification(input: NotificationInput): Promise<{ duplicate: boolean }>;
+
+  // ── Live status ─────────────────────────────────────────────────────────────────────────────
+  /** Status events of a session with id greater than `afterEventId`, oldest first (SSE resume). */
+  eventsSince(sessionId: string, afterEventId: number): Promise<StatusEvent[]>;
+  /**
+   * Calls `listener` after every committed status event, with ids only (PostgreSQL: LISTEN/NOTIFY,
+   * so a rolled-back transaction is never seen, and every instance hears every change).
+   */
+  subscribe(listener: (change: { sessionId: string; eventId: number }) => void): Promise<() => Promise<void>>;
+
+  // ── Background reconciliation ───────────────────────────────────────────────────────────────
+  /** Non-final sessions whose `nextPollAt` is due, oldest first. */
+  duePolls(now: Date, limit: number): Promise<SessionRecord[]>;
+  /** Sets when the poller looks at a session next (`null` stops polling it). */
+  schedulePoll(id: string, nextPollAt: Date | null, pollAttempts: number): Promise<void>;
+}
+
+export interface NewSession {
+  id: string;
+  orderId: string;
+  provider: string;
+  method: PaymentMethod;
+  bank?: string;
+  language?: string;
+  country?: string;
+  amount: number; // minor units
+  currency: string;
+  description: string;
+  /** Our reference at the provider (for reconciliation after a timed-out initiation). */
+  reference: string;
+  expiresAt: Date;
+  nextPollAt: Date | null;
+}
+
+export interface SessionRecord extends NewSession {
+  status: SessionStatus;
+  reason?: StatusReason;
+  providerRef?: string;
+  redirectUrl?: string;
+  pollAttempts: number;
+  /** Incremented on every change; lets callers detect concurrent writers. */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type IdempotencyClaim =
+  | { kind: 'claimed' }
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'mismatch' } // same key, different body → 422
+  | { kind: 'in_progress' }; // same key, first request still running → 409
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+export type EventSource = 'create' | 'initiate' | 'notification' | 'reconcile' | 'poller' | 'expiry';
+
+export interface NotificationInput {
+  provider: string;
+  /** Dedupe key within the provider. */
+  notificationId: string;
+  sessionId?: string;
+  /** Raw body as received (already size-limited), kept for audit. */
+  payload: string;
+}
+
+export interface TransitionInput {
+  sessionId: string;
+  to: SessionStatus;
+  reason?: StatusReason;
+  source: EventSource;
+  /** The provider's own status word, kept in the event for the audit trail. */
+  providerStatus?: string;
+  notification?: NotificationInput;
+}
+
+export type TransitionResult =
+  | { outcome: 'applied'; session: SessionRecord; event: StatusEvent }
+  | { outcome: 'duplicate'; session: SessionRecord }
+  | { outcome: 'ignored'; session: SessionRecord }; // not forward, or already final: recorded, not applied
+
+export interface StatusEvent {
+  /** Store-wide increasing id: the SSE `id:` and `Last-Event-ID`. */
+  id: number;
+  sessionId: string;
+  status: SessionStatus;
+  reason?: StatusReason;
+  source: EventSource;
+  providerStatus?: string;
+  at: Date;
+}
