@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import type { BankOption, PaymentMethod } from '@pay-checkout/contract';
+import { ConfigError, ValidationError } from '../../errors.js';
+import { toDecimalString } from '../../money.js';
+import type {
+  ProviderAdapter,
+  ProviderInitiation,
+  ProviderSessionInput,
+  ProviderStatus,
+  VerifiedNotification,
+} from '../provider.js';
+import { ConnectPayApiError, ConnectPayClient } from './client.js';
+import type { ResolvedConnectPayOptions } from './options.js';
+import {
+  ConnectPayLanguage,
+  type ConnectPayMethod,
+  type InitiatePaymentRequest,
+  InitiatePaymentResponse,
+  NotificationHint,
+  PaymentDetails,
+  PaymentList,
+  ProviderList,
+} from './schema.js';
+import { mapConnectPayStatus } from './statuses.js';
+
+const METHODS: Record<PaymentMethod, ConnectPayMethod> = {
+  pis: 'PIS',
+  card: 'CARD',
+  googlepay: 'GooglePay',
+  applepay: 'ApplePay',
+};
+
+/** Top-ups are paid by bank transfer or card only (connectpay-sandbox-wire.md, BaaS top-up). */
+const TOP_UP_METHODS: readonly PaymentMethod[] = ['pis', 'card'];
+
+/** Providers (banks) change rarely; the options route asks on every checkout load. */
+const BANKS_TTL_MS = 10 * 60 * 1000;
+
+/** SEPA's limit for unstructured remittance information. */
+const REMITTANCE_MAX = 140;
+
+/**
+ * Top-ups live under another API path (`baas/merchant/payments/{id}`), so their provider reference
+ * says so: `baas:<paymentId>`. Merchant payments use the bare `paymentId`.
+ */
+const TOP_UP_PREFIX = 'baas:';
+
+/** Messages for the creditor-account rejections of a top-up (HTTP 422 from ConnectPay). */
+const CREDITOR_ACCOUNT_ERRORS: Record<string, string> = {
+  creditor_account_not_found: 'The top-up creditor account does not exist at ConnectPay.',
+  creditor_account_inactive: 'The top-up creditor account is not active, so it cannot be credited.',
+  creditor_account_not_owned: 'The top-up creditor account does not belong to the onboarded consumer.',
+};
+
+export function createConnectPayAdapter(options: ResolvedConnectPayOptions): ProviderAdapter {
+  const client = new ConnectPayClient(options);
+  const banksCache = new Map<string, { expiresAt: number; banks: Promise<BankOption[]> }>();
+
+  async function initiate(input: ProviderSessionInput, signal?: AbortSignal): Promise<ProviderInitiation> {
+    const topUp = input.topUp ? topUpTarget(input, options) : undefined;
+    const body: InitiatePaymentRequest = {
+      merchant: {
+        brandId: options.brandId,
+        redirectUrl: input.returnUrl,
+        notificationUrl: input.notificationUrl,
+        language: widgetLanguage(input.language),
+      },
+      payment: {
+        paymentMethod: [METHODS[input.method]],
+        providerCountryCode: input.country?.toUpperCase(),
+        providerId: input.bank,
+        instructedAmount: {
+          amount: toDecimalString(input.amount.value, input.amount.currency),
+          currency: input.amount.currency.toUpperCase(),
+        },
+        remittanceInformationUnstructured: input.description.slice(0, REMITTANCE_MAX) || undefined,
+        creditorAccount: topUp ? { iban: topUp.creditorIban } : undefined,
+      },
+      identifiers: { merchantReference: input.reference },
+      consumer: topUp ? { consumerId: topUp.consumerId } : undefined,
+    };
+    const path = topUp ? 'baas/merchant/topup/pis/payments' : 'merchant/payments';
+    let created: InitiatePaymentResponse;
+    try {
+      created = await client.post({ path, signal }, body, InitiatePaymentResponse);
+    } catch (error) {
+      throw explainInitiationError(error);
+    }
+    const id = created.payment.paymentId;
+    return {
+      providerRef: topUp ? `${TOP_UP_PREFIX}${id}` : id,
+      redirectUrl: created.payment.redirectUrl,
+      // A payment ConnectPay has just created is `Initiated` (the shopper is not at the widget yet).
+      status: mapConnectPayStatus('Initiated'),
+    };
+  }
+
+  async function findByReference(
+    input: ProviderSessionInput,
+    signal?: AbortSignal,
+  ): Promise<ProviderInitiation | undefined> {
+    const { payments } = await client.get(
+      { path: 'merchant/payments', query: { merchantReference: input.reference }, signal },
+      PaymentList,
+    );
+    // References are unique per session, so there is at most one; the newest wins if not.
+    const found = payments
+      .filter((details) => (details.identifiers?.merchantReference ?? input.reference) === input.reference)
+      .sort((a, b) => (b.payment.createdAt ?? '').localeCompare(a.payment.createdAt ?? ''))[0];
+    if (!found) return undefined;
+    const id = found.payment.paymentId;
+    return {
+      providerRef: input.topUp ? `${TOP_UP_PREFIX}${id}` : id,
+      // The details body carries no widget URL (ConnectPay documents none). Without it, our own return
+      // page is the safe destination: it shows the live status and lets the shopper start again.
+      redirectUrl: found.payment.redirectUrl ?? input.returnUrl,
+      status: mapConnectPayStatus(found.payment.status, found.payment.statusReason ?? undefined),
+    };
+  }
+
+  async function status(providerRef: string, signal?: AbortSignal): Promise<ProviderStatus> {
+    const details = await client.get({ path: detailsPath(providerRef), signal }, PaymentDetails);
+    return mapConnectPayStatus(details.payment.status, details.payment.statusReason ?? undefined);
+  }
+
+  function banks(country: string, signal?: AbortSignal): Promise<BankOption[]> {
+    const code = country.toUpperCase();
+    if (!/^[A-Z]{2}$/.test(code)) {
+      return Promise.reject(new ValidationError('country must be an ISO 3166-1 alpha-2 code such as DE'));
+    }
+    const cached = banksCache.get(code);
+    if (cached && cached.expiresAt > Date.now()) return cached.banks;
+    const loaded = client
+      .get({ path: 'merchant/providers', query: { countryCode: code }, signal }, ProviderList)
+      .then(({ providers }) =>
+        providers.map(
+          (provider): BankOption => ({
+            id: provider.providerId,
+            name: provider.name,
+            country: provider.countryCode.toUpperCase(),
+            ...(provider.logoUrl ? { logo: provider.logoUrl } : {}),
+          }),
+        ),
+      );
+    banksCache.set(code, { expiresAt: Date.now() + BANKS_TTL_MS, banks: loaded });
+    // A failed load must not be served from the cache for ten minutes.
+    loaded.catch(() => {
+      if (banksCache.get(code)?.banks === loaded) banksCache.delete(code);
+    });
+    return loaded;
+  }
+
+  /**
+   * ConnectPay callbacks are unsigned (PROVIDER-WIRE.md §1), so nothing in them is trusted: we return
+   * which payment it is about, and the kit re-fetches the status with our own credentials. A forged
+   * callback can therefore at most cause one extra status request.
+   */
+  async function verifyNotification(raw: Uint8Array, _headers: Headers): Promise<VerifiedNotification> {
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+    } catch (error) {
+      throw new ValidationError('The ConnectPay notification is not a JSON document.', { cause: error });
+    }
+    const parsed = NotificationHint.safeParse(json);
+    if (!parsed.success) {
+      throw new ValidationError('The ConnectPay notification does not name a payment (payment.paymentId).', {
+        cause: parsed.error,
+      });
+    }
+    const id = parsed.data.payment.paymentId;
+    // Only top-ups name the onboarded consumer (`consumer.consumerId` is required to open one).
+    const topUp = typeof parsed.data.consumer?.consumerId === 'string';
+    return {
+      providerRef: topUp ? `${TOP_UP_PREFIX}${id}` : id,
+      notificationId: createHash('sha256').update(raw).digest('hex'),
+    };
+  }
+
+  return {
+    name: 'connectpay',
+    capabilities: {
+      methods: ['pis', 'card', 'googlepay', 'applepay'],
+      signedNotifications: false,
+      topUp: true,
+    },
+    sandbox: options.sandbox,
+    redirectHosts: options.redirectHosts,
+    initiate,
+    findByReference,
+    status,
+    banks,
+    verifyNotification,
+  };
+}
+
+/** ConnectPay's widget speaks EN DE NL FI SV LT; any other BCP 47 tag falls back to English. */
+export function widgetLanguage(tag: string | undefined): ConnectPayLanguage {
+  const parsed = ConnectPayLanguage.safeParse(tag?.split('-')[0]?.toUpperCase());
+  return parsed.success ? parsed.data : 'EN';
+}
+
+function detailsPath(providerRef: string): string {
+  if (providerRef.startsWith(TOP_UP_PREFIX)) {
+    return `baas/merchant/payments/${encodeURIComponent(providerRef.slice(TOP_UP_PREFIX.length))}`;
+  }
+  return `merchant/payments/${encodeURIComponent(providerRef)}`;
+}
+
+/** The session's own top-up fields win; the adapter's `topUp` option fills the gaps. */
+function topUpTarget(
+  input: ProviderSessionInput,
+  options: ResolvedConnectPayOptions,
+): { creditorIban: string; consumerId: string } {
+  if (!TOP_UP_METHODS.includes(input.method)) {
+    throw new ValidationError(`ConnectPay top-ups are paid by PIS or card, not ${input.method}.`);
+  }
+  const creditorIban = input.topUp?.creditorIban || options.topUp?.creditorIban;
+  const consumerId = input.topUp?.consumerId || options.topUp?.consumerId;
+  if (!creditorIban)
+    throw new ConfigError('connectpay: a top-up needs a creditor IBAN (option topUp.creditorIban)');
+  if (!consumerId)
+    throw new ConfigError('connectpay: a top-up needs a consumer id (option topUp.consumerId)');
+  return { creditorIban, consumerId };
+}
+
+/** A creditor-account rejection becomes a ProviderError with ConnectPay's code and a plain message. */
+function explainInitiationError(error: unknown): unknown {
+  if (!(error instanceof ConnectPayApiError) || error.providerStatus !== 422 || !error.providerCode)
+    return error;
+  const message = CREDITOR_ACCOUNT_ERRORS[error.providerCode] ?? error.message;
+  return new ConnectPayApiError(message, {
+    code: error.providerCode,
+    providerCode: error.providerCode,
+    providerStatus: 422,
+    cause: error,
+  });
+}

@@ -1,0 +1,98 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { ConfigError } from '../../errors.js';
+
+/** Hosts of ConnectPay's payment widget (PROVIDER-WIRE.md §1): shoppers are redirected there. */
+const WIDGET_HOSTS = ['pay-stage.connectpay.com', 'pay.connectpay.com'];
+
+const Options = z.object({
+  /** API root, e.g. `http://127.0.0.1:3100/connectpay` (sandbox) or `https://api2-stage.connectpay.com`. */
+  baseUrl: z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+      'must be an http(s) URL',
+    ),
+  clientId: z.string().min(1, 'is required'),
+  clientSecret: z.string().min(1, 'is required'),
+  brandId: z.string().min(1, 'is required'),
+  /** PEM of the RSA private key whose public half is registered with ConnectPay (signs `X-Signature`). */
+  privateKeyPem: z.string().min(1, 'is required'),
+  timeoutMs: z.number().int().positive().max(120_000).default(10_000),
+  /** Retries of reads (GET) after the first attempt. Writes are never retried. */
+  retries: z.number().int().min(0).max(10).default(3),
+  /** Backoff of those retries (full jitter); small values let tests run fast. */
+  retryBackoff: z
+    .object({ baseMs: z.number().int().min(0), maxMs: z.number().int().min(0) })
+    .default({ baseMs: 200, maxMs: 5_000 }),
+  sandbox: z.boolean().optional(),
+  redirectHosts: z.array(z.string().min(1)).optional(),
+  /** Defaults for BaaS top-up sessions; a session's own `topUp` fields win. */
+  topUp: z.object({ creditorIban: z.string().min(1), consumerId: z.string().min(1) }).optional(),
+  fetch: z
+    .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
+    .optional(),
+});
+
+export type ConnectPayOptions = z.input<typeof Options>;
+
+export interface ResolvedConnectPayOptions {
+  /** Always ends with `/`, so relative API paths resolve under it. */
+  baseUrl: URL;
+  clientId: string;
+  clientSecret: string;
+  brandId: string;
+  privateKey: KeyObject;
+  timeoutMs: number;
+  retries: number;
+  retryBackoff: { baseMs: number; maxMs: number };
+  sandbox: boolean;
+  redirectHosts: string[];
+  topUp?: { creditorIban: string; consumerId: string };
+  fetch: typeof fetch;
+}
+
+/**
+ * Validates the adapter options up front, so a wrong deployment fails at start-up with a message that
+ * names the option (never its value: several are secrets).
+ */
+export function resolveConnectPayOptions(input: unknown): ResolvedConnectPayOptions {
+  const parsed = Options.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue.path.join('.') || 'options';
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    throw new ConfigError(`connectpay: option ${name} ${missing ? 'is required' : issue.message}`);
+  }
+  const options = parsed.data;
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(options.privateKeyPem);
+  } catch {
+    throw new ConfigError('connectpay: option privateKeyPem is not a readable PEM private key');
+  }
+  if (privateKey.asymmetricKeyType !== 'rsa') {
+    throw new ConfigError(
+      'connectpay: option privateKeyPem must be an RSA key (ConnectPay signs with RSA-SHA256)',
+    );
+  }
+  const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  baseUrl.search = '';
+  baseUrl.hash = '';
+  const hostname = baseUrl.hostname;
+  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  return {
+    baseUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    brandId: options.brandId,
+    privateKey,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    retryBackoff: options.retryBackoff,
+    sandbox: options.sandbox ?? (local || hostname.includes('stage')),
+    redirectHosts: options.redirectHosts ?? [baseUrl.host, ...WIDGET_HOSTS],
+    topUp: options.topUp,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+  };
+}

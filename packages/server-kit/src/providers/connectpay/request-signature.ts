@@ -1,0 +1,24 @@
+import { createSign, type KeyObject } from 'node:crypto';
+
+/**
+ * ConnectPay API v2 request signing (PROVIDER-WIRE.md §1; the tail of the string is the sandbox's
+ * documented choice, connectpay-sandbox-wire.md): RSA-SHA256 (PKCS#1 v1.5) over
+ * `lowercase(method) + lowercase(host + path + ?query) + body without whitespace`, base64-encoded.
+ * Host and path come from the URL actually called, so the same code signs for the sandbox
+ * (`127.0.0.1:3100/connectpay/...`) and the stage (`api2-stage.connectpay.com/...`).
+ */
+export function connectPaySigningString(method: string, url: URL, body: string): string {
+  return `${method.toLowerCase()}${`${url.host}${url.pathname}${url.search}`.toLowerCase()}${body.replace(/\s+/g, '')}`;
+}
+
+/** The `X-Signature` header value for one request. `body` must be the exact text that is sent. */
+export function signConnectPayRequest(
+  method: string,
+  url: URL,
+  body: string,
+  privateKey: KeyObject | string,
+): string {
+  const signer = createSign('RSA-SHA256');
+  signer.update(connectPaySigningString(method, url, body), 'utf8');
+  return signer.sign(privateKey, 'base64');
+}
