@@ -1,0 +1,64 @@
+import { escapeHtml } from './html-escape.js';
+import { pageMessages } from './locale.js';
+import { PAGE_STYLES } from './page-styles.js';
+
+export interface PayPageInput {
+  /** The merchant's order id (validated by the caller against the contract's OrderId). */
+  orderId: string;
+  /** Already negotiated; passed to the element as `language`. */
+  locale: string;
+  /** CSP nonce for this response. */
+  nonce: string;
+  /** Where the kit is mounted, e.g. `/checkout`; becomes the element's `endpoint`. */
+  basePath: string;
+  /** The script-tag bundle, e.g. `/checkout/element.js`. */
+  elementUrl: string;
+  /** SRI hash of the bundle (`sha384-…`). */
+  elementIntegrity?: string;
+  description?: string;
+  /** The amount, already formatted for the locale. */
+  amountLabel?: string;
+}
+
+/**
+ * The hosted checkout page (`GET pay/:order`) for merchants who redirect instead of embedding: the
+ * `<pay-checkout>` element on our own page. The element bundle is the only script; it carries the
+ * nonce, and `'strict-dynamic'` lets it load its locale chunks.
+ */
+export function renderPayPage(input: PayPageInput): string {
+  const { locale, messages } = pageMessages(input.locale);
+  const n = escapeHtml(input.nonce);
+  const endpoint = input.basePath.replace(/\/+$/, '');
+  // Module scripts are always fetched in CORS mode; `crossorigin` makes that explicit for SRI.
+  const integrity = input.elementIntegrity
+    ? ` integrity="${escapeHtml(input.elementIntegrity)}" crossorigin="anonymous"`
+    : '';
+  const summary = [
+    input.description ? `<p class="merchant">${escapeHtml(input.description)}</p>` : '',
+    input.amountLabel
+      ? `<dl><dt>${escapeHtml(messages.amount)}</dt><dd>${escapeHtml(input.amountLabel)}</dd></dl>`
+      : '',
+  ].join('');
+
+  return `<!doctype html>
+<html lang="${escapeHtml(locale)}" dir="${messages.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(messages.payTitle)}</title>
+<style nonce="${n}">${PAGE_STYLES}</style>
+<script type="module" src="${escapeHtml(input.elementUrl)}" nonce="${n}"${integrity}></script>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(messages.payTitle)}</h1>
+${summary}
+<pay-checkout endpoint="${escapeHtml(endpoint)}" order="${escapeHtml(input.orderId)}" language="${escapeHtml(input.locale)}"></pay-checkout>
+<noscript><p>${escapeHtml(messages.payNoScript)}</p></noscript>
+</main>
+</body>
+</html>
+`;
+}
