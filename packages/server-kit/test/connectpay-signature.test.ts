@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { createVerify, generateKeyPairSync } from 'node:crypto';
+import { describe, it } from 'node:test';
+import {
+  connectPaySigningString,
+  signConnectPayRequest,
+} from '../src/providers/connectpay/request-signature.js';
+
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+describe('ConnectPay X-Signature', () => {
+  it('signs lowercase method + lowercase host and path + the body without whitespace, unseparated', () => {
+    const url = new URL('https://API2-Stage.ConnectPay.com/merchant/Payments');
+    const body = '{"merchant": {"brandId": "b 1"},\n "payment": {}}';
+    assert.equal(
+      connectPaySigningString('POST', url, body),
+      'postapi2-stage.connectpay.com/merchant/payments{"merchant":{"brandId":"b1"},"payment":{}}',
+    );
+  });
+
+  it('includes the port of a local sandbox, the base path and the query string', () => {
+    const url = new URL('http://127.0.0.1:3100/connectpay/merchant/payments?merchantReference=Ref-1');
+    assert.equal(
+      connectPaySigningString('GET', url, ''),
+      'get127.0.0.1:3100/connectpay/merchant/payments?merchantreference=ref-1',
+    );
+  });
+
+  it('produces a base64 RSA-SHA256 signature that the public key verifies over that string', () => {
+    const url = new URL('http://127.0.0.1:3100/connectpay/merchant/payments');
+    const body = JSON.stringify({ payment: { instructedAmount: { amount: '19.99', currency: 'EUR' } } });
+    const signature = signConnectPayRequest('POST', url, body, privateKey);
+    assert.match(signature, /^[A-Za-z0-9+/]{342}==$/); // 2048-bit key → 256 bytes → 344 base64 chars
+    const verifier = createVerify('RSA-SHA256');
+    verifier.update(connectPaySigningString('POST', url, body));
+    assert.equal(verifier.verify(publicKey, signature, 'base64'), true);
+  });
+
+  it('does not verify when the body differs', () => {
+    const url = new URL('http://127.0.0.1:3100/connectpay/merchant/payments');
+    const signature = signConnectPayRequest('POST', url, '{"a":"1"}', privateKey);
+    const verifier = createVerify('RSA-SHA256');
+    verifier.update(connectPaySigningString('POST', url, '{"a":"2"}'));
+    assert.equal(verifier.verify(publicKey, signature, 'base64'), false);
+  });
+});
