@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+
+/** Where the demo's payments go: the in-process sandbox (default) or the real ConnectPay stage. */
+export type ProviderTarget =
+  | { kind: 'sandbox'; port: number }
+  | {
+      kind: 'stage';
+      baseUrl: string;
+      clientId: string;
+      clientSecret: string;
+      brandId: string;
+      privateKeyPem: string;
+    };
+
+/** A wallet account the demo shopper can top up (BaaS creditor account). */
+export interface WalletAccount {
+  iban: string;
+  label: string;
+}
+
+export interface DemoConfig {
+  port: number;
+  host: string;
+  /** The shop's public origin, used for return URLs and the element's allowed origin. */
+  shopUrl: string;
+  provider: ProviderTarget;
+  wallet: { consumerId: string; accounts: WalletAccount[] };
+}
+
+/** A missing or malformed environment variable; the message names it. */
+export class DemoConfigError extends Error {
+  readonly code = 'demo_config_invalid';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new DemoConfigError(`${name} must be a TCP port number, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new DemoConfigError(`${name} is required when CONNECTPAY_BASE_URL is set`);
+  return value;
+}
+
+function stageTarget(env: Env, baseUrl: string): ProviderTarget {
+  const keyFile = env.CONNECTPAY_PRIVATE_KEY_FILE;
+  const privateKeyPem = keyFile ? readFileSync(keyFile, 'utf8') : required(env, 'CONNECTPAY_PRIVATE_KEY');
+  return {
+    kind: 'stage',
+    baseUrl,
+    clientId: required(env, 'CONNECTPAY_CLIENT_ID'),
+    clientSecret: required(env, 'CONNECTPAY_CLIENT_SECRET'),
+    brandId: required(env, 'CONNECTPAY_BRAND_ID'),
+    // PEM in one env line usually arrives with literal "\n" sequences
+    privateKeyPem: privateKeyPem.replace(/\\n/g, '\n'),
+  };
+}
+
+/**
+ * The sandbox's onboarded BaaS consumer and her accounts (seeded by `@pay-checkout/sandbox`, see its
+ * `SANDBOX_BAAS`): one active account, one closed one, so the shop can show a refused top-up.
+ */
+const SANDBOX_WALLET = {
+  consumerId: 'consumer-anna',
+  accounts: [
+    { iban: 'LT601010012345678901', label: 'Main wallet' },
+    { iban: 'LT701010098765432109', label: 'Old wallet (closed)' },
+  ],
+};
+
+function stageWallet(env: Env): DemoConfig['wallet'] {
+  const ibans = (env.CONNECTPAY_TOPUP_IBANS ?? '').split(',').filter(Boolean);
+  return {
+    consumerId: env.CONNECTPAY_TOPUP_CONSUMER_ID ?? '',
+    accounts: ibans.map((iban, index) => ({ iban: iban.trim(), label: `Wallet ${index + 1}` })),
+  };
+}
+
+/** Reads the demo's settings from the environment; every variable has a local default (README). */
+export function loadConfig(env: Env = process.env): DemoConfig {
+  const listenPort = port(env, 'PORT', 3000);
+  const host = env.HOST || '127.0.0.1';
+  const shopUrl = (env.SHOP_URL || `http://localhost:${listenPort}`).replace(/\/+$/, '');
+  try {
+    new URL(shopUrl);
+  } catch {
+    throw new DemoConfigError(`SHOP_URL must be an absolute URL, got ${JSON.stringify(shopUrl)}`);
+  }
+  const baseUrl = env.CONNECTPAY_BASE_URL;
+  if (baseUrl) {
+    return { port: listenPort, host, shopUrl, provider: stageTarget(env, baseUrl), wallet: stageWallet(env) };
+  }
+  return {
+    port: listenPort,
+    host,
+    shopUrl,
+    provider: { kind: 'sandbox', port: port(env, 'SANDBOX_PORT', 3100) },
+    wallet: SANDBOX_WALLET,
+  };
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { CATALOGUE, findProduct, TOP_UP_AMOUNTS } from './catalogue.js';
+
+/** `POST /api/orders` body (DESIGN.md §7). Only skus and quantities: prices come from the catalogue. */
+export const CreateOrderBody = z.object({
+  items: z
+    .array(
+      z.object({
+        sku: z.enum(CATALOGUE.map((product) => product.sku) as [string, ...string[]]),
+        qty: z.number().int().min(1).max(20),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+export type CreateOrderBody = z.infer<typeof CreateOrderBody>;
+
+/** `POST /api/topups` body: one of the offered amounts into one of the shopper's wallet accounts. */
+export const CreateTopUpBody = z.object({
+  amount: z
+    .number()
+    .int()
+    .refine((value) => TOP_UP_AMOUNTS.includes(value), 'is not an offered top-up amount'),
+  creditorIban: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/, 'must be an IBAN'),
+});
+export type CreateTopUpBody = z.infer<typeof CreateTopUpBody>;
+
+export interface OrderLine {
+  sku: string;
+  name: string;
+  qty: number;
+  /** Minor units. */
+  unitPrice: number;
+}
+
+export interface Order {
+  id: string;
+  kind: 'purchase' | 'topup';
+  lines: OrderLine[];
+  /** Minor units. */
+  total: number;
+  currency: string;
+  description: string;
+  /** Top-up orders only: the wallet account credited. */
+  creditorIban?: string;
+  createdAt: Date;
+}
+
+/** Order ids travel in URLs and in the element's `order` attribute: 72 random bits, URL-safe. */
+function newOrderId(): string {
+  return `ord-${randomBytes(9).toString('base64url')}`;
+}
+
+/**
+ * The shop's orders, kept in memory: a demo shop forgets its orders on restart, which is fine
+ * because server-kit keeps the payments (and `resolveOrder` answers 404 for a forgotten order).
+ */
+export class OrderBook {
+  readonly #orders = new Map<string, Order>();
+
+  createPurchase(body: CreateOrderBody): Order {
+    const merged = new Map<string, number>();
+    for (const item of body.items) merged.set(item.sku, (merged.get(item.sku) ?? 0) + item.qty);
+    const lines: OrderLine[] = [...merged].map(([sku, qty]) => {
+      const product = findProduct(sku);
+      if (!product) throw new Error(`unknown sku ${sku}`); // unreachable: the schema lists the skus
+      return { sku, name: product.name, qty, unitPrice: product.price };
+    });
+    const total = lines.reduce((sum, line) => sum + line.qty * line.unitPrice, 0);
+    const id = newOrderId();
+    const description = lines.map((line) => `${line.qty} × ${line.name}`).join(', ');
+    return this.#save({
+      id,
+      kind: 'purchase',
+      lines,
+      total,
+      currency: 'EUR',
+      description,
+      createdAt: new Date(),
+    });
+  }
+
+  createTopUp(body: CreateTopUpBody): Order {
+    const id = newOrderId();
+    const lines = [{ sku: 'wallet-top-up', name: 'Lumen wallet top-up', qty: 1, unitPrice: body.amount }];
+    return this.#save({
+      id,
+      kind: 'topup',
+      lines,
+      total: body.amount,
+      currency: 'EUR',
+      description: 'Lumen wallet top-up',
+      creditorIban: body.creditorIban,
+      createdAt: new Date(),
+    });
+  }
+
+  get(id: string): Order | undefined {
+    return this.#orders.get(id);
+  }
+
+  #save(order: Order): Order {
+    this.#orders.set(order.id, order);
+    return order;
+  }
+}

@@ -1,0 +1,29 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Cart } from '../cart.js';
+import type { DemoConfig } from '../config.js';
+import type { OrderBook } from '../orders.js';
+import type { OrderPayment } from '../pages/order-page.js';
+
+/** Everything the shop's routes need, wired once in `app.ts`. */
+export interface ShopDeps {
+  config: DemoConfig;
+  orders: OrderBook;
+  /** Where server-kit is mounted on the shop's origin. */
+  checkoutPath: string;
+  /** The payment behind `sessionId`, if it belongs to `orderId` (read from server-kit). */
+  lookupPayment(orderId: string, sessionId: string): Promise<OrderPayment | undefined>;
+  /** SRI hash of the script-tag build, when the element build published one. */
+  elementIntegrity(): Promise<string | undefined>;
+}
+
+/** One request, parsed once. */
+export interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  cart: Cart;
+  deps: ShopDeps;
+}
+
+/** A route answers (true) or passes (false) to the next one. */
+export type Route = (ctx: RouteContext) => Promise<boolean>;
