@@ -45,8 +45,9 @@ const REMITTANCE_MAX = 140;
  */
 const TOP_UP_PREFIX = 'baas:';
 
-/** Messages for the creditor-account rejections of a top-up (HTTP 422 from ConnectPay). */
-const CREDITOR_ACCOUNT_ERRORS: Record<string, string> = {
+/** Messages for the rejections of a top-up's creditor account or consumer (HTTP 422 from ConnectPay). */
+const TOP_UP_REJECTIONS: Record<string, string> = {
+  consumer_not_found: 'The top-up consumer is not onboarded at ConnectPay.',
   creditor_account_not_found: 'The top-up creditor account does not exist at ConnectPay.',
   creditor_account_inactive: 'The top-up creditor account is not active, so it cannot be credited.',
   creditor_account_not_owned: 'The top-up creditor account does not belong to the onboarded consumer.',
@@ -228,7 +229,7 @@ function topUpTarget(
 function explainInitiationError(error: unknown): unknown {
   if (!(error instanceof ConnectPayApiError) || error.providerStatus !== 422 || !error.providerCode)
     return error;
-  const message = CREDITOR_ACCOUNT_ERRORS[error.providerCode] ?? error.message;
+  const message = TOP_UP_REJECTIONS[error.providerCode] ?? error.message;
   return new ConnectPayApiError(message, {
     code: error.providerCode,
     providerCode: error.providerCode,
