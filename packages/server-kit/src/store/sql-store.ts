@@ -1,0 +1,342 @@
+import { FINAL_STATUSES } from '@pay-checkout/contract';
+import { applyMigrations, STATUS_CHANNEL } from './migrations.js';
+import { eventFromRow, type SessionRow, type StatusEventRow, sessionFromRow } from './session-rows.js';
+import type { SqlClient, SqlQueryable } from './sql-client.js';
+import type {
+  CheckoutStore,
+  IdempotencyClaim,
+  NewSession,
+  NotificationInput,
+  SessionRecord,
+  StatusEvent,
+  StoredResponse,
+  TransitionInput,
+  TransitionResult,
+} from './store.js';
+import { isUniqueViolation, SessionNotFoundError, StoreConflictError } from './store-errors.js';
+
+/**
+ * The CheckoutStore over any SqlClient: every query lives here, so PGlite and PostgreSQL run the same
+ * SQL. All values travel as parameters; no SQL is ever built from input.
+ */
+export function sqlStore(client: SqlClient): CheckoutStore {
+  return new SqlCheckoutStore(client);
+}
+
+const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/**
+ * Compare-and-set in one statement: the row changes only if `$2` ranks above the current status and
+ * the current status is not final (`canTransition` in @pay-checkout/contract). On PostgreSQL a
+ * concurrent writer waits for the row lock and then re-checks this WHERE against the new row, so two
+ * racing transitions can never move a session backwards. Reaching a final status stops the poller.
+ */
+const TRANSITION_SQL = `
+  UPDATE sessions
+     SET status = $2, reason = $3, version = version + 1, updated_at = now(),
+         next_poll_at = CASE WHEN pay_checkout_status_rank($2) = 4 THEN NULL ELSE next_poll_at END
+   WHERE id = $1
+     AND pay_checkout_status_rank(status) < pay_checkout_status_rank($2)
+     AND status NOT IN (${FINAL_LIST})
+  RETURNING *`;
+
+const INSERT_EVENT_SQL = `
+  INSERT INTO status_events (session_id, status, reason, source, provider_status)
+  VALUES ($1, $2, $3, $4, $5)
+  RETURNING *`;
+
+const INSERT_INBOX_SQL = `
+  INSERT INTO notification_inbox (provider, notification_id, session_id, payload)
+  VALUES ($1, $2, $3, $4)
+  ON CONFLICT DO NOTHING
+  RETURNING notification_id`;
+
+class SqlCheckoutStore implements CheckoutStore {
+  readonly #client: SqlClient;
+  #migrated: Promise<void> | undefined;
+  #closed = false;
+
+  constructor(client: SqlClient) {
+    this.#client = client;
+  }
+
+  async migrate(): Promise<void> {
+    const run = applyMigrations(this.#client).then(() => undefined);
+    this.#migrated = run;
+    await run;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    // Let a lazy migration finish first, so closing never cuts a schema change in half.
+    await this.#migrated?.catch(() => undefined);
+    await this.#client.close();
+  }
+
+  /** Every call migrates first if nobody did, so a store is usable even when `migrate()` was skipped. */
+  async #db(): Promise<SqlClient> {
+    if (this.#migrated === undefined) this.#migrated = applyMigrations(this.#client).then(() => undefined);
+    try {
+      await this.#migrated;
+    } catch (error) {
+      this.#migrated = undefined; // a later call may retry (e.g. the database was not up yet)
+      throw error;
+    }
+    return this.#client;
+  }
+
+  // ── Idempotency ────────────────────────────────────────────────────────────────────────────
+
+  async claimIdempotencyKey(key: string, requestHash: string): Promise<IdempotencyClaim> {
+    const db = await this.#db();
+    // The primary key decides between concurrent claimers: exactly one INSERT returns a row.
+    const inserted = await db.query(
+      `INSERT INTO idempotency_keys (key, request_hash, state) VALUES ($1, $2, 'in_progress')
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [key, requestHash],
+    );
+    if (inserted.length === 1) return { kind: 'claimed' };
+    const [row] = await db.query<{
+      request_hash: string;
+      state: string;
+      response_status: number | null;
+      response_body: unknown;
+    }>('SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE key = $1', [
+      key,
+    ]);
+    // Released between our INSERT and SELECT: the key is free again, so try once more.
+    if (row === undefined) return this.claimIdempotencyKey(key, requestHash);
+    if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+    if (row.state !== 'done') return { kind: 'in_progress' };
+    return { kind: 'replay', response: { status: Number(row.response_status), body: row.response_body } };
+  }
+
+  async completeIdempotencyKey(key: string, response: StoredResponse): Promise<void> {
+    const db = await this.#db();
+    await db.query(
+      `UPDATE idempotency_keys
+          SET state = 'done', response_status = $2, response_body = $3::jsonb, completed_at = now()
+        WHERE key = $1`,
+      [key, response.status, JSON.stringify(response.body ?? null)],
+    );
+  }
+
+  async releaseIdempotencyKey(key: string): Promise<void> {
+    const db = await this.#db();
+    // Only an unfinished claim is released: a stored response must keep being replayed.
+    await db.query(`DELETE FROM idempotency_keys WHERE key = $1 AND state = 'in_progress'`, [key]);
+  }
+
+  // ── Sessions ───────────────────────────────────────────────────────────────────────────────
+
+  async createSession(input: NewSession): Promise<SessionRecord> {
+    const db = await this.#db();
+    try {
+      return await db.transaction(async (tx) => {
+        const [row] = await tx.query<SessionRow>(
+          `INSERT INTO sessions (id, order_id, provider, method, bank, language, country, amount, currency,
+                                 description, reference, expires_at, next_poll_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           RETURNING *`,
+          [
+            input.id,
+            input.orderId,
+            input.provider,
+            input.method,
+            input.bank ?? null,
+            input.language ?? null,
+            input.country ?? null,
+            input.amount,
+            input.currency,
+            input.description,
+            input.reference,
+            input.expiresAt,
+            input.nextPollAt,
+          ],
+        );
+        const session = sessionFromRow(row!);
+        await this.#insertEvent(tx, { sessionId: session.id, to: 'created', source: 'create' });
+        return session;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new StoreConflictError('A session with this id or reference already exists.', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async getSession(id: string): Promise<SessionRecord | undefined> {
+    const db = await this.#db();
+    return this.#readSession(db, id);
+  }
+
+  async findByProviderRef(provider: string, providerRef: string): Promise<SessionRecord | undefined> {
+    const db = await this.#db();
+    const [row] = await db.query<SessionRow>(
+      'SELECT * FROM sessions WHERE provider = $1 AND provider_ref = $2',
+      [provider, providerRef],
+    );
+    return row === undefined ? undefined : sessionFromRow(row);
+  }
+
+  async attachProviderPayment(id: string, providerRef: string, redirectUrl: string): Promise<SessionRecord> {
+    const db = await this.#db();
+    let rows: SessionRow[];
+    try {
+      rows = await db.query<SessionRow>(
+        `UPDATE sessions SET provider_ref = $2, redirect_url = $3, version = version + 1, updated_at = now()
+          WHERE id = $1 RETURNING *`,
+        [id, providerRef, redirectUrl],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new StoreConflictError('This provider payment belongs to another session.', { cause: error });
+      }
+      throw error;
+    }
+    if (rows[0] === undefined) throw new SessionNotFoundError(id);
+    return sessionFromRow(rows[0]);
+  }
+
+  async transition(input: TransitionInput): Promise<TransitionResult> {
+    const db = await this.#db();
+    return db.transaction(async (tx): Promise<TransitionResult> => {
+      const notification = input.notification;
+      if (notification !== undefined) {
+        // The inbox row comes first: its primary key is what makes a redelivered (or concurrently
+        // delivered) notification a no-op. A concurrent twin waits here until we commit.
+        const fresh = await this.#insertInbox(tx, {
+          ...notification,
+          sessionId: notification.sessionId ?? input.sessionId,
+        });
+        if (!fresh)
+          return { outcome: 'duplicate', session: await this.#mustReadSession(tx, input.sessionId) };
+      }
+      const [row] = await tx.query<SessionRow>(TRANSITION_SQL, [
+        input.sessionId,
+        input.to,
+        input.reason ?? null,
+      ]);
+      // Not forward, or already final: nothing changes; the inbox row stays, with applied = false.
+      if (row === undefined)
+        return { outcome: 'ignored', session: await this.#mustReadSession(tx, input.sessionId) };
+      const event = await this.#insertEvent(tx, input);
+      if (notification !== undefined) {
+        await tx.query(
+          'UPDATE notification_inbox SET applied = true WHERE provider = $1 AND notification_id = $2',
+          [notification.provider, notification.notificationId],
+        );
+      }
+      return { outcome: 'applied', session: sessionFromRow(row), event };
+    });
+  }
+
+  async recordNotification(input: NotificationInput): Promise<{ duplicate: boolean }> {
+    const db = await this.#db();
+    return { duplicate: !(await this.#insertInbox(db, input)) };
+  }
+
+  // ── Live status ────────────────────────────────────────────────────────────────────────────
+
+  async eventsSince(sessionId: string, afterEventId: number): Promise<StatusEvent[]> {
+    const db = await this.#db();
+    // Ids are store-wide, but within one session they follow commit order: every event of a session is
+    // written while holding that session's row lock (or, for `created`, by the transaction creating it).
+    const rows = await db.query<StatusEventRow>(
+      'SELECT * FROM status_events WHERE session_id = $1 AND id > $2 ORDER BY id',
+      [sessionId, afterEventId],
+    );
+    return rows.map(eventFromRow);
+  }
+
+  async subscribe(
+    listener: (change: { sessionId: string; eventId: number }) => void,
+  ): Promise<() => Promise<void>> {
+    const db = await this.#db();
+    return db.listen(STATUS_CHANNEL, (payload) => {
+      const change = parseChange(payload);
+      if (change !== undefined) listener(change);
+    });
+  }
+
+  // ── Background reconciliation ──────────────────────────────────────────────────────────────
+
+  async duePolls(now: Date, limit: number): Promise<SessionRecord[]> {
+    const db = await this.#db();
+    const rows = await db.query<SessionRow>(
+      `SELECT * FROM sessions
+        WHERE next_poll_at IS NOT NULL AND next_poll_at <= $1 AND pay_checkout_status_rank(status) < 4
+        ORDER BY next_poll_at, created_at, id
+        LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map(sessionFromRow);
+  }
+
+  async schedulePoll(id: string, nextPollAt: Date | null, pollAttempts: number): Promise<void> {
+    const db = await this.#db();
+    // Poll bookkeeping only: not a change of the session, so neither `version` nor `updatedAt` moves.
+    const rows = await db.query(
+      'UPDATE sessions SET next_poll_at = $2, poll_attempts = $3 WHERE id = $1 RETURNING id',
+      [id, nextPollAt, pollAttempts],
+    );
+    if (rows.length === 0) throw new SessionNotFoundError(id);
+  }
+
+  // ── Shared steps ───────────────────────────────────────────────────────────────────────────
+
+  async #readSession(db: SqlQueryable, id: string): Promise<SessionRecord | undefined> {
+    const [row] = await db.query<SessionRow>('SELECT * FROM sessions WHERE id = $1', [id]);
+    return row === undefined ? undefined : sessionFromRow(row);
+  }
+
+  async #mustReadSession(db: SqlQueryable, id: string): Promise<SessionRecord> {
+    const session = await this.#readSession(db, id);
+    if (session === undefined) throw new SessionNotFoundError(id);
+    return session;
+  }
+
+  /** True when the row is new; false when this notification id was already in the inbox. */
+  async #insertInbox(db: SqlQueryable, input: NotificationInput): Promise<boolean> {
+    const rows = await db.query(INSERT_INBOX_SQL, [
+      input.provider,
+      input.notificationId,
+      input.sessionId ?? null,
+      input.payload,
+    ]);
+    return rows.length === 1;
+  }
+
+  /** Writes the event and announces it; the NOTIFY is delivered only if the transaction commits. */
+  async #insertEvent(
+    tx: SqlQueryable,
+    input: Pick<TransitionInput, 'sessionId' | 'to' | 'reason' | 'source' | 'providerStatus'>,
+  ): Promise<StatusEvent> {
+    const [row] = await tx.query<StatusEventRow>(INSERT_EVENT_SQL, [
+      input.sessionId,
+      input.to,
+      input.reason ?? null,
+      input.source,
+      input.providerStatus ?? null,
+    ]);
+    const event = eventFromRow(row!);
+    await tx.query('SELECT pg_notify($1, $2)', [
+      STATUS_CHANNEL,
+      JSON.stringify({ sessionId: event.sessionId, eventId: event.id }),
+    ]);
+    return event;
+  }
+}
+
+/** NOTIFY payloads are ours, but a listener should never see a malformed one. */
+function parseChange(payload: string): { sessionId: string; eventId: number } | undefined {
+  try {
+    const value = JSON.parse(payload) as { sessionId?: unknown; eventId?: unknown };
+    if (typeof value.sessionId !== 'string' || typeof value.eventId !== 'number') return undefined;
+    return { sessionId: value.sessionId, eventId: value.eventId };
+  } catch {
+    return undefined;
+  }
+}

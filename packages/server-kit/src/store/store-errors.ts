@@ -1,0 +1,24 @@
+import { CheckoutError, NotFoundError } from '../errors.js';
+
+/** A write collided with a unique key (session id, our reference, or a provider's payment id). */
+export class StoreConflictError extends CheckoutError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store_conflict', 409, message, options);
+  }
+}
+
+/** A store call named a session that does not exist. */
+export class SessionNotFoundError extends NotFoundError {
+  constructor(sessionId: string) {
+    super('session_not_found', `No session ${sessionId.slice(0, 64)}.`);
+  }
+}
+
+/** PostgreSQL's SQLSTATE for unique_violation, the same from PGlite and node-postgres. */
+const UNIQUE_VIOLATION = '23505';
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION
+  );
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { SESSION_STATUSES, statusRank } from '@pay-checkout/contract';
+import { runStoreConformance } from '../src/store/conformance.js';
+import { applyMigrations, MIGRATIONS } from '../src/store/migrations.js';
+import { pgliteClient, pgliteStore } from '../src/store/pglite-store.js';
+import type { NewSession } from '../src/store/store.js';
+
+const tempDirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pay-checkout-store-'));
+  tempDirs.push(dir);
+  return dir;
+}
+after(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+function session(id: string): NewSession {
+  return {
+    id,
+    orderId: `order_${id}`,
+    provider: 'connectpay',
+    method: 'card',
+    amount: 1999,
+    currency: 'EUR',
+    description: 'Order 1999',
+    reference: `ref_${id}`,
+    expiresAt: new Date(Date.now() + 60_000),
+    nextPollAt: null,
+  };
+}
+
+runStoreConformance('pgliteStore in memory', async () => pgliteStore({ memory: true }));
+runStoreConformance('pgliteStore in a data directory', async () => pgliteStore({ dataDir: await tempDir() }));
+
+describe('pgliteStore durability', () => {
+  it('keeps sessions, events, inbox and idempotency records after close and reopen', async () => {
+    const dataDir = await tempDir();
+    const first = pgliteStore({ dataDir });
+    await first.createSession(session('cs_reopen'));
+    const applied = await first.transition({
+      sessionId: 'cs_reopen',
+      to: 'succeeded',
+      source: 'notification',
+      notification: { provider: 'connectpay', notificationId: 'n1', payload: '{}' },
+    });
+    await first.claimIdempotencyKey('key-1', 'hash');
+    await first.completeIdempotencyKey('key-1', { status: 201, body: { sessionId: 'cs_reopen' } });
+    await first.close();
+
+    const reopened = pgliteStore({ dataDir });
+    try {
+      assert.deepEqual(await reopened.getSession('cs_reopen'), applied.session);
+      assert.deepEqual(
+        (await reopened.eventsSince('cs_reopen', 0)).map((event) => event.status),
+        ['created', 'succeeded'],
+      );
+      assert.deepEqual(
+        await reopened.recordNotification({ provider: 'connectpay', notificationId: 'n1', payload: '{}' }),
+        { duplicate: true },
+      );
+      assert.deepEqual(await reopened.claimIdempotencyKey('key-1', 'hash'), {
+        kind: 'replay',
+        response: { status: 201, body: { sessionId: 'cs_reopen' } },
+      });
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('keeps an acknowledged write after the process is killed with SIGKILL (PAY_CHECKOUT_DATA default)', async () => {
+    const dataDir = await tempDir();
+    const storeModule = fileURLToPath(new URL('../src/store/pglite-store.ts', import.meta.url));
+    // The child opens the store from PAY_CHECKOUT_DATA (no options), writes, says "acked", and is
+    // killed while still running: no close(), no clean shutdown.
+    const script = `
+      import { pgliteStore } from ${JSON.stringify(storeModule)};
+      const store = pgliteStore();
+      await store.createSession(${JSON.stringify(session('cs_killed'))});
+      await store.transition({ sessionId: 'cs_killed', to: 'pending', source: 'initiate' });
+      process.stdout.write('acked\\n');
+      setInterval(() => {}, 1000);
+    `.replace(/"expiresAt":"([^"]+)"/, '"expiresAt":new Date("$1")');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      env: { ...process.env, PAY_CHECKOUT_DATA: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('acked')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`child exited (${code}) before acknowledging`)));
+    });
+    child.kill('SIGKILL');
+    assert.equal(await exited, 'SIGKILL');
+
+    const reopened = pgliteStore({ dataDir });
+    try {
+      const found = await reopened.getSession('cs_killed');
+      assert.equal(found?.status, 'pending');
+      assert.deepEqual(
+        (await reopened.eventsSince('cs_killed', 0)).map((event) => event.status),
+        ['created', 'pending'],
+      );
+    } finally {
+      await reopened.close();
+    }
+  });
+});
+
+describe('store migrations (SQL)', () => {
+  const client = pgliteClient(new PGlite());
+  after(() => client.close());
+
+  it('applies each migration once and records it in schema_migrations', async () => {
+    assert.deepEqual(
+      await applyMigrations(client),
+      MIGRATIONS.map((migration) => migration.version),
+    );
+    assert.deepEqual(await applyMigrations(client), []);
+    const rows = await client.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    assert.deepEqual(
+      rows.map((row) => row.version),
+      MIGRATIONS.map((migration) => migration.version),
+    );
+  });
+
+  it('ranks statuses in SQL exactly as the contract does', async () => {
+    await applyMigrations(client);
+    for (const status of SESSION_STATUSES) {
+      const [row] = await client.query<{ rank: number }>('SELECT pay_checkout_status_rank($1) AS rank', [
+        status,
+      ]);
+      assert.equal(row!.rank, statusRank(status), status);
+    }
+    const [unknown] = await client.query<{ rank: number | null }>(
+      'SELECT pay_checkout_status_rank($1) AS rank',
+      ['paid'],
+    );
+    assert.equal(unknown!.rank, null);
+  });
+});
