@@ -100,8 +100,10 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
     input: ProviderSessionInput,
     signal?: AbortSignal,
   ): Promise<ProviderInitiation | undefined> {
+    // Top-ups are listed on their own BaaS path, like their details (a sandbox addition, see schema.ts).
+    const path = input.topUp ? 'baas/merchant/payments' : 'merchant/payments';
     const { payments } = await client.get(
-      { path: 'merchant/payments', query: { merchantReference: input.reference }, signal },
+      { path, query: { merchantReference: input.reference }, signal },
       PaymentList,
     );
     // References are unique per session, so there is at most one; the newest wins if not.

@@ -61,7 +61,10 @@ export const PaymentDetails = z.looseObject({
 });
 export type PaymentDetails = z.infer<typeof PaymentDetails>;
 
-/** `GET merchant/payments?merchantReference=` (a sandbox addition, used to reconcile). */
+/**
+ * `GET merchant/payments?merchantReference=` and `GET baas/merchant/payments?merchantReference=`: a sandbox
+ * addition (ConnectPay documents no search), used to reconcile after an initiation timed out.
+ */
 export const PaymentList = z.looseObject({ payments: z.array(PaymentDetails) });
 
 /** `GET merchant/providers?countryCode=`: the banks for PIS. */
