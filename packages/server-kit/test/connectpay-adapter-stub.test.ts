@@ -329,6 +329,32 @@ describe('ConnectPay timeouts and retries', () => {
     assert.equal(seen[0].url, '/connectpay/baas/merchant/payments/top-1');
   });
 
+  it('logs and refuses a status word it does not know, without leaking secrets into the log', async () => {
+    const warnings: Array<{ details: Record<string, unknown>; message: string }> = [];
+    const logger = {
+      warn: (details: Record<string, unknown>, message: string) => warnings.push({ details, message }),
+    };
+    script = [() => details('Settled')];
+    await assert.rejects(adapter({ logger }).status('pay-1'), { code: 'unsupported_status' });
+    assert.deepEqual(warnings, [
+      {
+        details: { provider: 'connectpay', providerRef: 'pay-1', status: 'Settled' },
+        message: 'ConnectPay reported an unsupported payment status',
+      },
+    ]);
+  });
+
+  it('logs each retried read with its attempt and delay', async () => {
+    const warnings: Array<Record<string, unknown>> = [];
+    const logger = { warn: (details: Record<string, unknown>) => warnings.push(details) };
+    script = [() => ({ status: 503 }), () => details('Pending')];
+    await adapter({ logger }).status('pay-1');
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].attempt, 1);
+    assert.equal(warnings[0].path, 'merchant/payments/pay-1');
+    assert.doesNotMatch(JSON.stringify(warnings), /secret-1|Basic /);
+  });
+
   it('reports an unexpected body as provider_bad_response', async () => {
     script = [() => ({ status: 200, json: { payment: { paymentId: 'pay-1' } } })];
     await assert.rejects(adapter().status('pay-1'), { code: 'provider_bad_response' });

@@ -117,13 +117,26 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
       // The details body carries no widget URL (ConnectPay documents none). Without it, our own return
       // page is the safe destination: it shows the live status and lets the shopper start again.
       redirectUrl: found.payment.redirectUrl ?? input.returnUrl,
-      status: mapConnectPayStatus(found.payment.status, found.payment.statusReason ?? undefined),
+      status: mapLogged(id, found.payment.status, found.payment.statusReason),
     };
   }
 
   async function status(providerRef: string, signal?: AbortSignal): Promise<ProviderStatus> {
     const details = await client.get({ path: detailsPath(providerRef), signal }, PaymentDetails);
-    return mapConnectPayStatus(details.payment.status, details.payment.statusReason ?? undefined);
+    return mapLogged(providerRef, details.payment.status, details.payment.statusReason);
+  }
+
+  /** Maps a status; an unsupported one is logged here, where the payment is known, and rethrown. */
+  function mapLogged(providerRef: string, raw: string, reason: string | null | undefined): ProviderStatus {
+    try {
+      return mapConnectPayStatus(raw, reason ?? undefined);
+    } catch (error) {
+      options.logger?.warn(
+        { provider: 'connectpay', providerRef, status: raw.slice(0, 40) },
+        'ConnectPay reported an unsupported payment status',
+      );
+      throw error;
+    }
   }
 
   function banks(country: string, signal?: AbortSignal): Promise<BankOption[]> {

@@ -49,6 +49,11 @@ export class ConnectPayClient {
       ...retryBackoff,
       isRetryable: isRetryableError,
       signal: call.signal,
+      onRetry: (error, attempt, delayMs) =>
+        this.#options.logger?.warn(
+          { provider: 'connectpay', path: call.path, attempt, delayMs, error: describe(error) },
+          'ConnectPay read failed; retrying',
+        ),
     });
   }
 
@@ -125,6 +130,10 @@ export class ConnectPayClient {
     }
     return parsed.data;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** 5xx, unreachable and timed out are transient; a 4xx will not change by asking again. */

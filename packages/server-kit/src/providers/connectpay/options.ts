@@ -29,12 +29,25 @@ const Options = z.object({
   redirectHosts: z.array(z.string().min(1)).optional(),
   /** Defaults for BaaS top-up sessions; a session's own `topUp` fields win. */
   topUp: z.object({ creditorIban: z.string().min(1), consumerId: z.string().min(1) }).optional(),
+  /** Where warnings go (a pino logger fits): unsupported statuses, retried reads. Default: none. */
+  logger: z
+    .custom<ConnectPayLogger>(
+      (value) =>
+        typeof value === 'object' && value !== null && typeof Reflect.get(value, 'warn') === 'function',
+      'must have a warn(details, message) method',
+    )
+    .optional(),
   fetch: z
     .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
     .optional(),
 });
 
 export type ConnectPayOptions = z.input<typeof Options>;
+
+/** The one logger method the adapter uses, in pino's argument order. */
+export interface ConnectPayLogger {
+  warn(details: Record<string, unknown>, message: string): void;
+}
 
 export interface ResolvedConnectPayOptions {
   /** Always ends with `/`, so relative API paths resolve under it. */
@@ -49,6 +62,7 @@ export interface ResolvedConnectPayOptions {
   sandbox: boolean;
   redirectHosts: string[];
   topUp?: { creditorIban: string; consumerId: string };
+  logger?: ConnectPayLogger;
   fetch: typeof fetch;
 }
 
@@ -93,6 +107,7 @@ export function resolveConnectPayOptions(input: unknown): ResolvedConnectPayOpti
     sandbox: options.sandbox ?? (local || hostname.includes('stage')),
     redirectHosts: options.redirectHosts ?? [baseUrl.host, ...WIDGET_HOSTS],
     topUp: options.topUp,
+    logger: options.logger,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
   };
 }
