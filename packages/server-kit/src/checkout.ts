@@ -1,0 +1,145 @@
+import { type CheckoutConfig, parseConfig } from './config.js';
+import { CheckoutError } from './errors.js';
+import { CorsPolicy } from './http/cors.js';
+import { RouteNotFoundError } from './http/http-errors.js';
+import { errorResponse } from './http/json.js';
+import { type RouteHandler, Router } from './http/router.js';
+import { LiveBus } from './live/bus.js';
+import { createLogger } from './log.js';
+import { readElementLanguages, resolveElementDir } from './routes/element-files.js';
+import { elementBundleRoute, elementFileRoute } from './routes/element-route.js';
+import { eventsRoute } from './routes/events-route.js';
+import { notificationsRoute } from './routes/notifications-route.js';
+import { optionsRoute } from './routes/options-route.js';
+import { payRoute } from './routes/pay-route.js';
+import { returnRoute } from './routes/return-route.js';
+import type { RouteDeps } from './routes/route-deps.js';
+import { createSessionRoute, getSessionRoute } from './routes/sessions-route.js';
+import { createKitContext } from './sessions/kit-context.js';
+import { Poller } from './sessions/poller.js';
+import { pgliteStore } from './store/pglite-store.js';
+
+/** A mounted checkout: a standard fetch handler plus its lifecycle. */
+export interface Checkout {
+  /** Handles one request (Hono, Next.js route handlers, Bun, Deno, Workers, or `toNodeHandler`). */
+  fetch(request: Request): Promise<Response>;
+  /** Resolves once the store is migrated and the background work started; `fetch` waits for it. */
+  readonly ready: Promise<void>;
+  /** Stops the poller, ends open SSE streams and closes the store if the kit opened it. */
+  close(): Promise<void>;
+  /**
+   * Reconciles the sessions that are due now (what the background poller does each tick). For hosts
+   * without background timers (serverless): set `poll: false` and call this from a cron.
+   */
+  reconcileDue(): Promise<number>;
+}
+
+/**
+ * Creates the checkout server (DESIGN.md §5). The config is validated here, synchronously, so a
+ * wrong value fails at boot with a message naming the field.
+ */
+export function createCheckout(input: CheckoutConfig): Checkout {
+  const config = parseConfig(input);
+  const log = createLogger({ logger: config.logger, level: config.logLevel });
+  const ownsStore = config.store === undefined;
+  const store = config.store ?? pgliteStore({ dataDir: process.env.PAY_CHECKOUT_DATA ?? './.pay-checkout' });
+  const context = createKitContext(config, store, log);
+  const bus = new LiveBus(store);
+  const deps: RouteDeps = {
+    ...context,
+    bus,
+    streams: new Set(),
+    elementDir: resolveElementDir(config.elementDir),
+  };
+  const poller = new Poller(context);
+  const cors = new CorsPolicy(config.allowedOrigins);
+  const router = buildRouter(config.basePath, deps, cors);
+  let closed = false;
+
+  const ready = (async () => {
+    await store.migrate();
+    config.languages ??= await readElementLanguages(deps.elementDir);
+    await bus.start();
+    if (config.poll) poller.start();
+    log.debug(
+      { publicUrl: config.publicUrl, providers: config.providers.map((p) => p.name) },
+      'checkout ready',
+    );
+  })();
+  // `ready` is also awaited by every request; keep an unobserved failure from crashing the process.
+  ready.catch((error: unknown) => log.error({ err: error }, 'checkout failed to start'));
+
+  async function handle(request: Request): Promise<Response> {
+    if (closed) return errorResponse(new CheckoutError('closed', 503, 'The checkout is shutting down.'));
+    try {
+      await ready;
+    } catch {
+      return errorResponse(
+        new CheckoutError('not_ready', 503, 'The checkout could not start; see the logs.'),
+      );
+    }
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return errorResponse(new CheckoutError('invalid_request', 400, 'Invalid request URL.'));
+    }
+    try {
+      if (request.method === 'OPTIONS') {
+        const allow = router.allowedMethods(url.pathname);
+        if (allow.length === 0) throw new RouteNotFoundError(url.pathname);
+        return cors.preflight(request, allow);
+      }
+      const { handler, params } = router.resolve(request.method, url);
+      return await handler({ request, url, params });
+    } catch (error) {
+      if (!(error instanceof CheckoutError) || error.status >= 500) {
+        log.error({ err: error, method: request.method, path: url.pathname }, 'request failed');
+      }
+      return errorResponse(error);
+    }
+  }
+
+  return {
+    ready,
+    async fetch(request) {
+      const response = cors.apply(request, await handle(request));
+      if (request.method === 'HEAD' && response.body) {
+        await response.body.cancel();
+        return new Response(null, response);
+      }
+      return response;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await ready.catch(() => undefined);
+      await poller.stop();
+      for (const end of [...deps.streams]) end();
+      await bus.stop();
+      if (ownsStore) await store.close();
+    },
+    reconcileDue: () => poller.runOnce(),
+  };
+}
+
+function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Router {
+  /** Browsers always send `Origin` on POST: a foreign one is refused before anything else (CSRF). */
+  const fromAllowedOrigin =
+    (handler: RouteHandler): RouteHandler =>
+    (context) => {
+      cors.assertOriginAllowed(context.request);
+      return handler(context);
+    };
+  return new Router(basePath)
+    .add('GET', 'options', optionsRoute(deps))
+    .add('POST', 'sessions', fromAllowedOrigin(createSessionRoute(deps)))
+    .add('GET', 'sessions/:id', getSessionRoute(deps))
+    .add('GET', 'sessions/:id/events', eventsRoute(deps))
+    .add('POST', 'notifications/:provider', notificationsRoute(deps))
+    .add('GET', 'return/:id', returnRoute(deps))
+    .add('GET', 'pay/:order', payRoute(deps))
+    .add('GET', 'element.js', elementBundleRoute(deps))
+    .add('GET', 'element/*', elementFileRoute(deps, ''))
+    .add('GET', 'locales/*', elementFileRoute(deps, 'locales/'));
+}

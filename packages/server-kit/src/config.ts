@@ -1,0 +1,184 @@
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import type { ProviderAdapter } from './providers/provider.js';
+import type { CheckoutStore } from './store/store.js';
+
+/** What the merchant's `resolveOrder` returns. Amount and currency come only from here, never the browser. */
+export interface ResolvedOrder {
+  /** Decimal string in major units, e.g. `'12.50'`. */
+  amount: string;
+  currency: string;
+  description: string;
+  /** Where "Return to merchant" leads (must be on the `returnUrlHosts` allow-list). */
+  returnUrl: string;
+  /** BaaS top-up: credit this account instead of the merchant (providers with `capabilities.topUp`). */
+  topUp?: { creditorIban: string; consumerId?: string };
+}
+
+export interface CheckoutConfig {
+  /** At least one; the first is the default, and each method goes to the first provider that offers it. */
+  providers: ProviderAdapter[];
+  /** Default: the embedded PGlite store in `PAY_CHECKOUT_DATA` or `./.pay-checkout`. */
+  store?: CheckoutStore;
+  resolveOrder: (orderId: string) => Promise<ResolvedOrder | undefined>;
+  /** Absolute URL where the kit is mounted, e.g. `http://localhost:3000/checkout`. */
+  publicUrl: string;
+  /** Origins allowed to embed the element: CORS, and the Origin check on POST. */
+  allowedOrigins: string[];
+  /** Hosts (`host[:port]`) allowed in a merchant return URL; default: hosts of allowedOrigins and publicUrl. */
+  returnUrlHosts?: string[];
+  logger?: Logger;
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** After this long a non-final session becomes `expired` (default 1 h). */
+  sessionTtlMs?: number;
+  /** Base interval of the background poller (default 5 s; backoff is capped at 5 min). */
+  pollIntervalMs?: number;
+  /** `false` disables the background poller (tests, or serverless hosts that call `reconcileDue()` from a cron). */
+  poll?: boolean;
+  /** Directory of the built element (`pay-checkout.bundle.js`, `locales/`); default: the element package's `dist/`. */
+  elementDir?: string;
+  /** Languages offered by `GET options`; default: the element's locale chunks, else `['en']`. */
+  languages?: string[];
+  /** SSE heartbeat interval (default 15 s). */
+  heartbeatMs?: number;
+}
+
+const positiveMs = z.number().int().positive().max(2_147_483_647);
+
+function isFunction(value: unknown): boolean {
+  return typeof value === 'function';
+}
+
+const providerSchema = z.custom<ProviderAdapter>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ProviderAdapter).name === 'string' &&
+    /^[a-z0-9-]+$/.test((value as ProviderAdapter).name) &&
+    Array.isArray((value as ProviderAdapter).capabilities?.methods) &&
+    Array.isArray((value as ProviderAdapter).redirectHosts) &&
+    ['initiate', 'findByReference', 'status', 'banks', 'verifyNotification'].every((m) =>
+      isFunction((value as unknown as Record<string, unknown>)[m]),
+    ),
+  { message: 'must be a provider adapter (e.g. connectpay({...})) with a lower-case name' },
+);
+
+const storeSchema = z.custom<CheckoutStore>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    ['migrate', 'close', 'createSession', 'transition', 'subscribe'].every((m) =>
+      isFunction((value as Record<string, unknown>)[m]),
+    ),
+  { message: 'must implement CheckoutStore (e.g. pgliteStore())' },
+);
+
+const originSchema = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an origin like https://shop.example (scheme, host, optional port; no path)' },
+);
+
+const configSchema = z.object({
+  providers: z
+    .array(providerSchema, { message: 'must be an array of provider adapters' })
+    .min(1, 'must list at least one provider adapter')
+    .refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'provider names must be unique'),
+  store: storeSchema.optional(),
+  resolveOrder: z.custom<CheckoutConfig['resolveOrder']>(isFunction, {
+    message:
+      'must be a function (orderId) => Promise<{amount, currency, description, returnUrl} | undefined>',
+  }),
+  publicUrl: z.string({ message: 'must be the absolute URL where the kit is mounted' }).refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL without query or fragment, e.g. https://shop.example/checkout'),
+  allowedOrigins: z.array(originSchema, { message: 'must be an array of origins' }),
+  returnUrlHosts: z
+    .array(z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be host[:port], e.g. shop.example'))
+    .optional(),
+  logger: z
+    .custom<Logger>((v) => typeof v === 'object' && v !== null && isFunction((v as Logger).info), {
+      message: 'must be a pino logger',
+    })
+    .optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  sessionTtlMs: positiveMs.optional(),
+  pollIntervalMs: positiveMs.optional(),
+  poll: z.boolean().optional(),
+  elementDir: z.string().min(1).optional(),
+  languages: z.array(z.string().min(2).max(35)).min(1).optional(),
+  heartbeatMs: positiveMs.optional(),
+});
+
+/** The configuration after validation, with defaults filled in and derived values computed once. */
+export interface ResolvedConfig {
+  providers: ProviderAdapter[];
+  store?: CheckoutStore;
+  resolveOrder: CheckoutConfig['resolveOrder'];
+  /** `publicUrl` without a trailing slash. */
+  publicUrl: string;
+  /** Path part of `publicUrl` without a trailing slash (`''` when mounted at the root). */
+  basePath: string;
+  allowedOrigins: string[];
+  returnUrlHosts: string[];
+  /** True when plain-http merchant return URLs are acceptable (the kit itself runs on http: local dev). */
+  allowHttpReturnUrls: boolean;
+  logger?: Logger;
+  logLevel: NonNullable<CheckoutConfig['logLevel']>;
+  sessionTtlMs: number;
+  pollIntervalMs: number;
+  poll: boolean;
+  elementDir?: string;
+  languages?: string[];
+  heartbeatMs: number;
+}
+
+/**
+ * Validates `createCheckout`'s config at start-up. A wrong value throws `ConfigError` whose message
+ * names the field (`config.publicUrl: must be an absolute http(s) URL …`), so a typo fails loudly at
+ * boot instead of at the first payment.
+ */
+export function parseConfig(input: unknown): ResolvedConfig {
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+      return `config${path}: ${issue.message}`;
+    });
+    throw new ConfigError(`createCheckout: ${lines.join('; ')}`);
+  }
+  const config = result.data;
+  const publicUrl = config.publicUrl.replace(/\/+$/, '');
+  const url = new URL(publicUrl);
+  const defaultHosts = [url.host, ...config.allowedOrigins.map((origin) => new URL(origin).host)];
+  return {
+    providers: config.providers,
+    store: config.store,
+    resolveOrder: config.resolveOrder,
+    publicUrl,
+    basePath: url.pathname.replace(/\/+$/, ''),
+    allowedOrigins: config.allowedOrigins,
+    returnUrlHosts: [...new Set((config.returnUrlHosts ?? defaultHosts).map((h) => h.toLowerCase()))],
+    allowHttpReturnUrls: url.protocol === 'http:',
+    logger: config.logger,
+    logLevel: config.logLevel ?? 'info',
+    sessionTtlMs: config.sessionTtlMs ?? 60 * 60 * 1000,
+    pollIntervalMs: config.pollIntervalMs ?? 5000,
+    poll: config.poll ?? true,
+    elementDir: config.elementDir,
+    languages: config.languages,
+    heartbeatMs: config.heartbeatMs ?? 15_000,
+  };
+}

@@ -1,0 +1,52 @@
+import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors.js';
+
+/**
+ * Reads a request body as raw bytes, refusing more than `limit` bytes. The declared
+ * `content-length` is checked first and the stream is counted as it arrives, so an oversized
+ * body is refused before anything parses it (RELIABILITY.md 9) and without buffering it whole.
+ */
+export async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    await request.body?.cancel().catch(() => undefined);
+    throw new PayloadTooLargeError(limit);
+  }
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** True when the request says its body is JSON (`application/json`, any parameters). */
+export function isJsonContentType(request: Request): boolean {
+  const type = request.headers.get('content-type') ?? '';
+  return /^application\/json\s*(;|$)/i.test(type.trim());
+}
+
+/** Reads and parses a JSON body: 415 for another media type, 413 above `limit`, 400 for bad JSON. */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  if (!isJsonContentType(request)) throw new UnsupportedMediaTypeError('application/json');
+  const raw = await readBodyLimited(request, limit);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+  } catch (error) {
+    throw new InvalidJsonError({ cause: error });
+  }
+}

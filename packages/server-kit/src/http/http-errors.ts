@@ -1,0 +1,100 @@
+import { CheckoutError } from '../errors.js';
+
+/**
+ * HTTP-level failures the route layer raises. They extend the kit's one error base class
+ * (`CheckoutError`), so the single translation to `{error: {code, message}}` at the boundary handles them.
+ */
+
+/** No route matches the path under the base path. */
+export class RouteNotFoundError extends CheckoutError {
+  constructor(path: string) {
+    super('not_found', 404, `No route for ${path.slice(0, 120)}.`);
+  }
+}
+
+/** The path exists but not for this HTTP method. */
+export class MethodNotAllowedError extends CheckoutError {
+  readonly allow: readonly string[];
+  constructor(method: string, allow: readonly string[]) {
+    super('method_not_allowed', 405, `${method} is not allowed here; use ${allow.join(', ')}.`);
+    this.allow = allow;
+  }
+}
+
+/** The request body is larger than the route accepts; raised before any parsing. */
+export class PayloadTooLargeError extends CheckoutError {
+  constructor(limit: number) {
+    super('payload_too_large', 413, `The request body exceeds ${limit} bytes.`);
+  }
+}
+
+/** The body is not of the media type the route reads (JSON routes want `application/json`). */
+export class UnsupportedMediaTypeError extends CheckoutError {
+  constructor(expected: string) {
+    super('unsupported_media_type', 415, `The request body must be ${expected}.`);
+  }
+}
+
+/** The body claims to be JSON but does not parse. */
+export class InvalidJsonError extends CheckoutError {
+  constructor(options?: { cause?: unknown }) {
+    super('invalid_json', 400, 'The request body is not valid JSON.', options);
+  }
+}
+
+/** A browser request came from an origin outside `allowedOrigins`. */
+export class OriginNotAllowedError extends CheckoutError {
+  constructor(origin: string) {
+    super('origin_not_allowed', 403, `Origin ${origin.slice(0, 120)} is not allowed.`);
+  }
+}
+
+/** `Idempotency-Key` is missing or not 1–255 characters. */
+export class IdempotencyKeyError extends CheckoutError {
+  constructor(message: string) {
+    super('invalid_idempotency_key', 400, message);
+  }
+}
+
+/** The same `Idempotency-Key` was sent with a different body (RELIABILITY.md 2). */
+export class IdempotencyMismatchError extends CheckoutError {
+  constructor() {
+    super(
+      'idempotency_key_reused',
+      422,
+      'This Idempotency-Key was already used with a different request body.',
+    );
+  }
+}
+
+/** A request with the same `Idempotency-Key` is still running (RELIABILITY.md 3). */
+export class IdempotencyInProgressError extends CheckoutError {
+  constructor() {
+    super(
+      'idempotency_in_progress',
+      409,
+      'A request with this Idempotency-Key is still in progress; retry shortly.',
+    );
+  }
+}
+
+/** The merchant's `resolveOrder` knows no such order. */
+export class OrderNotFoundError extends CheckoutError {
+  constructor() {
+    super('order_not_found', 404, 'No such order.');
+  }
+}
+
+/** No configured provider offers the requested payment method. */
+export class MethodUnavailableError extends CheckoutError {
+  constructor(method: string) {
+    super('method_not_available', 400, `No provider offers the payment method ${method}.`);
+  }
+}
+
+/** The merchant's `resolveOrder` returned something unusable (a bug on the merchant's side). */
+export class InvalidOrderError extends CheckoutError {
+  constructor(message: string) {
+    super('invalid_order', 500, `resolveOrder returned an invalid order: ${message}`);
+  }
+}

@@ -1,0 +1,30 @@
+import type { ErrorBody } from '@pay-checkout/contract';
+import { CheckoutError } from '../errors.js';
+import { MethodNotAllowedError } from './http-errors.js';
+
+/** A JSON response; API answers are never cached by intermediaries. */
+export function jsonResponse(status: number, body: unknown, headers?: HeadersInit): Response {
+  const out = new Headers(headers);
+  out.set('content-type', 'application/json; charset=utf-8');
+  if (!out.has('cache-control')) out.set('cache-control', 'no-store');
+  return new Response(JSON.stringify(body), { status, headers: out });
+}
+
+/**
+ * The one place where errors become HTTP (STYLE.md: translate once, at the boundary). Errors the kit
+ * raises on purpose carry their own code and status; anything else is a bug and answers a generic 500
+ * without leaking its message.
+ */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof CheckoutError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    const headers = new Headers();
+    if (error instanceof MethodNotAllowedError) headers.set('allow', error.allow.join(', '));
+    if (error.code === 'provider_timeout' || error.code === 'idempotency_in_progress') {
+      headers.set('retry-after', '1');
+    }
+    return jsonResponse(error.status, body, headers);
+  }
+  const body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on our side.' } };
+  return jsonResponse(500, body);
+}

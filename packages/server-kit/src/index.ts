@@ -1,0 +1,61 @@
+// @pay-checkout/server-kit: the public API, grouped. DESIGN.md §5.
+
+// ── The checkout server ───────────────────────────────────────────────────────────────────────
+export { type Checkout, createCheckout } from './checkout.js';
+export type { CheckoutConfig, ResolvedOrder } from './config.js';
+// ── Errors (one base class; `code` and `status` are what the HTTP answer carries) ──────────────
+export {
+  CheckoutError,
+  ConfigError,
+  NotFoundError,
+  ProviderError,
+  ProviderTimeoutError,
+  SignatureError,
+  UnsafeRedirectError,
+  ValidationError,
+} from './errors.js';
+export {
+  IdempotencyInProgressError,
+  IdempotencyKeyError,
+  IdempotencyMismatchError,
+  InvalidJsonError,
+  MethodNotAllowedError,
+  MethodUnavailableError,
+  OrderNotFoundError,
+  OriginNotAllowedError,
+  PayloadTooLargeError,
+  RouteNotFoundError,
+  UnsupportedMediaTypeError,
+} from './http/http-errors.js';
+// ── Logging ───────────────────────────────────────────────────────────────────────────────────
+export { createLogger, scrubText } from './log.js';
+
+// ── Money (minor units inside; decimal strings at the edges) ───────────────────────────────────
+export { currencyExponent, toDecimalString, toMinorUnits } from './money.js';
+export { type NodeHandler, toNodeHandler } from './node-handler.js';
+// ── Providers ─────────────────────────────────────────────────────────────────────────────────
+export { type ConnectPayOptions, connectpay } from './providers/connectpay/index.js';
+export type {
+  ProviderAdapter,
+  ProviderCapabilities,
+  ProviderInitiation,
+  ProviderSessionInput,
+  ProviderStatus,
+  VerifiedNotification,
+} from './providers/provider.js';
+export { runStoreConformance } from './store/conformance.js';
+// ── Store: the interface, the embedded default, PostgreSQL, and the conformance suite ───────────
+export { type PgliteStoreOptions, pgliteStore } from './store/pglite-store.js';
+export { postgresStore } from './store/postgres-store.js';
+export type {
+  CheckoutStore,
+  EventSource,
+  IdempotencyClaim,
+  NewSession,
+  NotificationInput,
+  SessionRecord,
+  StatusEvent,
+  StoredResponse,
+  TransitionInput,
+  TransitionResult,
+} from './store/store.js';

@@ -1,0 +1,132 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Structured logs (pino) that never carry secrets or personal data. Two layers:
+ * 1. `redact` paths for the fields we know about (auth headers, provider credentials, card data,
+ *    IBANs, names, e-mails, IPs) at the top level and up to three levels deep;
+ * 2. a scrubber for free text (messages, error strings) that masks anything shaped like a card number
+ *    (13–19 digits, Luhn-valid), an IBAN or an e-mail address, for the values nobody thought to name.
+ * PCI DSS 3.3 / 3.4: a primary account number must never reach a log.
+ */
+const SENSITIVE_KEYS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-signature',
+  'clientSecret',
+  'client_secret',
+  'privateKeyPem',
+  'notificationSecret',
+  'secret',
+  'password',
+  'token',
+  'access_token',
+  'refresh_token',
+  'apiKey',
+  'number',
+  'cardNumber',
+  'pan',
+  'cvc',
+  'cvv',
+  'expiry',
+  'iban',
+  'creditorIban',
+  'debtorAccount',
+  'creditorAccount',
+  'bban',
+  'name',
+  'firstName',
+  'lastName',
+  'debtorName',
+  'creditorName',
+  'email',
+  'ip',
+  'ipAddress',
+  'remoteAddress',
+  'x-forwarded-for',
+];
+
+function redactPaths(): string[] {
+  const paths: string[] = [];
+  for (const key of SENSITIVE_KEYS) {
+    const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
+    const join = (prefix: string) =>
+      segment.startsWith('[') ? `${prefix}${segment}` : `${prefix}.${segment}`;
+    paths.push(segment.startsWith('[') ? segment : key, join('*'), join('*.*'), join('*.*.*'));
+  }
+  return paths;
+}
+
+const CARD_LIKE = /\b(?:\d[ -]?){12,18}\d\b/g;
+const IBAN_LIKE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
+const EMAIL_LIKE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Masks card numbers, IBANs and e-mail addresses inside free text. */
+export function scrubText(text: string): string {
+  return text
+    .replace(CARD_LIKE, (match) => {
+      const digits = match.replace(/\D/g, '');
+      return digits.length >= 13 && luhnValid(digits) ? '[card]' : match;
+    })
+    .replace(IBAN_LIKE, '[iban]')
+    .replace(EMAIL_LIKE, '[email]');
+}
+
+function scrubValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = scrubValue(item, depth + 1);
+  return out;
+}
+
+function serializeError(error: unknown): unknown {
+  return scrubValue(pino.stdSerializers.err(error as Error), 0);
+}
+
+/** The kit's logger: the merchant's pino instance (as a child) or a new one at `level`. */
+export function createLogger(options: {
+  logger?: Logger;
+  level?: string;
+  destination?: pino.DestinationStream;
+}): Logger {
+  // A merchant's own logger gets the same redaction through a child (pino child options).
+  if (options.logger) {
+    return options.logger.child(
+      { component: 'pay-checkout' },
+      { redact: { paths: redactPaths(), censor: '[redacted]' }, serializers: { err: serializeError } },
+    );
+  }
+  return pino(
+    {
+      name: 'pay-checkout',
+      level: options.level ?? 'info',
+      redact: { paths: redactPaths(), censor: '[redacted]' },
+      serializers: { err: serializeError },
+      formatters: { log: (object) => scrubValue(object, 0) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>,
+          );
+        },
+      },
+    },
+    options.destination,
+  );
+}

@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { Checkout } from './checkout.js';
+
+/** Express / Connect add these; plain node:http does not. */
+interface MountedRequest extends IncomingMessage {
+  originalUrl?: string;
+}
+
+export type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
+
+/**
+ * Adapts the fetch handler to node:http's `(req, res)`, as used by node:http, Express
+ * (`app.use('/checkout', toNodeHandler(checkout))`, mounted before any body parser, because
+ * notifications are verified over the raw bytes) and Fastify's raw handler. The full original URL is
+ * used (`originalUrl` under Express), so routes match the `publicUrl` path wherever it is mounted.
+ * When the client disconnects, the request's signal aborts and the response stream is cancelled
+ * (ends SSE subscriptions).
+ */
+export function toNodeHandler(checkout: Checkout): NodeHandler {
+  return (req, res, next) => {
+    handleNode(checkout, req as MountedRequest, res).catch((error: unknown) => {
+      if (next) return next(error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(
+          JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }),
+        );
+      } else {
+        res.destroy();
+      }
+    });
+  };
+}
+
+async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerResponse): Promise<void> {
+  const abort = new AbortController();
+  res.on('close', () => abort.abort());
+  const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  const host = req.headers.host ?? 'localhost';
+  const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    signal: abort.signal,
+    // Node's fetch needs this to stream a request body.
+    ...(hasBody ? { duplex: 'half' } : {}),
+  } as RequestInit);
+
+  const response = await checkout.fetch(request);
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    res.setHeader(name, value);
+  });
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  res.on('close', () => {
+    reader.cancel().catch(() => undefined);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value))
+        await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (res.destroyed) break;
+    }
+  } catch {
+    // The client went away mid-stream; nothing more to send.
+  }
+  res.end();
+}

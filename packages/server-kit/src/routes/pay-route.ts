@@ -1,0 +1,30 @@
+import { OrderId } from '@pay-checkout/contract';
+import { NotFoundError } from '../errors.js';
+import type { RouteHandler } from '../http/router.js';
+import { formatAmount } from '../pages/amount-format.js';
+import { createNonce, negotiateLocale, pageHeaders, renderPayPage } from '../pages/index.js';
+import { loadOrder } from '../sessions/order.js';
+import { readElementIntegrity } from './element-files.js';
+import type { RouteDeps } from './route-deps.js';
+
+/** `GET pay/:order`: the hosted checkout page, the element on our own page, for merchants who redirect. */
+export function payRoute(deps: RouteDeps): RouteHandler {
+  return async ({ request, url, params }) => {
+    if (!OrderId.safeParse(params.order).success)
+      throw new NotFoundError('order_not_found', 'No such order.');
+    const order = await loadOrder(deps, params.order);
+    const locale = negotiateLocale(request.headers.get('accept-language'), url.searchParams.get('lang'));
+    const nonce = createNonce();
+    const html = renderPayPage({
+      orderId: order.orderId,
+      locale,
+      nonce,
+      basePath: deps.config.basePath,
+      elementUrl: `${deps.config.basePath}/element.js`,
+      elementIntegrity: await readElementIntegrity(deps.elementDir),
+      description: order.description,
+      amountLabel: formatAmount(order.amountMinor, order.currency, locale),
+    });
+    return new Response(html, { status: 200, headers: pageHeaders(nonce) });
+  };
+}

@@ -1,0 +1,11 @@
+import type { LiveBus } from '../live/bus.js';
+import type { KitContext } from '../sessions/kit-context.js';
+
+/** What route handlers need beyond the shared context: the live bus and the open SSE streams. */
+export interface RouteDeps extends KitContext {
+  bus: LiveBus;
+  /** Each open SSE stream's `end()`, so `close()` can end them all. */
+  streams: Set<() => void>;
+  /** Directory of the built element, or undefined when it is not built. */
+  elementDir: string | undefined;
+}

@@ -1,0 +1,47 @@
+import { CreateSessionRequest, IDEMPOTENCY_HEADER } from '@pay-checkout/contract';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { readJsonBody } from '../http/body.js';
+import { jsonResponse } from '../http/json.js';
+import type { RouteHandler } from '../http/router.js';
+import { openSession } from '../sessions/create-session.js';
+import { parseIdempotencyKey, runIdempotent } from '../sessions/idempotency.js';
+import { isSessionId } from '../sessions/ids.js';
+import { requestHash } from '../sessions/request-hash.js';
+import { toSessionView } from '../sessions/view.js';
+import type { RouteDeps } from './route-deps.js';
+import { zodMessage } from './zod-message.js';
+
+/** A session request is a few fields; anything bigger is not one. */
+const SESSION_BODY_LIMIT = 16 * 1024;
+
+/**
+ * `POST sessions`: validate (key, media type, JSON, schema) before anything is stored, so bad input
+ * leaves no trace; then at most one session per Idempotency-Key (RELIABILITY.md 1–3).
+ */
+export function createSessionRoute(deps: RouteDeps): RouteHandler {
+  return async ({ request }) => {
+    const key = parseIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER));
+    const raw = await readJsonBody(request, SESSION_BODY_LIMIT);
+    const parsed = CreateSessionRequest.safeParse(raw);
+    if (!parsed.success) throw new ValidationError(zodMessage(parsed.error));
+    // The hash covers the body as sent (canonicalised), so a changed field, even an ignored one, is a
+    // different request under the same key (→ 422), as the IETF draft describes.
+    const { response, replayed } = await runIdempotent(deps.store, key, requestHash(raw), () =>
+      openSession(deps, parsed.data),
+    );
+    return jsonResponse(
+      response.status,
+      response.body,
+      replayed ? { 'idempotent-replayed': 'true' } : undefined,
+    );
+  };
+}
+
+/** `GET sessions/:id`: the unified status, no personal data. */
+export function getSessionRoute(deps: RouteDeps): RouteHandler {
+  return async ({ params }) => {
+    const session = isSessionId(params.id) ? await deps.store.getSession(params.id) : undefined;
+    if (!session) throw new NotFoundError('session_not_found', 'No such session.');
+    return jsonResponse(200, toSessionView(session));
+  };
+}

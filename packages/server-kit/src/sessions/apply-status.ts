@@ -1,0 +1,42 @@
+import { isFinalStatus } from '@pay-checkout/contract';
+import type { ProviderStatus } from '../providers/provider.js';
+import type { EventSource, NotificationInput, SessionRecord, TransitionResult } from '../store/store.js';
+import type { KitContext } from './kit-context.js';
+
+/**
+ * Moves a session to what the provider says, through the store's compare-and-set: forward only, and a
+ * final status is final (a late contradictory answer is recorded, not applied; RELIABILITY.md 7).
+ * Once final, the session leaves the poller's queue.
+ */
+export async function applyProviderStatus(
+  context: KitContext,
+  session: SessionRecord,
+  status: ProviderStatus,
+  source: EventSource,
+  notification?: NotificationInput,
+): Promise<TransitionResult> {
+  const result = await context.store.transition({
+    sessionId: session.id,
+    to: status.status,
+    reason: status.reason,
+    source,
+    providerStatus: status.raw,
+    notification,
+  });
+  if (result.outcome === 'applied') {
+    context.log.info(
+      {
+        sessionId: session.id,
+        from: session.status,
+        to: result.session.status,
+        source,
+        providerStatus: status.raw,
+      },
+      'session status changed',
+    );
+    if (isFinalStatus(result.session.status)) {
+      await context.store.schedulePoll(session.id, null, result.session.pollAttempts);
+    }
+  }
+  return result;
+}

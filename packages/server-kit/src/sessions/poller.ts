@@ -1,0 +1,84 @@
+import { isFinalStatus } from '@pay-checkout/contract';
+import { backoffDelay, POLL_BACKOFF_CAP_MS } from './backoff.js';
+import type { KitContext } from './kit-context.js';
+import { reconcileSession } from './reconcile.js';
+
+/** How many due sessions one tick handles; the rest wait for the next tick. */
+const BATCH = 50;
+
+/**
+ * Providers may never notify (or their notifications get lost), so the kit also asks them. Every
+ * tick takes the non-final sessions whose `nextPollAt` is due, reconciles each with its provider, and
+ * reschedules it with capped exponential backoff plus jitter; it stops at a final status, and expires
+ * a session at `expiresAt` (the next look is never scheduled later than that).
+ */
+export class Poller {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private stopped = false;
+
+  constructor(private readonly context: KitContext) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  /** Stops the timer and waits for a tick in flight, so `close()` leaves nothing running. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass over the due sessions; returns how many were looked at. Also callable from a cron. */
+  runOnce(now = new Date()): Promise<number> {
+    if (!this.running) {
+      this.running = this.tick(now).finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    // Look often enough to honour the base interval; the backoff itself lives in each row's nextPollAt.
+    const every = Math.min(this.context.config.pollIntervalMs, 1000);
+    this.timer = setTimeout(() => {
+      this.runOnce()
+        .catch((error: unknown) => this.context.log.error({ err: error }, 'poller tick failed'))
+        .finally(() => this.schedule());
+    }, every);
+    // The poller alone must not keep a process alive; the HTTP server does that.
+    this.timer.unref();
+  }
+
+  private async tick(now: Date): Promise<number> {
+    const { store, log, config } = this.context;
+    const due = await store.duePolls(now, BATCH);
+    for (const session of due) {
+      if (this.stopped) break;
+      try {
+        const current = await reconcileSession(this.context, session, 'poller', now);
+        if (isFinalStatus(current.status)) continue; // applyProviderStatus already cleared nextPollAt
+        const attempts = session.pollAttempts + 1;
+        const delay = backoffDelay(attempts, config.pollIntervalMs, POLL_BACKOFF_CAP_MS);
+        const next = Math.min(
+          now.getTime() + delay,
+          Math.max(current.expiresAt.getTime(), now.getTime() + 1),
+        );
+        await store.schedulePoll(session.id, new Date(next), attempts);
+      } catch (error) {
+        log.warn({ sessionId: session.id, err: error }, 'poll failed; backing off');
+        const attempts = session.pollAttempts + 1;
+        const delay = backoffDelay(attempts, config.pollIntervalMs, POLL_BACKOFF_CAP_MS);
+        await store
+          .schedulePoll(session.id, new Date(now.getTime() + delay), attempts)
+          .catch(() => undefined);
+      }
+    }
+    return due.length;
+  }
+}
