@@ -60,8 +60,11 @@ export class SseClient {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
-      for await (const chunk of body) {
-        buffer += decoder.decode(chunk, { stream: true });
+      const reader = body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
         let index = buffer.indexOf('\n\n');
         while (index >= 0) {
           this.parse(buffer.slice(0, index));
