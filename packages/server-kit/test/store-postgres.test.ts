@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { runStoreConformance } from '../src/store/conformance.js';
+import { MIGRATIONS } from '../src/store/migrations.js';
+import { postgresStore } from '../src/store/postgres-store.js';
+import type { CheckoutStore, NewSession } from '../src/store/store.js';
+import { type PgCluster, pgClusterUnavailable, startPgCluster } from './helpers/pg-cluster.js';
+
+// One throw-away PostgreSQL 15 cluster for the whole file, a fresh database per suite.
+const unavailable = pgClusterUnavailable();
+let cluster: Promise<PgCluster> | undefined;
+let databases = 0;
+async function freshDatabase(): Promise<string> {
+  cluster ??= startPgCluster();
+  return (await cluster).createDatabase(`store_${++databases}`);
+}
+after(async () => {
+  await (await cluster)?.stop();
+});
+
+function session(id: string): NewSession {
+  return {
+    id,
+    orderId: `order_${id}`,
+    provider: 'connectpay',
+    method: 'pis',
+    amount: 500,
+    currency: 'EUR',
+    description: 'Order 500',
+    reference: `ref_${id}`,
+    expiresAt: new Date(Date.now() + 60_000),
+    nextPollAt: null,
+  };
+}
+
+if (unavailable) {
+  describe('postgresStore', () => {
+    it('runs against a throw-away PostgreSQL cluster', { skip: unavailable }, () => {});
+  });
+} else {
+  runStoreConformance('postgresStore', async () => postgresStore(await freshDatabase()));
+
+  describe('postgresStore with several instances on one database', () => {
+    let url: string;
+    const stores: CheckoutStore[] = [];
+    const instance = () => {
+      const store = postgresStore(url);
+      stores.push(store);
+      return store;
+    };
+    before(async () => {
+      url = await freshDatabase();
+    });
+    after(async () => {
+      await Promise.all(stores.map((store) => store.close()));
+    });
+
+    it('applies each migration exactly once when instances start at the same moment', async () => {
+      await Promise.all([instance(), instance(), instance(), instance()].map((store) => store.migrate()));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ version: number }>(
+          'SELECT version FROM schema_migrations ORDER BY 1',
+        );
+        assert.deepEqual(
+          rows.map((row) => row.version),
+          MIGRATIONS.map((migration) => migration.version),
+        );
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('announces a change committed through instance A to subscribers of instance B (RELIABILITY.md 17)', async () => {
+      const [a, b] = [instance(), instance()];
+      let heardFirst!: (change: { sessionId: string; eventId: number }) => void;
+      const heard = new Promise<{ sessionId: string; eventId: number }>((resolve) => {
+        heardFirst = resolve;
+      });
+      const stop = await b.subscribe((change) => {
+        if (change.sessionId === 'cs_multi') heardFirst(change);
+      });
+      await a.createSession(session('cs_multi'));
+      const result = await a.transition({ sessionId: 'cs_multi', to: 'pending', source: 'initiate' });
+      assert.equal(result.outcome, 'applied');
+      const change = await heard;
+      const [created] = await b.eventsSince('cs_multi', 0);
+      assert.deepEqual(change, { sessionId: 'cs_multi', eventId: created!.id });
+      assert.deepEqual(await b.getSession('cs_multi'), result.session);
+      await stop();
+    });
+
+    it('lets one notification id apply once across instances racing for it', async () => {
+      const stores = [instance(), instance(), instance()];
+      await stores[0]!.createSession(session('cs_race'));
+      await stores[0]!.transition({ sessionId: 'cs_race', to: 'pending', source: 'initiate' });
+      const results = await Promise.all(
+        stores.map((store) =>
+          store.transition({
+            sessionId: 'cs_race',
+            to: 'succeeded',
+            source: 'notification',
+            notification: { provider: 'connectpay', notificationId: 'race-1', payload: '{}' },
+          }),
+        ),
+      );
+      assert.deepEqual(results.map((result) => result.outcome).sort(), ['applied', 'duplicate', 'duplicate']);
+    });
+  });
+}
