@@ -1,0 +1,23 @@
+/** Step "wallet": a simulated Google Pay / Apple Pay payment sheet (no wallet is contacted). */
+import type { SandboxPayment } from '../model.js';
+import { formatAmount, hiddenFields, type PageContext, widgetPath } from './context.js';
+import { type Html, html } from './html.js';
+import { renderPage } from './layout.js';
+
+export function walletPage(context: PageContext, payment: SandboxPayment): Html {
+  const { messages } = context;
+  const wallet = payment.method === 'ApplePay' ? 'ApplePay' : 'GooglePay';
+  const title = messages.walletTitle(messages.methods[wallet]);
+  return renderPage(context, {
+    title,
+    cancel: true,
+    panelClass: `sheet ${wallet.toLowerCase()}`,
+    body: html`<h1 id="step-title">${title}</h1>
+<p class="intro">${messages.walletIntro}</p>
+<p class="wallet-card">${messages.walletCard}</p>
+<form method="post" action="${widgetPath(context, 'wallet')}">
+${hiddenFields(context)}
+<button type="submit" class="wide pay" autofocus>${messages.walletPay} ${formatAmount(payment, messages.locale)}</button>
+</form>`,
+  });
+}
