@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { Checkout } from './checkout.js';
 
 /** Express / Connect add these; plain node:http does not. */
@@ -54,7 +53,7 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
   const request = new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? requestBody(req) : undefined,
     signal: abort.signal,
     // Node's fetch needs this to stream a request body.
     ...(hasBody ? { duplex: 'half' } : {}),
@@ -65,6 +64,12 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
   response.headers.forEach((value, name) => {
     res.setHeader(name, value);
   });
+  // A response sent before the request body was read (413, 415, an early error): the rest of the body
+  // is still on the socket, so this connection cannot carry another request. Close it cleanly.
+  if (hasBody && !req.complete) {
+    res.setHeader('connection', 'close');
+    req.resume();
+  }
   if (!response.body) {
     res.end();
     return;
@@ -86,4 +91,39 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     // The client went away mid-stream; nothing more to send.
   }
   res.end();
+}
+
+/**
+ * The request body as a web stream with back-pressure. (Node 20's `Readable.toWeb` throws
+ * "Controller is already closed" when the consumer cancels early, e.g. on a 413, and data still
+ * arrives.) After a cancel the rest of the body is discarded.
+ */
+function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let finished = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer) => {
+        if (finished) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.on('end', () => {
+        if (finished) return;
+        finished = true;
+        controller.close();
+      });
+      req.on('error', (error) => {
+        if (finished) return;
+        finished = true;
+        controller.error(error);
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      finished = true;
+      req.resume();
+    },
+  });
 }
