@@ -34,7 +34,8 @@ describe('hosted page locales', () => {
   });
 
   it('otherwise takes the best Accept-Language match by quality', () => {
-    assert.equal(negotiateLocale('fr-CH, lt;q=0.9, de;q=0.95'), 'de');
+    assert.equal(negotiateLocale('zh-CN, lt;q=0.9, de;q=0.95'), 'de');
+    assert.equal(negotiateLocale('fr-CH, fr;q=0.9, en;q=0.8'), 'fr');
     assert.equal(negotiateLocale('zz, lt;q=0.5, *;q=0.8'), 'lt');
     assert.equal(negotiateLocale('de;q=0, lt;q=0.1'), 'lt', 'q=0 means "not this one"');
     assert.equal(negotiateLocale('ar-EG'), 'ar');
@@ -42,6 +43,8 @@ describe('hosted page locales', () => {
   });
 
   it('falls back region → language → English', () => {
+    assert.equal(negotiateLocale('pt-BR'), 'pt');
+    assert.equal(negotiateLocale(null, 'pt-BR'), 'pt');
     assert.equal(matchPageLocale('de-AT'), 'de');
     assert.equal(matchPageLocale('zz-ZZ'), undefined);
     assert.equal(negotiateLocale('zz-ZZ'), 'en');

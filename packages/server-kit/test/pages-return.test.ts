@@ -168,9 +168,21 @@ describe('return page', () => {
   });
 
   it('falls back pt-BR → pt → en for the words, and keeps the caller locale for the amount', () => {
-    const html = render({ locale: 'xx-YY' }, { status: 'succeeded' });
-    assert.match(html, /<html lang="en" dir="ltr">/);
-    assert.equal(textOf(html, 'status-heading'), 'Payment successful');
+    const brazil = render(
+      { locale: 'pt-BR' },
+      { status: 'succeeded', amount: { value: 1250, currency: 'BRL' } },
+    );
+    assert.match(brazil, /<html lang="pt" dir="ltr">/);
+    assert.equal(textOf(brazil, 'status-heading'), 'Pagamento efetuado com sucesso');
+    assert.match(brazil, /<dd>R\$\u00a012,50<\/dd>/);
+    const unknown = render({ locale: 'xx-YY' }, { status: 'succeeded' });
+    assert.match(unknown, /<html lang="en" dir="ltr">/);
+    assert.equal(textOf(unknown, 'status-heading'), 'Payment successful');
+  });
+
+  it('is right to left in Hebrew and Persian too', () => {
+    assert.match(render({ locale: 'he' }), /<html lang="he" dir="rtl">/);
+    assert.match(render({ locale: 'fa-IR' }), /<html lang="fa" dir="rtl">/);
   });
 
   it('formats the amount from minor units with the currency exponent', () => {
