@@ -77,7 +77,12 @@ describe('reliability: notifications', () => {
     const before = await eventCount(sessionId);
     const { body } = signedNotification('evt-forged', providerRef, 'succeeded');
     const wrongKey = signTestPayload(body, Math.floor(Date.now() / 1000), 'not-the-secret');
-    for (const headers of [{}, { [SIGNATURE_HEADER]: wrongKey }, { [SIGNATURE_HEADER]: 't=1,v1=zz' }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { [SIGNATURE_HEADER]: wrongKey },
+      { [SIGNATURE_HEADER]: 't=1,v1=zz' },
+    ];
+    for (const headers of attempts) {
       const response = await notify('signedpay', body, headers);
       assert.equal(response.status, 401);
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'invalid_signature');

@@ -111,7 +111,7 @@ export class FakeProvider implements ProviderAdapter {
     return [];
   }
 
-  async verifyNotification(raw: Uint8Array): Promise<VerifiedNotification> {
+  async verifyNotification(raw: Uint8Array, _headers?: Headers): Promise<VerifiedNotification> {
     let parsed: { paymentId?: unknown };
     try {
       parsed = JSON.parse(new TextDecoder().decode(raw));
