@@ -92,6 +92,33 @@ if (unavailable) {
       await stop();
     });
 
+    it('listens again after the server dropped its listening connection', { timeout: 30_000 }, async () => {
+      const store = instance();
+      const heard = new Set<string>();
+      const stop = await store.subscribe((change) => heard.add(change.sessionId));
+      await store.createSession(session('cs_before_drop'));
+      while (!heard.has('cs_before_drop')) await new Promise((resolve) => setTimeout(resolve, 20));
+
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query<{ dropped: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS dropped FROM pg_stat_activity
+            WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+        );
+        assert.ok(rows.length > 0 && rows.every((row) => row.dropped));
+      } finally {
+        await admin.end();
+      }
+      // Changes made while nobody listens are lost to LISTEN (readers catch up from the store), so
+      // keep writing until one is heard: that proves the store listens again.
+      for (let attempt = 0; ![...heard].some((id) => id.startsWith('cs_after_drop_')); attempt++) {
+        await store.createSession(session(`cs_after_drop_${attempt}`));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await stop();
+    });
+
     it('lets one notification id apply once across instances racing for it', async () => {
       const stores = [instance(), instance(), instance()];
       await stores[0]!.createSession(session('cs_race'));

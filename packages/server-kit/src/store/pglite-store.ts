@@ -22,14 +22,20 @@ export function pgliteStore(options: PgliteStoreOptions = {}): CheckoutStore {
 }
 
 function openPglite(dataDir: string | undefined): PGlite {
-  // Durability (RELIABILITY.md 15): `relaxedDurability: false` (PGlite's default, stated here on
-  // purpose) makes every query wait until PGlite has handed its writes to the file system before it
-  // resolves. In Node the data directory is NODEFS, whose writes are synchronous `fs.writeSync` calls,
-  // so an acknowledged commit's WAL is in the operating system before we answer; a SIGKILL of this
-  // process cannot lose it (test/store-pglite.test.ts kills a child to prove it). `true` would answer
-  // before that hand-over. PGlite runs PostgreSQL with fsync off, so a power cut of the whole machine
-  // is not covered; deployments that need that use the PostgreSQL store.
-  return new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), relaxedDurability: false });
+  // Durability (RELIABILITY.md 15). In Node the data directory is Emscripten's NODEFS, whose every
+  // write is a synchronous `fs.writeSync`: when PostgreSQL reports COMMIT, the WAL record is in the
+  // operating system, and a SIGKILL of this process cannot lose it (test/store-pglite.test.ts kills a
+  // child right after it acknowledged a write to prove it). `relaxedDurability: false` (PGlite's
+  // default, stated on purpose) also makes each query wait for PGlite's own file-system sync, which
+  // is what protects the buffered file systems (IndexedDB, OPFS); `true` would answer before it.
+  // Not covered: a power cut of the whole machine. PGlite runs PostgreSQL with fsync off and NODEFS
+  // has no fsync, so the last commits may sit in the page cache; deployments that need that
+  // guarantee use the PostgreSQL store.
+  const db = new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), relaxedDurability: false });
+  // Opening runs in the background; a failure (say, an unwritable data directory) is reported by the
+  // first store call, which awaits the same promise, instead of as an unhandled rejection.
+  db.waitReady.catch(() => undefined);
+  return db;
 }
 
 /**

@@ -28,17 +28,44 @@ export function postgresClient(pool: pg.Pool): SqlClient {
   // crash the process. The pool replaces the connection on the next checkout.
   pool.on('error', () => undefined);
   const listeners = new Map<string, Set<(payload: string) => void>>();
-  let listenConnection: Promise<pg.PoolClient> | undefined;
+  let connection: Promise<pg.PoolClient> | undefined;
   let closed = false;
 
-  function connectListener(): Promise<pg.PoolClient> {
-    listenConnection ??= pool.connect().then((client) => {
-      client.on('notification', (message) => {
-        for (const onPayload of listeners.get(message.channel) ?? []) onPayload(message.payload ?? '');
-      });
-      return client;
+  const listenSql = (client: pg.PoolClient, verb: 'LISTEN' | 'UNLISTEN', channel: string) =>
+    // Identifiers cannot be parameters; escapeIdentifier quotes the (constant) channel name.
+    client.query(`${verb} ${client.escapeIdentifier(channel)}`);
+
+  function listenConnection(): Promise<pg.PoolClient> {
+    connection ??= openListenConnection().catch((error: unknown) => {
+      connection = undefined;
+      throw error;
     });
-    return listenConnection;
+    return connection;
+  }
+
+  async function openListenConnection(): Promise<pg.PoolClient> {
+    const client = await pool.connect();
+    client.on('notification', (message) => {
+      for (const onPayload of listeners.get(message.channel) ?? []) onPayload(message.payload ?? '');
+    });
+    client.on('error', (error) => {
+      // The server dropped us (restart, failover). Listen again on a new connection while anyone
+      // listens; changes committed in the gap are not announced, and SSE clients catch up from the
+      // store when they reconnect (RELIABILITY.md 16).
+      connection = undefined;
+      client.release(error);
+      scheduleRelisten();
+    });
+    for (const channel of listeners.keys()) await listenSql(client, 'LISTEN', channel);
+    return client;
+  }
+
+  function scheduleRelisten(): void {
+    if (closed || listeners.size === 0) return;
+    setTimeout(() => {
+      if (closed || listeners.size === 0 || connection !== undefined) return;
+      listenConnection().catch(scheduleRelisten);
+    }, 1000).unref();
   }
 
   return {
@@ -61,27 +88,27 @@ export function postgresClient(pool: pg.Pool): SqlClient {
       }
     },
     async listen(channel, onPayload) {
-      const client = await connectListener();
+      const client = await listenConnection();
       let set = listeners.get(channel);
       if (set === undefined) {
         set = new Set();
         listeners.set(channel, set);
-        // Identifiers cannot be parameters; escapeIdentifier quotes the (constant) channel name.
-        await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+        await listenSql(client, 'LISTEN', channel);
       }
       set.add(onPayload);
       return async () => {
         set.delete(onPayload);
         if (closed || set.size > 0 || listeners.get(channel) !== set) return;
         listeners.delete(channel);
-        await client.query(`UNLISTEN ${client.escapeIdentifier(channel)}`);
+        const current = await connection?.catch(() => undefined);
+        if (current) await listenSql(current, 'UNLISTEN', channel).catch(() => undefined);
       };
     },
     async close() {
       if (closed) return;
       closed = true;
-      const client = await listenConnection?.catch(() => undefined);
-      listenConnection = undefined;
+      const client = await connection?.catch(() => undefined);
+      connection = undefined;
       listeners.clear();
       client?.release();
       await pool.end();

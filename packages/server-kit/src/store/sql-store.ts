@@ -257,7 +257,16 @@ class SqlCheckoutStore implements CheckoutStore {
     const db = await this.#db();
     return db.listen(STATUS_CHANNEL, (payload) => {
       const change = parseChange(payload);
-      if (change !== undefined) listener(change);
+      if (change === undefined) return;
+      try {
+        listener(change);
+      } catch (error) {
+        // A listener's bug must not break the driver underneath (PGlite delivers inside a running
+        // query; node-postgres inside its socket handler): report it and carry on.
+        process.emitWarning(
+          `CheckoutStore listener threw: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     });
   }
 
