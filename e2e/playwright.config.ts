@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium: Playwright cannot download its own browser on our machines (TOOLCHAIN.md §2).
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const DEMO_PORT = 3000;
+const SANDBOX_PORT = 3100;
+const hasDemo = existsSync(new URL('../demo/server.ts', import.meta.url));
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 1 : 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // list for humans; json so scripts/test.sh can add the counts to its one summary line
+  reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
+  use: {
+    baseURL: `http://localhost:${DEMO_PORT}`,
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath,
+          // without the background-networking flags Chromium keeps dialling out of this closed machine
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: hasDemo
+    ? [
+        {
+          command: 'npm run start -w @pay-checkout/demo',
+          cwd: '..',
+          url: `http://localhost:${DEMO_PORT}/healthz`,
+          env: {
+            PORT: String(DEMO_PORT),
+            SANDBOX_PORT: String(SANDBOX_PORT),
+            // a fresh data directory per run, so journeys never see an earlier run's sessions
+            PAY_CHECKOUT_DATA: `${process.env.TMPDIR ?? '/tmp'}/pay-checkout-e2e-${process.pid}`,
+          },
+          reuseExistingServer: !process.env.CI,
+          timeout: 120_000,
+          stdout: 'pipe',
+        },
+      ]
+    : undefined,
+});
