@@ -1,0 +1,196 @@
+import type { BankOption } from '@pay-checkout/contract';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
+
+/** Texts the combobox shows, already translated by the host. */
+export interface BankComboboxTexts {
+  label: string;
+  hint: string;
+  none(query: string): string;
+  count(count: number): string;
+  recent: string;
+  showBanks: string;
+}
+
+/** Case- and accent-insensitive form for matching what the shopper types. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word.charAt(0))
+    .join('')
+    .toUpperCase();
+}
+
+/**
+ * The bank picker: an editable ARIA combobox with list autocomplete (WAI-ARIA APG pattern). Typing
+ * filters the banks; ArrowDown/ArrowUp move through the list, Enter chooses, Escape closes. Focus stays
+ * in the input (aria-activedescendant), so the picker works with the keyboard alone.
+ */
+export class BankCombobox implements ReactiveController {
+  open = false;
+  query = '';
+  active = -1;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly choose: (bank: BankOption) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Banks matching the typed query, recently used first (in their order of recency). */
+  matches(banks: BankOption[], recent: string[]): BankOption[] {
+    const query = fold(this.query.trim());
+    const found = banks.filter((bank) => fold(bank.name).includes(query));
+    const rank = (bank: BankOption) => {
+      const index = recent.indexOf(bank.id);
+      return index < 0 ? recent.length : index;
+    };
+    return found.sort((a, b) => rank(a) - rank(b));
+  }
+
+  private input(): HTMLInputElement | null | undefined {
+    return this.host.shadowRoot?.querySelector<HTMLInputElement>('#bank');
+  }
+
+  focus(): void {
+    this.input()?.focus();
+  }
+
+  private show(open: boolean, active = this.active): void {
+    this.open = open;
+    this.active = open ? active : -1;
+    if (!open) this.query = '';
+    this.host.requestUpdate();
+  }
+
+  private pick(bank: BankOption | undefined): void {
+    if (!bank) return;
+    this.show(false);
+    this.choose(bank);
+  }
+
+  private handleInput(event: InputEvent): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.show(true, 0);
+  }
+
+  private handleKeydown(event: KeyboardEvent, list: BankOption[], selectedIndex: number): void {
+    const last = list.length - 1;
+    switch (event.key) {
+      case 'ArrowDown':
+        this.show(true, this.open ? Math.min(this.active + 1, last) : Math.max(selectedIndex, 0));
+        break;
+      case 'ArrowUp':
+        this.show(true, this.open ? Math.max(this.active - 1, 0) : Math.max(selectedIndex, 0));
+        break;
+      case 'Enter':
+        // Enter must never reach a surrounding <form> or the Pay button while choosing a bank.
+        if (!this.open) return;
+        this.pick(list[this.active]);
+        break;
+      case 'Escape':
+        if (!this.open) return;
+        this.show(false);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  render(
+    banks: BankOption[],
+    recent: string[],
+    selected: BankOption | undefined,
+    texts: BankComboboxTexts,
+    invalid: string,
+  ): TemplateResult {
+    const list = this.matches(banks, recent);
+    const selectedIndex = selected ? list.indexOf(selected) : -1;
+    const activeId = this.open && list[this.active] ? `bank-${this.active}` : '';
+    const describedBy = invalid ? 'bank-hint bank-invalid' : 'bank-hint';
+    return html`
+      <div part="bank-picker" class="field">
+        <label part="label" for="bank">${texts.label}</label>
+        <div class="combo">
+          <input
+            id="bank"
+            part="bank-input"
+            role="combobox"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            aria-autocomplete="list"
+            aria-controls="bank-list"
+            aria-expanded=${this.open}
+            aria-activedescendant=${activeId || nothing}
+            aria-describedby=${describedBy}
+            aria-invalid=${invalid ? 'true' : nothing}
+            .value=${this.open ? this.query : (selected?.name ?? '')}
+            @input=${this.handleInput}
+            @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, list, selectedIndex)}
+            @click=${() => this.show(!this.open, Math.max(selectedIndex, 0))}
+            @blur=${() => this.show(false)}
+          />
+          <button
+            part="bank-toggle"
+            class="toggle"
+            type="button"
+            tabindex="-1"
+            aria-label=${texts.showBanks}
+            aria-controls="bank-list"
+            aria-expanded=${this.open}
+            @mousedown=${(event: Event) => event.preventDefault()}
+            @click=${() => {
+              this.show(!this.open, Math.max(selectedIndex, 0));
+              this.focus();
+            }}
+          ></button>
+          <ul
+            id="bank-list"
+            part="bank-list"
+            role="listbox"
+            aria-label=${texts.label}
+            ?hidden=${!this.open}
+            @mousedown=${(event: Event) => event.preventDefault()}
+          >
+            ${list.map(
+              (bank, index) => html`<li
+                id="bank-${index}"
+                part="bank-option${index === this.active ? ' bank-option-active' : ''}"
+                role="option"
+                aria-selected=${bank === selected}
+                class=${index === this.active ? 'active' : ''}
+                @click=${() => this.pick(bank)}
+              >
+                ${
+                  bank.logo
+                    ? html`<img part="bank-logo" src=${bank.logo} alt="" width="24" height="24" />`
+                    : html`<span part="bank-logo" class="initials" aria-hidden="true">${initials(bank.name)}</span>`
+                }
+                <span>${bank.name}</span>
+                ${recent.includes(bank.id) ? html`<span part="bank-recent" class="recent">${texts.recent}</span>` : nothing}
+              </li>`,
+            )}
+          </ul>
+        </div>
+        <p id="bank-hint" part="hint" class="hint">${texts.hint}</p>
+        ${invalid ? html`<p id="bank-invalid" part="validation" class="invalid">${invalid}</p>` : nothing}
+        <p class="sr-only" role="status">${this.open ? (list.length ? texts.count(list.length) : texts.none(this.query)) : ''}</p>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Errors the element shows and reports in `pay-checkout:error`. One base class; each subclass names
+ * one way a request fails, carries a stable `code`, the HTTP `status` when there was a response, and
+ * whether retrying the same attempt can help.
+ */
+export class CheckoutError extends Error {
+  override name = 'CheckoutError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Raised when the request never got an HTTP response (offline, DNS, CORS, connection reset). */
+export class NetworkError extends CheckoutError {
+  override name = 'NetworkError';
+  constructor(cause: unknown) {
+    super('network_error', 'The payment service could not be reached', true, undefined, { cause });
+  }
+}
+
+/** Raised when the element gave up waiting for a response. */
+export class TimeoutError extends CheckoutError {
+  override name = 'TimeoutError';
+  constructor(ms: number) {
+    super('timeout', `No response within ${ms} ms`, true);
+  }
+}
+
+/**
+ * Raised for an error answer from server-kit: 5xx (e.g. 502 provider_error, 504 provider_timeout) and
+ * 409 idempotency_in_progress are worth retrying with the same Idempotency-Key; other 4xx are not.
+ */
+export class ResponseError extends CheckoutError {
+  override name = 'ResponseError';
+  constructor(status: number, code: string, message: string) {
+    super(code, message, status >= 500 || status === 409 || status === 429, status);
+  }
+}
+
+/** Raised when server-kit answers with a redirectUrl the element refuses to follow. */
+export class UnsafeRedirectError extends CheckoutError {
+  override name = 'UnsafeRedirectError';
+  constructor(url: string) {
+    super('unsafe_redirect', `Refused to open ${url.slice(0, 80)}`, false);
+  }
+}
+
+/** Raised when the order offers no method the element may show. */
+export class NoMethodsError extends CheckoutError {
+  override name = 'NoMethodsError';
+  constructor() {
+    super('no_methods', 'No payment method is available', false);
+  }
+}

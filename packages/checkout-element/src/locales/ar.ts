@@ -1,0 +1,36 @@
+// Arabic (ar): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'طريقة الدفع',
+  bank: 'البنك',
+  bankHint: 'اكتب للبحث، ثم اختر بنكك.',
+  bankNone: 'لا يوجد بنك يطابق «{query}».',
+  bankCount: 'عدد البنوك التي عُثر عليها: {count}.',
+  bankRecent: 'مستخدم مؤخرًا',
+  bankRequired: 'اختر بنكك للمتابعة.',
+  showBanks: 'عرض البنوك',
+  methodRequired: 'اختر طريقة دفع للمتابعة.',
+  language: 'اللغة',
+  total: 'الإجمالي',
+  pay: 'ادفع {amount}',
+  bankNote: 'ستؤكد الدفع لدى بنكك.',
+  cardNote: 'ستُدخل بيانات بطاقتك في الصفحة الآمنة لشريك الدفع لدينا.',
+  testMode: 'وضع الاختبار',
+  loading: 'جارٍ تحميل طرق الدفع…',
+  ready: 'طرق الدفع جاهزة.',
+  submitting: 'جارٍ بدء عملية الدفع…',
+  redirecting: 'جارٍ نقلك لإتمام الدفع…',
+  retry: 'إعادة المحاولة',
+  errorNetwork: 'تعذّر الوصول إلى خدمة الدفع. تحقّق من اتصالك وأعد المحاولة.',
+  errorTimeout: 'استغرقت خدمة الدفع وقتًا طويلًا للرد. يُرجى إعادة المحاولة.',
+  errorServer: 'تواجه خدمة الدفع مشكلة. يُرجى إعادة المحاولة بعد قليل.',
+  errorOrderNotFound: 'لم يُعثر على هذا الطلب. يُرجى العودة إلى المتجر والبدء من جديد.',
+  errorInvalid: 'لم تُقبل بيانات الدفع.',
+  errorInProgress: 'تجري معالجة هذه الدفعة بالفعل. انتظر قليلًا ثم أعد المحاولة.',
+  errorMismatch: 'بدأت هذه الدفعة بالفعل ببيانات أخرى. يُرجى البدء من جديد.',
+  errorRequest: 'تعذّر بدء الدفع ({code}).',
+  errorRedirect: 'عنوان صفحة الدفع غير آمن.',
+  errorNoMethods: 'لا تتوفر أي طريقة دفع لهذا الطلب.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Bulgarian (bg): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Начин на плащане',
+  bank: 'Банка',
+  bankHint: 'Въведете текст за търсене и изберете банката си.',
+  bankNone: 'Няма банка, отговаряща на „{query}“.',
+  bankCount: 'Намерени банки: {count}.',
+  bankRecent: 'Използвана наскоро',
+  bankRequired: 'Изберете банката си, за да продължите.',
+  showBanks: 'Показване на банките',
+  methodRequired: 'Изберете начин на плащане, за да продължите.',
+  language: 'Език',
+  total: 'Общо',
+  pay: 'Плащане на {amount}',
+  bankNote: 'Потвърждавате плащането в банката си.',
+  cardNote: 'Въвеждате данните на картата си на защитената страница на нашия партньор за плащания.',
+  testMode: 'Тестов режим',
+  loading: 'Зареждане на начините на плащане…',
+  ready: 'Начините на плащане са готови.',
+  submitting: 'Стартиране на плащането…',
+  redirecting: 'Пренасочваме ви, за да завършите плащането…',
+  retry: 'Опитайте отново',
+  errorNetwork: 'Не успяхме да се свържем с услугата за плащане. Проверете връзката си и опитайте отново.',
+  errorTimeout: 'Услугата за плащане отговаря твърде бавно. Опитайте отново.',
+  errorServer: 'Услугата за плащане има проблем. Опитайте отново след малко.',
+  errorOrderNotFound: 'Поръчката не е намерена. Върнете се в магазина и започнете отначало.',
+  errorInvalid: 'Данните за плащането не бяха приети.',
+  errorInProgress: 'Това плащане вече се обработва. Изчакайте малко и опитайте отново.',
+  errorMismatch: 'Това плащане вече е започнато с други данни. Започнете отначало.',
+  errorRequest: 'Плащането не можа да започне ({code}).',
+  errorRedirect: 'Адресът на страницата за плащане не е безопасен.',
+  errorNoMethods: 'Няма наличен начин на плащане за тази поръчка.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Czech (cs): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Způsob platby',
+  bank: 'Banka',
+  bankHint: 'Začněte psát pro vyhledání a vyberte svou banku.',
+  bankNone: 'Výrazu „{query}“ neodpovídá žádná banka.',
+  bankCount: 'Nalezené banky: {count}.',
+  bankRecent: 'Nedávno použitá',
+  bankRequired: 'Pokračujte výběrem své banky.',
+  showBanks: 'Zobrazit banky',
+  methodRequired: 'Pokračujte výběrem způsobu platby.',
+  language: 'Jazyk',
+  total: 'Celkem',
+  pay: 'Zaplatit {amount}',
+  bankNote: 'Platbu potvrdíte ve své bance.',
+  cardNote: 'Údaje o kartě zadáte na zabezpečené stránce našeho platebního partnera.',
+  testMode: 'Testovací režim',
+  loading: 'Načítání způsobů platby…',
+  ready: 'Způsoby platby jsou připraveny.',
+  submitting: 'Zahajujeme vaši platbu…',
+  redirecting: 'Přesměrováváme vás k dokončení platby…',
+  retry: 'Zkusit znovu',
+  errorNetwork: 'Platební službu se nepodařilo kontaktovat. Zkontrolujte připojení a zkuste to znovu.',
+  errorTimeout: 'Platební služba odpovídala příliš dlouho. Zkuste to znovu.',
+  errorServer: 'Platební služba má potíže. Zkuste to za chvíli znovu.',
+  errorOrderNotFound: 'Tato objednávka nebyla nalezena. Vraťte se do obchodu a začněte znovu.',
+  errorInvalid: 'Platební údaje nebyly přijaty.',
+  errorInProgress: 'Tato platba se už zpracovává. Chvíli počkejte a zkuste to znovu.',
+  errorMismatch: 'Tato platba už byla zahájena s jinými údaji. Začněte znovu.',
+  errorRequest: 'Platbu se nepodařilo zahájit ({code}).',
+  errorRedirect: 'Adresa platební stránky není bezpečná.',
+  errorNoMethods: 'Pro tuto objednávku není k dispozici žádný způsob platby.',
+} satisfies Record<MessageId, string>;

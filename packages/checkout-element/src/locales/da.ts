@@ -1,0 +1,36 @@
+// Danish (da): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Betalingsmetode',
+  bank: 'Bank',
+  bankHint: 'Skriv for at søge, og vælg derefter din bank.',
+  bankNone: 'Ingen bank matcher “{query}”.',
+  bankCount: '{count} banker fundet.',
+  bankRecent: 'Senest brugt',
+  bankRequired: 'Vælg din bank for at fortsætte.',
+  showBanks: 'Vis banker',
+  methodRequired: 'Vælg en betalingsmetode for at fortsætte.',
+  language: 'Sprog',
+  total: 'I alt',
+  pay: 'Betal {amount}',
+  bankNote: 'Du bekræfter betalingen i din bank.',
+  cardNote: 'Du indtaster dine kortoplysninger på vores betalingspartners sikre side.',
+  testMode: 'Testtilstand',
+  loading: 'Indlæser betalingsmetoder…',
+  ready: 'Betalingsmetoderne er klar.',
+  submitting: 'Din betaling startes…',
+  redirecting: 'Du sendes videre for at gennemføre betalingen…',
+  retry: 'Prøv igen',
+  errorNetwork: 'Vi kunne ikke få forbindelse til betalingstjenesten. Tjek din forbindelse, og prøv igen.',
+  errorTimeout: 'Betalingstjenesten var for længe om at svare. Prøv igen.',
+  errorServer: 'Betalingstjenesten har et problem. Prøv igen om lidt.',
+  errorOrderNotFound: 'Ordren blev ikke fundet. Gå tilbage til butikken, og start forfra.',
+  errorInvalid: 'Betalingsoplysningerne blev ikke godkendt.',
+  errorInProgress: 'Betalingen behandles allerede. Vent lidt, og prøv igen.',
+  errorMismatch: 'Betalingen er allerede startet med andre oplysninger. Start forfra.',
+  errorRequest: 'Betalingen kunne ikke startes ({code}).',
+  errorRedirect: 'Betalingssidens adresse er ikke sikker.',
+  errorNoMethods: 'Der er ingen betalingsmetode til denne ordre.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Spanish (es): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Método de pago',
+  bank: 'Banco',
+  bankHint: 'Escriba para buscar y elija su banco.',
+  bankNone: 'Ningún banco coincide con «{query}».',
+  bankCount: '{count} bancos encontrados.',
+  bankRecent: 'Usado recientemente',
+  bankRequired: 'Elija su banco para continuar.',
+  showBanks: 'Mostrar bancos',
+  methodRequired: 'Elija un método de pago para continuar.',
+  language: 'Idioma',
+  total: 'Total',
+  pay: 'Pagar {amount}',
+  bankNote: 'Confirmará el pago en su banco.',
+  cardNote: 'Introducirá los datos de su tarjeta en la página segura de nuestro socio de pagos.',
+  testMode: 'Modo de prueba',
+  loading: 'Cargando métodos de pago…',
+  ready: 'Los métodos de pago están listos.',
+  submitting: 'Iniciando su pago…',
+  redirecting: 'Le llevamos a completar el pago…',
+  retry: 'Reintentar',
+  errorNetwork: 'No pudimos conectar con el servicio de pago. Compruebe su conexión e inténtelo de nuevo.',
+  errorTimeout: 'El servicio de pago tardó demasiado en responder. Inténtelo de nuevo.',
+  errorServer: 'El servicio de pago tiene un problema. Inténtelo de nuevo en un momento.',
+  errorOrderNotFound: 'No se encontró este pedido. Vuelva a la tienda y empiece de nuevo.',
+  errorInvalid: 'Los datos del pago no se aceptaron.',
+  errorInProgress: 'Este pago ya se está procesando. Espere un momento e inténtelo de nuevo.',
+  errorMismatch: 'Este pago ya se inició con otros datos. Empiece de nuevo.',
+  errorRequest: 'No se pudo iniciar el pago ({code}).',
+  errorRedirect: 'La dirección de la página de pago no es segura.',
+  errorNoMethods: 'No hay ningún método de pago disponible para este pedido.',
+} satisfies Record<MessageId, string>;

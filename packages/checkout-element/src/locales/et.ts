@@ -1,0 +1,36 @@
+// Estonian (et): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Makseviis',
+  bank: 'Pank',
+  bankHint: 'Otsimiseks kirjutage ja valige oma pank.',
+  bankNone: 'Päringule „{query}“ ei vasta ükski pank.',
+  bankCount: 'Leitud panku: {count}.',
+  bankRecent: 'Hiljuti kasutatud',
+  bankRequired: 'Jätkamiseks valige oma pank.',
+  showBanks: 'Näita panku',
+  methodRequired: 'Jätkamiseks valige makseviis.',
+  language: 'Keel',
+  total: 'Kokku',
+  pay: 'Maksa {amount}',
+  bankNote: 'Kinnitate makse oma pangas.',
+  cardNote: 'Kaardiandmed sisestate meie maksepartneri turvalisel lehel.',
+  testMode: 'Testrežiim',
+  loading: 'Makseviiside laadimine…',
+  ready: 'Makseviisid on valmis.',
+  submitting: 'Makse alustamine…',
+  redirecting: 'Suuname teid makset lõpetama…',
+  retry: 'Proovi uuesti',
+  errorNetwork: 'Makseteenusega ei saanud ühendust. Kontrollige ühendust ja proovige uuesti.',
+  errorTimeout: 'Makseteenus vastas liiga kaua. Proovige uuesti.',
+  errorServer: 'Makseteenusel on probleem. Proovige mõne hetke pärast uuesti.',
+  errorOrderNotFound: 'Seda tellimust ei leitud. Naaske poodi ja alustage uuesti.',
+  errorInvalid: 'Makseandmeid ei aktsepteeritud.',
+  errorInProgress: 'Seda makset juba töödeldakse. Oodake veidi ja proovige uuesti.',
+  errorMismatch: 'See makse on juba teiste andmetega alustatud. Alustage uuesti.',
+  errorRequest: 'Makset ei õnnestunud alustada ({code}).',
+  errorRedirect: 'Makselehe aadress ei ole turvaline.',
+  errorNoMethods: 'Selle tellimuse jaoks pole ühtegi makseviisi.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Persian (fa): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'روش پرداخت',
+  bank: 'بانک',
+  bankHint: 'برای جست‌وجو تایپ کنید و بانک خود را انتخاب کنید.',
+  bankNone: 'هیچ بانکی با «{query}» مطابقت ندارد.',
+  bankCount: '{count} بانک پیدا شد.',
+  bankRecent: 'اخیراً استفاده‌شده',
+  bankRequired: 'برای ادامه، بانک خود را انتخاب کنید.',
+  showBanks: 'نمایش بانک‌ها',
+  methodRequired: 'برای ادامه، یک روش پرداخت انتخاب کنید.',
+  language: 'زبان',
+  total: 'مجموع',
+  pay: 'پرداخت {amount}',
+  bankNote: 'پرداخت را در بانک خود تأیید می‌کنید.',
+  cardNote: 'اطلاعات کارت را در صفحهٔ امن شریک پرداخت ما وارد می‌کنید.',
+  testMode: 'حالت آزمایشی',
+  loading: 'در حال بارگیری روش‌های پرداخت…',
+  ready: 'روش‌های پرداخت آماده است.',
+  submitting: 'در حال شروع پرداخت…',
+  redirecting: 'در حال انتقال شما برای تکمیل پرداخت…',
+  retry: 'تلاش دوباره',
+  errorNetwork: 'دسترسی به سرویس پرداخت ممکن نشد. اتصال خود را بررسی کنید و دوباره تلاش کنید.',
+  errorTimeout: 'پاسخ سرویس پرداخت بیش از حد طول کشید. دوباره تلاش کنید.',
+  errorServer: 'سرویس پرداخت دچار مشکل شده است. کمی بعد دوباره تلاش کنید.',
+  errorOrderNotFound: 'این سفارش پیدا نشد. به فروشگاه برگردید و از نو شروع کنید.',
+  errorInvalid: 'اطلاعات پرداخت پذیرفته نشد.',
+  errorInProgress: 'این پرداخت در حال پردازش است. کمی صبر کنید و دوباره تلاش کنید.',
+  errorMismatch: 'این پرداخت قبلاً با اطلاعات دیگری شروع شده است. از نو شروع کنید.',
+  errorRequest: 'شروع پرداخت ممکن نشد ({code}).',
+  errorRedirect: 'نشانی صفحهٔ پرداخت امن نیست.',
+  errorNoMethods: 'هیچ روش پرداختی برای این سفارش در دسترس نیست.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Finnish (fi): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Maksutapa',
+  bank: 'Pankki',
+  bankHint: 'Hae kirjoittamalla ja valitse pankkisi.',
+  bankNone: 'Hakua ”{query}” vastaavaa pankkia ei löytynyt.',
+  bankCount: 'Pankkeja löytyi: {count}.',
+  bankRecent: 'Äskettäin käytetty',
+  bankRequired: 'Valitse pankkisi jatkaaksesi.',
+  showBanks: 'Näytä pankit',
+  methodRequired: 'Valitse maksutapa jatkaaksesi.',
+  language: 'Kieli',
+  total: 'Yhteensä',
+  pay: 'Maksa {amount}',
+  bankNote: 'Vahvistat maksun pankissasi.',
+  cardNote: 'Syötät korttitietosi maksukumppanimme suojatulla sivulla.',
+  testMode: 'Testitila',
+  loading: 'Ladataan maksutapoja…',
+  ready: 'Maksutavat ovat valmiina.',
+  submitting: 'Aloitetaan maksua…',
+  redirecting: 'Siirrytään viimeistelemään maksu…',
+  retry: 'Yritä uudelleen',
+  errorNetwork: 'Maksupalveluun ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.',
+  errorTimeout: 'Maksupalvelu vastasi liian hitaasti. Yritä uudelleen.',
+  errorServer: 'Maksupalvelussa on ongelma. Yritä hetken kuluttua uudelleen.',
+  errorOrderNotFound: 'Tilausta ei löytynyt. Palaa kauppaan ja aloita alusta.',
+  errorInvalid: 'Maksutietoja ei hyväksytty.',
+  errorInProgress: 'Tätä maksua käsitellään jo. Odota hetki ja yritä uudelleen.',
+  errorMismatch: 'Tämä maksu on jo aloitettu eri tiedoilla. Aloita alusta.',
+  errorRequest: 'Maksua ei voitu aloittaa ({code}).',
+  errorRedirect: 'Maksusivun osoite ei ole turvallinen.',
+  errorNoMethods: 'Tälle tilaukselle ei ole käytettävissä maksutapaa.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,37 @@
+// French (fr): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Moyen de paiement',
+  bank: 'Banque',
+  bankHint: 'Saisissez pour rechercher, puis choisissez votre banque.',
+  bankNone: 'Aucune banque ne correspond à « {query} ».',
+  bankCount: '{count} banques trouvées.',
+  bankRecent: 'Utilisée récemment',
+  bankRequired: 'Choisissez votre banque pour continuer.',
+  showBanks: 'Afficher les banques',
+  methodRequired: 'Choisissez un moyen de paiement pour continuer.',
+  language: 'Langue',
+  total: 'Total',
+  pay: 'Payer {amount}',
+  bankNote: 'Vous confirmez le paiement auprès de votre banque.',
+  cardNote:
+    'Vous saisissez les données de votre carte sur la page sécurisée de notre partenaire de paiement.',
+  testMode: 'Mode test',
+  loading: 'Chargement des moyens de paiement…',
+  ready: 'Les moyens de paiement sont prêts.',
+  submitting: 'Lancement de votre paiement…',
+  redirecting: 'Redirection pour finaliser le paiement…',
+  retry: 'Réessayer',
+  errorNetwork: 'Impossible de joindre le service de paiement. Vérifiez votre connexion et réessayez.',
+  errorTimeout: 'Le service de paiement a mis trop de temps à répondre. Veuillez réessayer.',
+  errorServer: 'Le service de paiement rencontre un problème. Veuillez réessayer dans un instant.',
+  errorOrderNotFound: 'Cette commande est introuvable. Veuillez revenir à la boutique et recommencer.',
+  errorInvalid: 'Les données de paiement n’ont pas été acceptées.',
+  errorInProgress: 'Ce paiement est déjà en cours de traitement. Patientez un instant, puis réessayez.',
+  errorMismatch: 'Ce paiement a déjà été lancé avec d’autres données. Veuillez recommencer.',
+  errorRequest: 'Le paiement n’a pas pu être lancé ({code}).',
+  errorRedirect: 'L’adresse de la page de paiement n’est pas sûre.',
+  errorNoMethods: 'Aucun moyen de paiement n’est disponible pour cette commande.',
+} satisfies Record<MessageId, string>;

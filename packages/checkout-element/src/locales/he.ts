@@ -1,0 +1,36 @@
+// Hebrew (he): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'אמצעי תשלום',
+  bank: 'בנק',
+  bankHint: 'הקלידו כדי לחפש ובחרו את הבנק שלכם.',
+  bankNone: 'אין בנק שתואם ל„{query}”.',
+  bankCount: 'נמצאו {count} בנקים.',
+  bankRecent: 'בשימוש לאחרונה',
+  bankRequired: 'בחרו את הבנק שלכם כדי להמשיך.',
+  showBanks: 'הצגת בנקים',
+  methodRequired: 'בחרו אמצעי תשלום כדי להמשיך.',
+  language: 'שפה',
+  total: 'סה״כ',
+  pay: 'תשלום {amount}',
+  bankNote: 'את התשלום מאשרים בבנק שלכם.',
+  cardNote: 'את פרטי הכרטיס מזינים בדף המאובטח של שותף התשלומים שלנו.',
+  testMode: 'מצב בדיקה',
+  loading: 'אמצעי התשלום נטענים…',
+  ready: 'אמצעי התשלום מוכנים.',
+  submitting: 'התשלום מתחיל…',
+  redirecting: 'מעבירים אתכם להשלמת התשלום…',
+  retry: 'ניסיון חוזר',
+  errorNetwork: 'לא הצלחנו להתחבר לשירות התשלומים. בדקו את החיבור ונסו שוב.',
+  errorTimeout: 'שירות התשלומים התעכב מדי בתשובה. נסו שוב.',
+  errorServer: 'יש תקלה בשירות התשלומים. נסו שוב בעוד רגע.',
+  errorOrderNotFound: 'ההזמנה לא נמצאה. חזרו לחנות והתחילו מחדש.',
+  errorInvalid: 'פרטי התשלום לא התקבלו.',
+  errorInProgress: 'התשלום הזה כבר בטיפול. המתינו רגע ונסו שוב.',
+  errorMismatch: 'התשלום הזה כבר התחיל עם פרטים אחרים. התחילו מחדש.',
+  errorRequest: 'לא ניתן להתחיל את התשלום ({code}).',
+  errorRedirect: 'הכתובת של דף התשלום אינה בטוחה.',
+  errorNoMethods: 'אין אמצעי תשלום זמין להזמנה הזו.',
+} satisfies Record<MessageId, string>;

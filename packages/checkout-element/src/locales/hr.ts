@@ -1,0 +1,36 @@
+// Croatian (hr): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Način plaćanja',
+  bank: 'Banka',
+  bankHint: 'Upišite za pretraživanje i odaberite svoju banku.',
+  bankNone: 'Nijedna banka ne odgovara upitu „{query}”.',
+  bankCount: 'Pronađene banke: {count}.',
+  bankRecent: 'Nedavno korišteno',
+  bankRequired: 'Za nastavak odaberite svoju banku.',
+  showBanks: 'Prikaži banke',
+  methodRequired: 'Za nastavak odaberite način plaćanja.',
+  language: 'Jezik',
+  total: 'Ukupno',
+  pay: 'Plati {amount}',
+  bankNote: 'Plaćanje potvrđujete u svojoj banci.',
+  cardNote: 'Podatke o kartici unosite na sigurnoj stranici našeg partnera za plaćanje.',
+  testMode: 'Testni način',
+  loading: 'Učitavanje načina plaćanja…',
+  ready: 'Načini plaćanja su spremni.',
+  submitting: 'Pokrećemo vaše plaćanje…',
+  redirecting: 'Preusmjeravamo vas na dovršetak plaćanja…',
+  retry: 'Pokušaj ponovno',
+  errorNetwork: 'Nije moguće povezati se s uslugom plaćanja. Provjerite vezu i pokušajte ponovno.',
+  errorTimeout: 'Usluga plaćanja predugo nije odgovarala. Pokušajte ponovno.',
+  errorServer: 'Usluga plaćanja ima problem. Pokušajte ponovno za trenutak.',
+  errorOrderNotFound: 'Narudžba nije pronađena. Vratite se u trgovinu i počnite ispočetka.',
+  errorInvalid: 'Podaci o plaćanju nisu prihvaćeni.',
+  errorInProgress: 'Ovo se plaćanje već obrađuje. Pričekajte trenutak i pokušajte ponovno.',
+  errorMismatch: 'Ovo je plaćanje već pokrenuto s drugim podacima. Počnite ispočetka.',
+  errorRequest: 'Plaćanje nije moguće pokrenuti ({code}).',
+  errorRedirect: 'Adresa stranice za plaćanje nije sigurna.',
+  errorNoMethods: 'Za ovu narudžbu nije dostupan nijedan način plaćanja.',
+} satisfies Record<MessageId, string>;

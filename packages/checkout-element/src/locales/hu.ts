@@ -1,0 +1,36 @@
+// Hungarian (hu): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Fizetési mód',
+  bank: 'Bank',
+  bankHint: 'Kereséshez kezdjen gépelni, majd válassza ki a bankját.',
+  bankNone: 'Egy bank sem felel meg ennek: „{query}”.',
+  bankCount: '{count} bank található.',
+  bankRecent: 'Nemrég használt',
+  bankRequired: 'A folytatáshoz válassza ki a bankját.',
+  showBanks: 'Bankok megjelenítése',
+  methodRequired: 'A folytatáshoz válasszon fizetési módot.',
+  language: 'Nyelv',
+  total: 'Összesen',
+  pay: '{amount} fizetése',
+  bankNote: 'A fizetést a bankjában hagyja jóvá.',
+  cardNote: 'A kártyaadatokat fizetési partnerünk biztonságos oldalán adja meg.',
+  testMode: 'Tesztüzemmód',
+  loading: 'Fizetési módok betöltése…',
+  ready: 'A fizetési módok készen állnak.',
+  submitting: 'A fizetés indítása…',
+  redirecting: 'Átirányítjuk a fizetés befejezéséhez…',
+  retry: 'Újrapróbálás',
+  errorNetwork: 'Nem sikerült elérni a fizetési szolgáltatást. Ellenőrizze a kapcsolatot, és próbálja újra.',
+  errorTimeout: 'A fizetési szolgáltatás túl lassan válaszolt. Próbálja újra.',
+  errorServer: 'Hiba történt a fizetési szolgáltatásnál. Próbálja újra egy kis idő múlva.',
+  errorOrderNotFound: 'A rendelés nem található. Térjen vissza az üzletbe, és kezdje újra.',
+  errorInvalid: 'A fizetési adatokat nem fogadtuk el.',
+  errorInProgress: 'Ez a fizetés már feldolgozás alatt áll. Várjon egy kicsit, és próbálja újra.',
+  errorMismatch: 'Ez a fizetés már más adatokkal elindult. Kezdje újra.',
+  errorRequest: 'A fizetést nem sikerült elindítani ({code}).',
+  errorRedirect: 'A fizetési oldal címe nem biztonságos.',
+  errorNoMethods: 'Ehhez a rendeléshez nem érhető el fizetési mód.',
+} satisfies Record<MessageId, string>;

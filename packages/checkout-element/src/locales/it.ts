@@ -1,0 +1,36 @@
+// Italian (it): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Metodo di pagamento',
+  bank: 'Banca',
+  bankHint: 'Digita per cercare, poi scegli la tua banca.',
+  bankNone: 'Nessuna banca corrisponde a «{query}».',
+  bankCount: '{count} banche trovate.',
+  bankRecent: 'Usata di recente',
+  bankRequired: 'Scegli la tua banca per continuare.',
+  showBanks: 'Mostra banche',
+  methodRequired: 'Scegli un metodo di pagamento per continuare.',
+  language: 'Lingua',
+  total: 'Totale',
+  pay: 'Paga {amount}',
+  bankNote: 'Confermi il pagamento nella tua banca.',
+  cardNote: 'Inserisci i dati della carta sulla pagina sicura del nostro partner di pagamento.',
+  testMode: 'Modalità test',
+  loading: 'Caricamento dei metodi di pagamento…',
+  ready: 'I metodi di pagamento sono pronti.',
+  submitting: 'Avvio del pagamento…',
+  redirecting: 'Ti stiamo portando a completare il pagamento…',
+  retry: 'Riprova',
+  errorNetwork: 'Impossibile raggiungere il servizio di pagamento. Controlla la connessione e riprova.',
+  errorTimeout: 'Il servizio di pagamento ha impiegato troppo tempo a rispondere. Riprova.',
+  errorServer: 'Il servizio di pagamento ha un problema. Riprova tra poco.',
+  errorOrderNotFound: 'Ordine non trovato. Torna al negozio e ricomincia.',
+  errorInvalid: 'I dati del pagamento non sono stati accettati.',
+  errorInProgress: 'Questo pagamento è già in elaborazione. Attendi un momento e riprova.',
+  errorMismatch: 'Questo pagamento è già stato avviato con altri dati. Ricomincia.',
+  errorRequest: 'Impossibile avviare il pagamento ({code}).',
+  errorRedirect: 'L’indirizzo della pagina di pagamento non è sicuro.',
+  errorNoMethods: 'Nessun metodo di pagamento disponibile per questo ordine.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Korean (ko): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: '결제 수단',
+  bank: '은행',
+  bankHint: '입력하여 검색한 후 은행을 선택하세요.',
+  bankNone: '“{query}”와(과) 일치하는 은행이 없습니다.',
+  bankCount: '은행 {count}곳을 찾았습니다.',
+  bankRecent: '최근 사용',
+  bankRequired: '계속하려면 은행을 선택하세요.',
+  showBanks: '은행 보기',
+  methodRequired: '계속하려면 결제 수단을 선택하세요.',
+  language: '언어',
+  total: '합계',
+  pay: '{amount} 결제',
+  bankNote: '결제는 은행에서 승인합니다.',
+  cardNote: '카드 정보는 결제 파트너의 안전한 페이지에서 입력합니다.',
+  testMode: '테스트 모드',
+  loading: '결제 수단을 불러오는 중…',
+  ready: '결제 수단이 준비되었습니다.',
+  submitting: '결제를 시작하는 중…',
+  redirecting: '결제를 완료할 페이지로 이동하는 중…',
+  retry: '다시 시도',
+  errorNetwork: '결제 서비스에 연결할 수 없습니다. 연결 상태를 확인한 후 다시 시도하세요.',
+  errorTimeout: '결제 서비스의 응답이 너무 늦습니다. 다시 시도하세요.',
+  errorServer: '결제 서비스에 문제가 있습니다. 잠시 후 다시 시도하세요.',
+  errorOrderNotFound: '주문을 찾을 수 없습니다. 상점으로 돌아가 처음부터 다시 시작하세요.',
+  errorInvalid: '결제 정보가 승인되지 않았습니다.',
+  errorInProgress: '이 결제는 이미 처리 중입니다. 잠시 후 다시 시도하세요.',
+  errorMismatch: '이 결제는 이미 다른 정보로 시작되었습니다. 처음부터 다시 시작하세요.',
+  errorRequest: '결제를 시작할 수 없습니다({code}).',
+  errorRedirect: '결제 페이지 주소가 안전하지 않습니다.',
+  errorNoMethods: '이 주문에 사용할 수 있는 결제 수단이 없습니다.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Lithuanian (lt): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Mokėjimo būdas',
+  bank: 'Bankas',
+  bankHint: 'Rašykite, kad ieškotumėte, ir pasirinkite savo banką.',
+  bankNone: 'Nėra banko, atitinkančio „{query}“.',
+  bankCount: 'Rasta bankų: {count}.',
+  bankRecent: 'Neseniai naudotas',
+  bankRequired: 'Pasirinkite banką, kad tęstumėte.',
+  showBanks: 'Rodyti bankus',
+  methodRequired: 'Pasirinkite mokėjimo būdą, kad tęstumėte.',
+  language: 'Kalba',
+  total: 'Iš viso',
+  pay: 'Mokėti {amount}',
+  bankNote: 'Mokėjimą patvirtinsite savo banke.',
+  cardNote: 'Kortelės duomenis įvesite saugiame mūsų mokėjimų partnerio puslapyje.',
+  testMode: 'Bandomasis režimas',
+  loading: 'Įkeliami mokėjimo būdai…',
+  ready: 'Mokėjimo būdai paruošti.',
+  submitting: 'Pradedamas mokėjimas…',
+  redirecting: 'Nukreipiame jus užbaigti mokėjimą…',
+  retry: 'Bandyti dar kartą',
+  errorNetwork: 'Nepavyko susisiekti su mokėjimų paslauga. Patikrinkite ryšį ir bandykite dar kartą.',
+  errorTimeout: 'Mokėjimų paslauga per ilgai neatsakė. Bandykite dar kartą.',
+  errorServer: 'Mokėjimų paslaugoje kilo problema. Netrukus bandykite dar kartą.',
+  errorOrderNotFound: 'Šis užsakymas nerastas. Grįžkite į parduotuvę ir pradėkite iš naujo.',
+  errorInvalid: 'Mokėjimo duomenys nepriimti.',
+  errorInProgress: 'Šis mokėjimas jau apdorojamas. Palaukite ir bandykite dar kartą.',
+  errorMismatch: 'Šis mokėjimas jau pradėtas su kitais duomenimis. Pradėkite iš naujo.',
+  errorRequest: 'Nepavyko pradėti mokėjimo ({code}).',
+  errorRedirect: 'Mokėjimo puslapio adresas nėra saugus.',
+  errorNoMethods: 'Šiam užsakymui nėra galimo mokėjimo būdo.',
+} satisfies Record<MessageId, string>;

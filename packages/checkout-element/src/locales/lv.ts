@@ -1,0 +1,36 @@
+// Latvian (lv): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Maksājuma veids',
+  bank: 'Banka',
+  bankHint: 'Rakstiet, lai meklētu, un izvēlieties savu banku.',
+  bankNone: 'Neviena banka neatbilst “{query}”.',
+  bankCount: 'Atrastas bankas: {count}.',
+  bankRecent: 'Nesen izmantota',
+  bankRequired: 'Izvēlieties banku, lai turpinātu.',
+  showBanks: 'Rādīt bankas',
+  methodRequired: 'Izvēlieties maksājuma veidu, lai turpinātu.',
+  language: 'Valoda',
+  total: 'Kopā',
+  pay: 'Maksāt {amount}',
+  bankNote: 'Maksājumu apstiprināsiet savā bankā.',
+  cardNote: 'Kartes datus ievadīsiet mūsu maksājumu partnera drošajā lapā.',
+  testMode: 'Testa režīms',
+  loading: 'Ielādē maksājuma veidus…',
+  ready: 'Maksājuma veidi ir gatavi.',
+  submitting: 'Sākam jūsu maksājumu…',
+  redirecting: 'Novirzām jūs, lai pabeigtu maksājumu…',
+  retry: 'Mēģināt vēlreiz',
+  errorNetwork: 'Neizdevās sazināties ar maksājumu pakalpojumu. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
+  errorTimeout: 'Maksājumu pakalpojums atbildēja pārāk ilgi. Mēģiniet vēlreiz.',
+  errorServer: 'Maksājumu pakalpojumam ir problēma. Mēģiniet vēlreiz pēc brīža.',
+  errorOrderNotFound: 'Šis pasūtījums netika atrasts. Atgriezieties veikalā un sāciet no jauna.',
+  errorInvalid: 'Maksājuma dati netika pieņemti.',
+  errorInProgress: 'Šis maksājums jau tiek apstrādāts. Uzgaidiet brīdi un mēģiniet vēlreiz.',
+  errorMismatch: 'Šis maksājums jau sākts ar citiem datiem. Sāciet no jauna.',
+  errorRequest: 'Maksājumu neizdevās sākt ({code}).',
+  errorRedirect: 'Maksājuma lapas adrese nav droša.',
+  errorNoMethods: 'Šim pasūtījumam nav pieejama neviena maksājuma veida.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Norwegian Bokmål (nb): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Betalingsmåte',
+  bank: 'Bank',
+  bankHint: 'Skriv for å søke, og velg banken din.',
+  bankNone: 'Ingen bank samsvarer med «{query}».',
+  bankCount: '{count} banker funnet.',
+  bankRecent: 'Nylig brukt',
+  bankRequired: 'Velg banken din for å fortsette.',
+  showBanks: 'Vis banker',
+  methodRequired: 'Velg en betalingsmåte for å fortsette.',
+  language: 'Språk',
+  total: 'Totalt',
+  pay: 'Betal {amount}',
+  bankNote: 'Du bekrefter betalingen i banken din.',
+  cardNote: 'Du legger inn kortopplysningene på den sikre siden til betalingspartneren vår.',
+  testMode: 'Testmodus',
+  loading: 'Laster inn betalingsmåter …',
+  ready: 'Betalingsmåtene er klare.',
+  submitting: 'Starter betalingen …',
+  redirecting: 'Sender deg videre for å fullføre betalingen …',
+  retry: 'Prøv igjen',
+  errorNetwork: 'Vi fikk ikke kontakt med betalingstjenesten. Sjekk tilkoblingen og prøv igjen.',
+  errorTimeout: 'Betalingstjenesten brukte for lang tid på å svare. Prøv igjen.',
+  errorServer: 'Betalingstjenesten har et problem. Prøv igjen om litt.',
+  errorOrderNotFound: 'Fant ikke bestillingen. Gå tilbake til butikken og start på nytt.',
+  errorInvalid: 'Betalingsopplysningene ble ikke godtatt.',
+  errorInProgress: 'Betalingen behandles allerede. Vent litt og prøv igjen.',
+  errorMismatch: 'Betalingen er allerede startet med andre opplysninger. Start på nytt.',
+  errorRequest: 'Kunne ikke starte betalingen ({code}).',
+  errorRedirect: 'Adressen til betalingssiden er ikke trygg.',
+  errorNoMethods: 'Ingen betalingsmåte er tilgjengelig for denne bestillingen.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Dutch (nl): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Betaalmethode',
+  bank: 'Bank',
+  bankHint: 'Typ om te zoeken en kies je bank.',
+  bankNone: 'Geen bank gevonden voor ‘{query}’.',
+  bankCount: '{count} banken gevonden.',
+  bankRecent: 'Recent gebruikt',
+  bankRequired: 'Kies je bank om verder te gaan.',
+  showBanks: 'Banken tonen',
+  methodRequired: 'Kies een betaalmethode om verder te gaan.',
+  language: 'Taal',
+  total: 'Totaal',
+  pay: '{amount} betalen',
+  bankNote: 'Je bevestigt de betaling bij je bank.',
+  cardNote: 'Je vult je kaartgegevens in op de beveiligde pagina van onze betaalpartner.',
+  testMode: 'Testmodus',
+  loading: 'Betaalmethoden laden…',
+  ready: 'De betaalmethoden zijn klaar.',
+  submitting: 'Je betaling wordt gestart…',
+  redirecting: 'We sturen je door om de betaling af te ronden…',
+  retry: 'Opnieuw proberen',
+  errorNetwork: 'De betaaldienst is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+  errorTimeout: 'De betaaldienst reageerde te traag. Probeer het opnieuw.',
+  errorServer: 'De betaaldienst heeft een probleem. Probeer het zo meteen opnieuw.',
+  errorOrderNotFound: 'Deze bestelling is niet gevonden. Ga terug naar de winkel en begin opnieuw.',
+  errorInvalid: 'De betaalgegevens zijn niet geaccepteerd.',
+  errorInProgress: 'Deze betaling wordt al verwerkt. Wacht even en probeer het opnieuw.',
+  errorMismatch: 'Deze betaling is al gestart met andere gegevens. Begin opnieuw.',
+  errorRequest: 'De betaling kon niet worden gestart ({code}).',
+  errorRedirect: 'Het adres van de betaalpagina is niet veilig.',
+  errorNoMethods: 'Er is geen betaalmethode beschikbaar voor deze bestelling.',
+} satisfies Record<MessageId, string>;

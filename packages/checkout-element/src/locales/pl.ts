@@ -1,0 +1,36 @@
+// Polish (pl): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Metoda płatności',
+  bank: 'Bank',
+  bankHint: 'Zacznij pisać, aby wyszukać, i wybierz swój bank.',
+  bankNone: 'Brak banku pasującego do „{query}”.',
+  bankCount: 'Znalezione banki: {count}.',
+  bankRecent: 'Ostatnio używany',
+  bankRequired: 'Wybierz swój bank, aby kontynuować.',
+  showBanks: 'Pokaż banki',
+  methodRequired: 'Wybierz metodę płatności, aby kontynuować.',
+  language: 'Język',
+  total: 'Razem',
+  pay: 'Zapłać {amount}',
+  bankNote: 'Płatność potwierdzisz w swoim banku.',
+  cardNote: 'Dane karty podasz na bezpiecznej stronie naszego partnera płatniczego.',
+  testMode: 'Tryb testowy',
+  loading: 'Wczytywanie metod płatności…',
+  ready: 'Metody płatności są gotowe.',
+  submitting: 'Rozpoczynamy płatność…',
+  redirecting: 'Przekierowujemy Cię, aby dokończyć płatność…',
+  retry: 'Spróbuj ponownie',
+  errorNetwork: 'Nie udało się połączyć z usługą płatności. Sprawdź połączenie i spróbuj ponownie.',
+  errorTimeout: 'Usługa płatności odpowiadała zbyt długo. Spróbuj ponownie.',
+  errorServer: 'Usługa płatności ma problem. Spróbuj ponownie za chwilę.',
+  errorOrderNotFound: 'Nie znaleziono tego zamówienia. Wróć do sklepu i zacznij od nowa.',
+  errorInvalid: 'Dane płatności nie zostały zaakceptowane.',
+  errorInProgress: 'Ta płatność jest już przetwarzana. Poczekaj chwilę i spróbuj ponownie.',
+  errorMismatch: 'Ta płatność została już rozpoczęta z innymi danymi. Zacznij od nowa.',
+  errorRequest: 'Nie udało się rozpocząć płatności ({code}).',
+  errorRedirect: 'Adres strony płatności nie jest bezpieczny.',
+  errorNoMethods: 'Dla tego zamówienia nie ma dostępnej metody płatności.',
+} satisfies Record<MessageId, string>;

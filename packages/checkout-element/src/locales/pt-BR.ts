@@ -1,0 +1,36 @@
+// Portuguese (Brazil) (pt-BR): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Forma de pagamento',
+  bank: 'Banco',
+  bankHint: 'Digite para buscar e escolha seu banco.',
+  bankNone: 'Nenhum banco corresponde a “{query}”.',
+  bankCount: '{count} bancos encontrados.',
+  bankRecent: 'Usado recentemente',
+  bankRequired: 'Escolha seu banco para continuar.',
+  showBanks: 'Mostrar bancos',
+  methodRequired: 'Escolha uma forma de pagamento para continuar.',
+  language: 'Idioma',
+  total: 'Total',
+  pay: 'Pagar {amount}',
+  bankNote: 'Você confirma o pagamento no seu banco.',
+  cardNote: 'Você digita os dados do cartão na página segura do nosso parceiro de pagamentos.',
+  testMode: 'Modo de teste',
+  loading: 'Carregando formas de pagamento…',
+  ready: 'As formas de pagamento estão prontas.',
+  submitting: 'Iniciando seu pagamento…',
+  redirecting: 'Levando você para concluir o pagamento…',
+  retry: 'Tentar de novo',
+  errorNetwork: 'Não conseguimos acessar o serviço de pagamento. Verifique sua conexão e tente de novo.',
+  errorTimeout: 'O serviço de pagamento demorou demais para responder. Tente de novo.',
+  errorServer: 'O serviço de pagamento está com um problema. Tente de novo em instantes.',
+  errorOrderNotFound: 'Este pedido não foi encontrado. Volte à loja e comece de novo.',
+  errorInvalid: 'Os dados do pagamento não foram aceitos.',
+  errorInProgress: 'Este pagamento já está sendo processado. Aguarde um instante e tente de novo.',
+  errorMismatch: 'Este pagamento já foi iniciado com outros dados. Comece de novo.',
+  errorRequest: 'Não foi possível iniciar o pagamento ({code}).',
+  errorRedirect: 'O endereço da página de pagamento não é seguro.',
+  errorNoMethods: 'Nenhuma forma de pagamento está disponível para este pedido.',
+} satisfies Record<MessageId, string>;

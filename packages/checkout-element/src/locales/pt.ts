@@ -1,0 +1,36 @@
+// Portuguese (Portugal) (pt): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Método de pagamento',
+  bank: 'Banco',
+  bankHint: 'Escreva para pesquisar e escolha o seu banco.',
+  bankNone: 'Nenhum banco corresponde a «{query}».',
+  bankCount: '{count} bancos encontrados.',
+  bankRecent: 'Usado recentemente',
+  bankRequired: 'Escolha o seu banco para continuar.',
+  showBanks: 'Mostrar bancos',
+  methodRequired: 'Escolha um método de pagamento para continuar.',
+  language: 'Idioma',
+  total: 'Total',
+  pay: 'Pagar {amount}',
+  bankNote: 'Confirma o pagamento no seu banco.',
+  cardNote: 'Introduz os dados do cartão na página segura do nosso parceiro de pagamentos.',
+  testMode: 'Modo de teste',
+  loading: 'A carregar os métodos de pagamento…',
+  ready: 'Os métodos de pagamento estão prontos.',
+  submitting: 'A iniciar o seu pagamento…',
+  redirecting: 'A encaminhá-lo para concluir o pagamento…',
+  retry: 'Tentar novamente',
+  errorNetwork: 'Não foi possível contactar o serviço de pagamento. Verifique a ligação e tente novamente.',
+  errorTimeout: 'O serviço de pagamento demorou demasiado a responder. Tente novamente.',
+  errorServer: 'O serviço de pagamento tem um problema. Tente novamente dentro de momentos.',
+  errorOrderNotFound: 'Esta encomenda não foi encontrada. Volte à loja e comece de novo.',
+  errorInvalid: 'Os dados do pagamento não foram aceites.',
+  errorInProgress: 'Este pagamento já está a ser processado. Aguarde um momento e tente novamente.',
+  errorMismatch: 'Este pagamento já foi iniciado com outros dados. Comece de novo.',
+  errorRequest: 'Não foi possível iniciar o pagamento ({code}).',
+  errorRedirect: 'O endereço da página de pagamento não é seguro.',
+  errorNoMethods: 'Não há nenhum método de pagamento disponível para esta encomenda.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Romanian (ro): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Metodă de plată',
+  bank: 'Bancă',
+  bankHint: 'Tastați pentru a căuta, apoi alegeți banca.',
+  bankNone: 'Nicio bancă nu corespunde cu „{query}”.',
+  bankCount: 'Bănci găsite: {count}.',
+  bankRecent: 'Folosită recent',
+  bankRequired: 'Alegeți banca pentru a continua.',
+  showBanks: 'Afișează băncile',
+  methodRequired: 'Alegeți o metodă de plată pentru a continua.',
+  language: 'Limbă',
+  total: 'Total',
+  pay: 'Plătiți {amount}',
+  bankNote: 'Confirmați plata în banca dvs.',
+  cardNote: 'Introduceți datele cardului pe pagina securizată a partenerului nostru de plăți.',
+  testMode: 'Mod de test',
+  loading: 'Se încarcă metodele de plată…',
+  ready: 'Metodele de plată sunt gata.',
+  submitting: 'Se inițiază plata…',
+  redirecting: 'Vă redirecționăm pentru a finaliza plata…',
+  retry: 'Încercați din nou',
+  errorNetwork: 'Serviciul de plată nu a putut fi contactat. Verificați conexiunea și încercați din nou.',
+  errorTimeout: 'Serviciul de plată a răspuns prea greu. Încercați din nou.',
+  errorServer: 'Serviciul de plată are o problemă. Încercați din nou peste puțin timp.',
+  errorOrderNotFound: 'Comanda nu a fost găsită. Reveniți în magazin și începeți din nou.',
+  errorInvalid: 'Datele plății nu au fost acceptate.',
+  errorInProgress: 'Această plată este deja în curs de procesare. Așteptați puțin și încercați din nou.',
+  errorMismatch: 'Această plată a fost deja inițiată cu alte date. Începeți din nou.',
+  errorRequest: 'Plata nu a putut fi inițiată ({code}).',
+  errorRedirect: 'Adresa paginii de plată nu este sigură.',
+  errorNoMethods: 'Nicio metodă de plată nu este disponibilă pentru această comandă.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Russian (ru): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Способ оплаты',
+  bank: 'Банк',
+  bankHint: 'Начните вводить для поиска и выберите свой банк.',
+  bankNone: 'Нет банка, соответствующего «{query}».',
+  bankCount: 'Найдено банков: {count}.',
+  bankRecent: 'Недавно использованный',
+  bankRequired: 'Выберите свой банк, чтобы продолжить.',
+  showBanks: 'Показать банки',
+  methodRequired: 'Выберите способ оплаты, чтобы продолжить.',
+  language: 'Язык',
+  total: 'Итого',
+  pay: 'Оплатить {amount}',
+  bankNote: 'Вы подтверждаете платёж в своём банке.',
+  cardNote: 'Данные карты вы вводите на защищённой странице нашего платёжного партнёра.',
+  testMode: 'Тестовый режим',
+  loading: 'Загрузка способов оплаты…',
+  ready: 'Способы оплаты готовы.',
+  submitting: 'Начинаем ваш платёж…',
+  redirecting: 'Перенаправляем вас для завершения платежа…',
+  retry: 'Повторить',
+  errorNetwork: 'Не удалось связаться с платёжным сервисом. Проверьте подключение и повторите попытку.',
+  errorTimeout: 'Платёжный сервис слишком долго не отвечал. Повторите попытку.',
+  errorServer: 'В платёжном сервисе возникла проблема. Повторите попытку чуть позже.',
+  errorOrderNotFound: 'Заказ не найден. Вернитесь в магазин и начните заново.',
+  errorInvalid: 'Платёжные данные не приняты.',
+  errorInProgress: 'Этот платёж уже обрабатывается. Подождите немного и повторите попытку.',
+  errorMismatch: 'Этот платёж уже начат с другими данными. Начните заново.',
+  errorRequest: 'Не удалось начать платёж ({code}).',
+  errorRedirect: 'Адрес страницы оплаты небезопасен.',
+  errorNoMethods: 'Для этого заказа нет доступного способа оплаты.',
+} satisfies Record<MessageId, string>;

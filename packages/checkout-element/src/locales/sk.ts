@@ -1,0 +1,36 @@
+// Slovak (sk): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Spôsob platby',
+  bank: 'Banka',
+  bankHint: 'Začnite písať na vyhľadanie a vyberte svoju banku.',
+  bankNone: 'Výrazu „{query}“ nezodpovedá žiadna banka.',
+  bankCount: 'Nájdené banky: {count}.',
+  bankRecent: 'Nedávno použitá',
+  bankRequired: 'Pokračujte výberom svojej banky.',
+  showBanks: 'Zobraziť banky',
+  methodRequired: 'Pokračujte výberom spôsobu platby.',
+  language: 'Jazyk',
+  total: 'Spolu',
+  pay: 'Zaplatiť {amount}',
+  bankNote: 'Platbu potvrdíte vo svojej banke.',
+  cardNote: 'Údaje o karte zadáte na zabezpečenej stránke nášho platobného partnera.',
+  testMode: 'Testovací režim',
+  loading: 'Načítavajú sa spôsoby platby…',
+  ready: 'Spôsoby platby sú pripravené.',
+  submitting: 'Spúšťame vašu platbu…',
+  redirecting: 'Presmerúvame vás na dokončenie platby…',
+  retry: 'Skúsiť znova',
+  errorNetwork: 'Platobnú službu sa nepodarilo kontaktovať. Skontrolujte pripojenie a skúste to znova.',
+  errorTimeout: 'Platobná služba odpovedala príliš dlho. Skúste to znova.',
+  errorServer: 'Platobná služba má problém. Skúste to o chvíľu znova.',
+  errorOrderNotFound: 'Táto objednávka sa nenašla. Vráťte sa do obchodu a začnite znova.',
+  errorInvalid: 'Platobné údaje neboli prijaté.',
+  errorInProgress: 'Táto platba sa už spracúva. Chvíľu počkajte a skúste to znova.',
+  errorMismatch: 'Táto platba už bola spustená s inými údajmi. Začnite znova.',
+  errorRequest: 'Platbu sa nepodarilo spustiť ({code}).',
+  errorRedirect: 'Adresa platobnej stránky nie je bezpečná.',
+  errorNoMethods: 'Pre túto objednávku nie je dostupný žiadny spôsob platby.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Slovenian (sl): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Način plačila',
+  bank: 'Banka',
+  bankHint: 'Začnite tipkati za iskanje in izberite svojo banko.',
+  bankNone: 'Iskanju »{query}« ne ustreza nobena banka.',
+  bankCount: 'Najdene banke: {count}.',
+  bankRecent: 'Nedavno uporabljena',
+  bankRequired: 'Za nadaljevanje izberite svojo banko.',
+  showBanks: 'Prikaži banke',
+  methodRequired: 'Za nadaljevanje izberite način plačila.',
+  language: 'Jezik',
+  total: 'Skupaj',
+  pay: 'Plačaj {amount}',
+  bankNote: 'Plačilo potrdite v svoji banki.',
+  cardNote: 'Podatke o kartici vnesete na varni strani našega plačilnega partnerja.',
+  testMode: 'Preizkusni način',
+  loading: 'Nalaganje načinov plačila …',
+  ready: 'Načini plačila so pripravljeni.',
+  submitting: 'Začenjamo vaše plačilo …',
+  redirecting: 'Preusmerjamo vas na dokončanje plačila …',
+  retry: 'Poskusi znova',
+  errorNetwork: 'Plačilne storitve ni bilo mogoče doseči. Preverite povezavo in poskusite znova.',
+  errorTimeout: 'Plačilna storitev se je predolgo odzivala. Poskusite znova.',
+  errorServer: 'Plačilna storitev ima težavo. Čez trenutek poskusite znova.',
+  errorOrderNotFound: 'Tega naročila ni bilo mogoče najti. Vrnite se v trgovino in začnite znova.',
+  errorInvalid: 'Plačilni podatki niso bili sprejeti.',
+  errorInProgress: 'To plačilo je že v obdelavi. Počakajte trenutek in poskusite znova.',
+  errorMismatch: 'To plačilo je bilo že začeto z drugimi podatki. Začnite znova.',
+  errorRequest: 'Plačila ni bilo mogoče začeti ({code}).',
+  errorRedirect: 'Naslov plačilne strani ni varen.',
+  errorNoMethods: 'Za to naročilo ni na voljo nobenega načina plačila.',
+} satisfies Record<MessageId, string>;

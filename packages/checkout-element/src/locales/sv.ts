@@ -1,0 +1,36 @@
+// Swedish (sv): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Betalningssätt',
+  bank: 'Bank',
+  bankHint: 'Skriv för att söka och välj sedan din bank.',
+  bankNone: 'Ingen bank matchar ”{query}”.',
+  bankCount: '{count} banker hittades.',
+  bankRecent: 'Senast använd',
+  bankRequired: 'Välj din bank för att fortsätta.',
+  showBanks: 'Visa banker',
+  methodRequired: 'Välj ett betalningssätt för att fortsätta.',
+  language: 'Språk',
+  total: 'Totalt',
+  pay: 'Betala {amount}',
+  bankNote: 'Du bekräftar betalningen i din bank.',
+  cardNote: 'Du anger dina kortuppgifter på vår betalpartners säkra sida.',
+  testMode: 'Testläge',
+  loading: 'Läser in betalningssätt…',
+  ready: 'Betalningssätten är klara.',
+  submitting: 'Din betalning startas…',
+  redirecting: 'Du skickas vidare för att slutföra betalningen…',
+  retry: 'Försök igen',
+  errorNetwork: 'Vi nådde inte betaltjänsten. Kontrollera anslutningen och försök igen.',
+  errorTimeout: 'Betaltjänsten tog för lång tid att svara. Försök igen.',
+  errorServer: 'Betaltjänsten har ett problem. Försök igen om en stund.',
+  errorOrderNotFound: 'Ordern hittades inte. Gå tillbaka till butiken och börja om.',
+  errorInvalid: 'Betalningsuppgifterna godtogs inte.',
+  errorInProgress: 'Betalningen behandlas redan. Vänta en stund och försök igen.',
+  errorMismatch: 'Betalningen har redan startats med andra uppgifter. Börja om.',
+  errorRequest: 'Betalningen kunde inte startas ({code}).',
+  errorRedirect: 'Betalsidans adress är inte säker.',
+  errorNoMethods: 'Inget betalningssätt finns för den här ordern.',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,36 @@
+// Turkish (tr): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Ödeme yöntemi',
+  bank: 'Banka',
+  bankHint: 'Aramak için yazın, ardından bankanızı seçin.',
+  bankNone: '“{query}” ile eşleşen banka yok.',
+  bankCount: '{count} banka bulundu.',
+  bankRecent: 'Son kullanılan',
+  bankRequired: 'Devam etmek için bankanızı seçin.',
+  showBanks: 'Bankaları göster',
+  methodRequired: 'Devam etmek için bir ödeme yöntemi seçin.',
+  language: 'Dil',
+  total: 'Toplam',
+  pay: '{amount} öde',
+  bankNote: 'Ödemeyi bankanızda onaylarsınız.',
+  cardNote: 'Kart bilgilerinizi ödeme ortağımızın güvenli sayfasında girersiniz.',
+  testMode: 'Test modu',
+  loading: 'Ödeme yöntemleri yükleniyor…',
+  ready: 'Ödeme yöntemleri hazır.',
+  submitting: 'Ödemeniz başlatılıyor…',
+  redirecting: 'Ödemeyi tamamlamanız için yönlendiriliyorsunuz…',
+  retry: 'Tekrar dene',
+  errorNetwork: 'Ödeme hizmetine ulaşılamadı. Bağlantınızı kontrol edip tekrar deneyin.',
+  errorTimeout: 'Ödeme hizmeti çok geç yanıt verdi. Lütfen tekrar deneyin.',
+  errorServer: 'Ödeme hizmetinde bir sorun var. Lütfen biraz sonra tekrar deneyin.',
+  errorOrderNotFound: 'Bu sipariş bulunamadı. Lütfen mağazaya dönüp yeniden başlayın.',
+  errorInvalid: 'Ödeme bilgileri kabul edilmedi.',
+  errorInProgress: 'Bu ödeme zaten işleniyor. Lütfen biraz bekleyip tekrar deneyin.',
+  errorMismatch: 'Bu ödeme başka bilgilerle zaten başlatıldı. Lütfen yeniden başlayın.',
+  errorRequest: 'Ödeme başlatılamadı ({code}).',
+  errorRedirect: 'Ödeme sayfasının adresi güvenli değil.',
+  errorNoMethods: 'Bu sipariş için kullanılabilir ödeme yöntemi yok.',
+} satisfies Record<MessageId, string>;

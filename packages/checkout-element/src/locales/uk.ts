@@ -1,0 +1,36 @@
+// Ukrainian (uk): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: 'Спосіб оплати',
+  bank: 'Банк',
+  bankHint: 'Почніть вводити для пошуку й виберіть свій банк.',
+  bankNone: 'Немає банку, що відповідає «{query}».',
+  bankCount: 'Знайдено банків: {count}.',
+  bankRecent: 'Нещодавно використаний',
+  bankRequired: 'Виберіть свій банк, щоб продовжити.',
+  showBanks: 'Показати банки',
+  methodRequired: 'Виберіть спосіб оплати, щоб продовжити.',
+  language: 'Мова',
+  total: 'Разом',
+  pay: 'Сплатити {amount}',
+  bankNote: 'Ви підтверджуєте платіж у своєму банку.',
+  cardNote: 'Дані картки ви вводите на захищеній сторінці нашого платіжного партнера.',
+  testMode: 'Тестовий режим',
+  loading: 'Завантаження способів оплати…',
+  ready: 'Способи оплати готові.',
+  submitting: 'Розпочинаємо ваш платіж…',
+  redirecting: 'Переспрямовуємо вас для завершення платежу…',
+  retry: 'Спробувати ще раз',
+  errorNetwork: 'Не вдалося з’єднатися з платіжним сервісом. Перевірте з’єднання і спробуйте ще раз.',
+  errorTimeout: 'Платіжний сервіс відповідав надто довго. Спробуйте ще раз.',
+  errorServer: 'У платіжному сервісі виникла проблема. Спробуйте ще раз за мить.',
+  errorOrderNotFound: 'Замовлення не знайдено. Поверніться до магазину й почніть спочатку.',
+  errorInvalid: 'Платіжні дані не прийнято.',
+  errorInProgress: 'Цей платіж уже обробляється. Зачекайте трохи й спробуйте ще раз.',
+  errorMismatch: 'Цей платіж уже розпочато з іншими даними. Почніть спочатку.',
+  errorRequest: 'Не вдалося розпочати платіж ({code}).',
+  errorRedirect: 'Адреса сторінки оплати небезпечна.',
+  errorNoMethods: 'Для цього замовлення немає доступного способу оплати.',
+} satisfies Record<MessageId, string>;

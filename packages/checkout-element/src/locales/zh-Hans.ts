@@ -1,0 +1,36 @@
+// Chinese (Simplified) (zh-Hans): a runtime-mode locale module in the shape lit-localize generates, written by
+// hand (see ../messages.ts for the ids, the English source and the {name} placeholders).
+import type { MessageId } from '../messages.js';
+
+export const templates = {
+  methodLegend: '支付方式',
+  bank: '银行',
+  bankHint: '输入以搜索，然后选择您的银行。',
+  bankNone: '没有与“{query}”匹配的银行。',
+  bankCount: '找到 {count} 家银行。',
+  bankRecent: '最近使用',
+  bankRequired: '请选择您的银行以继续。',
+  showBanks: '显示银行',
+  methodRequired: '请选择支付方式以继续。',
+  language: '语言',
+  total: '总计',
+  pay: '支付 {amount}',
+  bankNote: '您将在银行确认付款。',
+  cardNote: '您将在我们支付合作伙伴的安全页面上输入银行卡信息。',
+  testMode: '测试模式',
+  loading: '正在加载支付方式…',
+  ready: '支付方式已就绪。',
+  submitting: '正在发起付款…',
+  redirecting: '正在跳转以完成付款…',
+  retry: '重试',
+  errorNetwork: '无法连接支付服务。请检查网络连接后重试。',
+  errorTimeout: '支付服务响应超时。请重试。',
+  errorServer: '支付服务出现问题。请稍后重试。',
+  errorOrderNotFound: '未找到此订单。请返回商店重新开始。',
+  errorInvalid: '付款信息未被接受。',
+  errorInProgress: '此付款正在处理中。请稍候再试。',
+  errorMismatch: '此付款已使用其他信息发起。请重新开始。',
+  errorRequest: '无法发起付款（{code}）。',
+  errorRedirect: '支付页面地址不安全。',
+  errorNoMethods: '此订单没有可用的支付方式。',
+} satisfies Record<MessageId, string>;

@@ -1,0 +1,52 @@
+/**
+ * The message catalog: every string the element shows, keyed by a stable id, in English (the source
+ * locale). Translations live in `locales/<tag>.ts` in the runtime-mode shape lit-localize generates
+ * (`export const templates = {id: 'text'}`). Placeholders are `{name}`, filled by `formatMessage`, so
+ * translations and merchant overrides use one syntax and locale chunks stay pure data with no imports.
+ */
+export const SOURCE_MESSAGES = {
+  methodLegend: 'Payment method',
+  bank: 'Bank',
+  bankHint: 'Type to search, then choose your bank.',
+  bankNone: 'No bank matches “{query}”.',
+  bankCount: '{count} banks found.',
+  bankRecent: 'Recently used',
+  bankRequired: 'Choose your bank to continue.',
+  showBanks: 'Show banks',
+  methodRequired: 'Choose a payment method to continue.',
+  language: 'Language',
+  total: 'Total',
+  pay: 'Pay {amount}',
+  bankNote: 'You confirm the payment in your bank.',
+  cardNote: 'You enter your card details on the secure page of our payment partner.',
+  testMode: 'Test mode',
+  loading: 'Loading payment options…',
+  ready: 'Payment options are ready.',
+  submitting: 'Starting your payment…',
+  redirecting: 'Taking you to complete the payment…',
+  retry: 'Try again',
+  errorNetwork: 'We could not reach the payment service. Check your connection and try again.',
+  errorTimeout: 'The payment service took too long to answer. Please try again.',
+  errorServer: 'The payment service has a problem. Please try again in a moment.',
+  errorOrderNotFound: 'This order was not found. Please return to the shop and start again.',
+  errorInvalid: 'The payment details were not accepted.',
+  errorInProgress: 'This payment is already being processed. Please wait a moment and try again.',
+  errorMismatch: 'This payment was already started with other details. Please start again.',
+  errorRequest: 'The payment could not be started ({code}).',
+  errorRedirect: 'The payment page address is not safe to open.',
+  errorNoMethods: 'No payment method is available for this order.',
+} as const;
+
+/** Id of one message in the catalog. */
+export type MessageId = keyof typeof SOURCE_MESSAGES;
+
+/**
+ * Merchant overrides for any message, by id, in any language the merchant chooses. Placeholders use
+ * `{name}` as in the source, e.g. `{pay: 'Buy now for {amount}'}`.
+ */
+export type MessageOverrides = Partial<Record<MessageId, string>>;
+
+/** Fills `{name}` placeholders; unknown names stay as written so a typo is visible, not silent. */
+export function formatMessage(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

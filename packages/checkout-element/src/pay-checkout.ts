@@ -1,0 +1,478 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
+import type {
+  BankOption,
+  CreateSessionRequest,
+  MethodOption,
+  OptionsResponse,
+  PaymentMethod,
+} from '@pay-checkout/contract';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BankCombobox } from './bank-combobox.js';
+import { createSession, fetchOptions } from './checkout-api.js';
+import { CheckoutError, NoMethodsError, UnsafeRedirectError } from './checkout-errors.js';
+import { emit } from './events.js';
+import { formatAmount, ownName } from './intl-format.js';
+import { directionOf, resolveLocale } from './locale.js';
+import { activateLocale, translate } from './localization.js';
+import type { MessageId, MessageOverrides } from './messages.js';
+import { styles } from './pay-checkout.styles.js';
+import { nextAttempt, type PaymentAttempt } from './payment-attempt.js';
+import { recentBanks, rememberBank } from './recent-banks.js';
+import { isSafeRedirect } from './redirect-policy.js';
+import { isWallet, type WalletMethod, walletAvailability } from './wallets.js';
+
+/** Where the element is in the journey; also what the live region announces. */
+export type CheckoutPhase = 'loading' | 'ready' | 'submitting' | 'redirecting' | 'error';
+
+// Translated message for each error code; unknown codes fall back by HTTP status.
+const ERROR_MESSAGES: Record<string, MessageId> = {
+  network_error: 'errorNetwork',
+  timeout: 'errorTimeout',
+  provider_timeout: 'errorTimeout',
+  order_not_found: 'errorOrderNotFound',
+  invalid_request: 'errorInvalid',
+  idempotency_in_progress: 'errorInProgress',
+  idempotency_mismatch: 'errorMismatch',
+  unsafe_redirect: 'errorRedirect',
+  no_methods: 'errorNoMethods',
+};
+
+function errorMessageId(error: CheckoutError): MessageId {
+  return ERROR_MESSAGES[error.code] ?? ((error.status ?? 0) >= 500 ? 'errorServer' : 'errorRequest');
+}
+
+/**
+ * An embeddable checkout: the shopper picks a payment method, a bank (for bank payments) and a
+ * language, then pays; the element opens a session at the merchant's server-kit and follows its
+ * redirect. It never sees card data: cards are typed on the provider's page.
+ *
+ * @summary Accessible, localized payment method / bank picker and Pay button for server-kit.
+ *
+ * @fires pay-checkout:ready - Options are loaded and the element is interactive. `detail: {methods, amount, mode}`.
+ * @fires pay-checkout:change - The shopper changed the method, bank or language. `detail: {method, bank, language}`.
+ * @fires pay-checkout:submit - Cancelable; about to open a session. `detail: {order, method, bank}`.
+ * @fires pay-checkout:redirect - Cancelable; about to leave for the provider. `detail: {url, sessionId}`.
+ * @fires pay-checkout:error - Loading or paying failed. `detail: {code, message, retryable}`.
+ * @fires pay-checkout:wallet-unavailable - A wallet was hidden in this browser. `detail: {method, reason}`.
+ *
+ * @csspart base - The outer box.
+ * @csspart badge - The "test mode" badge (sandbox only).
+ * @csspart skeleton - The loading placeholder.
+ * @csspart amount-label - The "Total" caption.
+ * @csspart amount - The formatted amount.
+ * @csspart language-label - The language picker's label.
+ * @csspart language - The language picker (a select).
+ * @csspart methods - The method radio group (a fieldset).
+ * @csspart legend - The method group's caption.
+ * @csspart method - One method choice; `method-selected` is added to the chosen one.
+ * @csspart label - The bank picker's label.
+ * @csspart bank-picker - The bank picker's wrapper.
+ * @csspart bank-input - The bank search input (the combobox).
+ * @csspart bank-toggle - The button that opens the bank list.
+ * @csspart bank-list - The bank list (listbox).
+ * @csspart bank-option - One bank; `bank-option-active` marks the keyboard-highlighted one.
+ * @csspart bank-logo - A bank's logo or initials.
+ * @csspart bank-recent - The "recently used" tag on a bank.
+ * @csspart hint - Help text under the bank input.
+ * @csspart validation - A validation message.
+ * @csspart note - What happens after Pay, per method.
+ * @csspart error - The error message box.
+ * @csspart retry - The "Try again" button.
+ * @csspart pay-button - The Pay button.
+ * @csspart status - The polite live region (visually hidden).
+ *
+ * @cssprop --pay-checkout-accent - Accent colour (Pay button, focus ring), light scheme.
+ * @cssprop --pay-checkout-accent-dark - Accent colour, dark scheme.
+ * @cssprop --pay-checkout-on-accent - Text on the accent colour, light scheme.
+ * @cssprop --pay-checkout-on-accent-dark - Text on the accent colour, dark scheme.
+ * @cssprop --pay-checkout-bg - Background, light scheme.
+ * @cssprop --pay-checkout-bg-dark - Background, dark scheme.
+ * @cssprop --pay-checkout-fg - Text colour, light scheme.
+ * @cssprop --pay-checkout-fg-dark - Text colour, dark scheme.
+ * @cssprop --pay-checkout-muted - Secondary text, light scheme.
+ * @cssprop --pay-checkout-muted-dark - Secondary text, dark scheme.
+ * @cssprop --pay-checkout-border - Borders, light scheme.
+ * @cssprop --pay-checkout-border-dark - Borders, dark scheme.
+ * @cssprop --pay-checkout-error - Error text, light scheme.
+ * @cssprop --pay-checkout-error-dark - Error text, dark scheme.
+ * @cssprop --pay-checkout-radius - Corner radius.
+ * @cssprop --pay-checkout-spacing - Base spacing.
+ * @cssprop --pay-checkout-font - Font shorthand (default: inherited).
+ */
+export class PayCheckout extends LitElement {
+  static override styles = styles;
+
+  /** Base URL of the merchant's server-kit, e.g. `/checkout`. */
+  @property() endpoint = '';
+
+  /** The merchant's order id; server-kit resolves the amount from it. */
+  @property() order = '';
+
+  /** Space-separated subset and order of methods to offer, e.g. `pis card`. Default: all the server offers. */
+  @property() methods = '';
+
+  /** The selected payment method (`pis`, `card`, `googlepay`, `applepay`); set it to preselect. */
+  @property() method = '';
+
+  /** ISO 3166-1 alpha-2 country for the bank list. Default: the region of `navigator.language`. */
+  @property() country = '';
+
+  /** BCP 47 language tag. Default: the browser's first language. Falls back along pt-BR → pt → en. */
+  @property() language = '';
+
+  /** The selected bank id (for `pis`); set it to preselect. */
+  @property() bank = '';
+
+  /** Disables every control. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Overrides for any message by id, e.g. `{pay: 'Buy for {amount}'}`. */
+  @property({ attribute: false }) messages: MessageOverrides = {};
+
+  @state() private phase: CheckoutPhase = 'loading';
+  @state() private options?: OptionsResponse;
+  @state() private failure?: CheckoutError;
+  @state() private invalid?: MessageId;
+  @state() private announcement = '';
+  @state() private refreshing = false;
+
+  private readonly banks = new BankCombobox(this, (bank) => this.handleBank(bank));
+  private readonly wallets = new Map<WalletMethod, boolean>();
+  private failedDuring: 'options' | 'session' = 'options';
+  private optionsRequest?: AbortController;
+  private attempt?: PaymentAttempt;
+  private attemptRetryable = false;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The language in use: the attribute, else the browser's. */
+  get effectiveLanguage(): string {
+    return this.language || navigator.languages?.[0] || navigator.language || 'en';
+  }
+
+  /** The country in use: the attribute, else the region of the browser's language, if any. */
+  get effectiveCountry(): string {
+    if (this.country) return this.country.toUpperCase();
+    try {
+      return new Intl.Locale(navigator.language).region ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  /** Methods shown: the server's, narrowed and ordered by `methods`, minus wallets this browser lacks. */
+  get visibleMethods(): MethodOption[] {
+    const offered = this.options?.methods ?? [];
+    const wanted = this.methods.trim() ? this.methods.trim().split(/\s+/) : offered.map((m) => m.id);
+    return wanted
+      .map((id) => offered.find((m) => m.id === id))
+      .filter((m): m is MethodOption => !!m && (!isWallet(m.id) || this.wallets.get(m.id) === true));
+  }
+
+  private get countryBanks(): BankOption[] {
+    const country = this.effectiveCountry;
+    return (this.options?.banks ?? []).filter((bank) => !country || bank.country === country);
+  }
+
+  private t(id: MessageId, values?: Record<string, string | number>): string {
+    return translate(id, this.messages, values);
+  }
+
+  private get locked(): boolean {
+    return this.disabled || this.phase === 'submitting' || this.phase === 'redirecting';
+  }
+
+  /** Opens a payment session with the current choice and follows its redirect. */
+  async submit(): Promise<void> {
+    const options = this.options;
+    if (!options || this.locked || this.phase === 'loading') return;
+    const method = this.method as PaymentMethod;
+    this.invalid = !method ? 'methodRequired' : method === 'pis' && !this.bank ? 'bankRequired' : undefined;
+    if (this.invalid) {
+      this.announce(this.invalid);
+      await this.updateComplete;
+      if (method) this.banks.focus();
+      return;
+    }
+    const bank = method === 'pis' ? this.bank : undefined;
+    if (!emit(this, 'pay-checkout:submit', { order: this.order, method, bank })) return;
+    const body: CreateSessionRequest = { order: this.order, method, language: this.effectiveLanguage };
+    if (bank) body.bank = bank;
+    if (this.effectiveCountry) body.country = this.effectiveCountry;
+    const attempt = nextAttempt(this.attempt, this.attemptRetryable, body);
+    this.attempt = attempt;
+    this.failure = undefined;
+    this.setPhase('submitting', 'submitting');
+    try {
+      const session = await createSession(this.endpoint, attempt.body, attempt.key);
+      if (!isSafeRedirect(session.redirectUrl, options.mode))
+        throw new UnsafeRedirectError(session.redirectUrl);
+      this.attemptRetryable = false;
+      if (bank) rememberBank(bank);
+      this.setPhase('redirecting', 'redirecting');
+      if (emit(this, 'pay-checkout:redirect', { url: session.redirectUrl, sessionId: session.sessionId })) {
+        this.navigate(session.redirectUrl);
+      }
+    } catch (error) {
+      this.attemptRetryable = this.fail(error, 'session').retryable;
+    }
+  }
+
+  /** Back to the first screen: the preselected method and bank, no error, and a fresh attempt next time. */
+  reset(): void {
+    this.method = this.getAttribute('method') ?? '';
+    this.bank = this.getAttribute('bank') ?? '';
+    this.attempt = undefined;
+    this.attemptRetryable = false;
+    this.failure = this.invalid = undefined;
+    if (this.options) this.setPhase('ready', 'ready');
+    else void this.loadOptions();
+  }
+
+  /** Leaves for the provider's page. A seam: tests (and exotic hosts) replace it. */
+  protected navigate(url: string): void {
+    location.assign(url);
+  }
+
+  private setPhase(phase: CheckoutPhase, announce: MessageId): void {
+    this.phase = phase;
+    this.announce(announce);
+  }
+
+  private announce(id: MessageId): void {
+    this.announcement = this.t(id);
+  }
+
+  private fail(error: unknown, during: 'options' | 'session'): CheckoutError {
+    const failure =
+      error instanceof CheckoutError
+        ? error
+        : new CheckoutError('unexpected', String(error), false, undefined, { cause: error });
+    const message = this.t(errorMessageId(failure), { code: failure.code });
+    this.failure = failure;
+    this.failedDuring = during;
+    this.phase = 'error';
+    this.announcement = message;
+    emit(this, 'pay-checkout:error', { code: failure.code, message, retryable: failure.retryable });
+    return failure;
+  }
+
+  private async checkWallets(methods: MethodOption[]): Promise<void> {
+    for (const { id } of methods) {
+      if (!isWallet(id) || this.wallets.has(id)) continue;
+      const result = await walletAvailability(id);
+      this.wallets.set(id, result.available);
+      if (!result.available)
+        emit(this, 'pay-checkout:wallet-unavailable', { method: id, reason: result.reason });
+    }
+  }
+
+  private async loadOptions(): Promise<void> {
+    this.optionsRequest?.abort();
+    if (!this.endpoint || !this.order) return;
+    const request = new AbortController();
+    this.optionsRequest = request;
+    this.refreshing = true;
+    if (!this.options) this.setPhase('loading', 'loading');
+    try {
+      const query = { order: this.order, country: this.effectiveCountry, language: this.effectiveLanguage };
+      const options = await fetchOptions(this.endpoint, query, request.signal);
+      await this.checkWallets(options.methods);
+      if (request.signal.aborted) return;
+      this.options = options;
+      this.keepValidSelection();
+      if (!this.visibleMethods.length) throw new NoMethodsError();
+      if (this.phase === 'loading' || (this.phase === 'error' && this.failedDuring === 'options')) {
+        this.failure = undefined;
+        this.setPhase('ready', 'ready');
+      }
+      await this.updateComplete;
+      emit(this, 'pay-checkout:ready', {
+        methods: this.visibleMethods.map((m) => m.id),
+        amount: options.amount,
+        mode: options.mode,
+      });
+    } catch (error) {
+      if (!request.signal.aborted) this.fail(error, 'options');
+    } finally {
+      if (this.optionsRequest === request) this.refreshing = false;
+    }
+  }
+
+  /** Keeps the method and bank when they are still offered; otherwise the first method and no bank. */
+  private keepValidSelection(): void {
+    const methods = this.visibleMethods;
+    if (!methods.some((m) => m.id === this.method)) this.method = methods[0]?.id ?? '';
+    if (this.bank && !this.countryBanks.some((b) => b.id === this.bank)) this.bank = '';
+  }
+
+  // Runs before each render, so state set here (and by loadOptions up to its first await) joins this
+  // update instead of scheduling another.
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('language')) void activateLocale(resolveLocale(this.effectiveLanguage));
+    if (
+      changed.has('endpoint') ||
+      changed.has('order') ||
+      changed.has('country') ||
+      changed.has('language')
+    ) {
+      void this.loadOptions();
+    }
+    if (this.options && (changed.has('methods') || changed.has('method') || changed.has('bank'))) {
+      this.keepValidSelection();
+    }
+  }
+
+  private changed(): void {
+    const bank = this.method === 'pis' && this.bank ? this.bank : undefined;
+    emit(this, 'pay-checkout:change', {
+      method: (this.method || undefined) as PaymentMethod | undefined,
+      bank,
+      language: this.effectiveLanguage,
+    });
+  }
+
+  private handleMethod(method: PaymentMethod): void {
+    this.method = method;
+    this.invalid = undefined;
+    this.changed();
+  }
+
+  private handleBank(bank: BankOption): void {
+    this.bank = bank.id;
+    this.invalid = undefined;
+    this.changed();
+  }
+
+  private handleLanguage(event: Event): void {
+    this.language = (event.target as HTMLSelectElement).value;
+    this.changed();
+  }
+
+  private handleRetry(): void {
+    if (this.failedDuring === 'options') void this.loadOptions();
+    else void this.submit();
+  }
+
+  override render() {
+    const locale = resolveLocale(this.effectiveLanguage);
+    const busy = this.refreshing || this.phase === 'submitting' || this.phase === 'redirecting';
+    return html`
+      <div part="base" class="base" lang=${this.effectiveLanguage} dir=${directionOf(locale)} aria-busy=${busy}>
+        ${
+          this.options?.mode === 'sandbox'
+            ? html`<p part="badge" class="badge">${this.t('testMode')}</p>`
+            : nothing
+        }
+        ${this.options ? this.renderForm(this.options) : this.renderSkeleton()}
+        ${this.failure ? this.renderError(this.failure) : nothing}
+        <p part="status" class="sr-only" role="status">${this.announcement}</p>
+      </div>
+    `;
+  }
+
+  private renderSkeleton() {
+    return html`<div part="skeleton" class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`;
+  }
+
+  private renderError(failure: CheckoutError) {
+    return html`<div part="error" class="error">
+      <p>${this.t(errorMessageId(failure), { code: failure.code })}</p>
+      ${
+        failure.retryable
+          ? html`<button part="retry" class="retry" type="button" ?disabled=${this.disabled} @click=${this.handleRetry}>
+            ${this.t('retry')}
+          </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderForm(options: OptionsResponse) {
+    const language = this.effectiveLanguage;
+    const amount = formatAmount(options.amount, language);
+    const methods = this.visibleMethods;
+    const note = this.method === 'card' ? 'cardNote' : this.method === 'pis' ? 'bankNote' : undefined;
+    return html`
+      <div class="row">
+        <p class="amount">
+          <span part="amount-label">${this.t('total')}</span>
+          <strong part="amount">${amount}</strong>
+        </p>
+        ${options.languages.length > 1 ? this.renderLanguages(options.languages, language) : nothing}
+      </div>
+      <fieldset part="methods" ?disabled=${this.locked}>
+        <legend part="legend">${this.t('methodLegend')}</legend>
+        ${methods.map(
+          (m) => html`<label part="method${m.id === this.method ? ' method-selected' : ''}" class="method">
+            <input
+              type="radio"
+              name="method"
+              .value=${m.id}
+              .checked=${m.id === this.method}
+              @change=${() => this.handleMethod(m.id)}
+            />
+            <span>${m.label}</span>
+          </label>`,
+        )}
+      </fieldset>
+      ${this.method === 'pis' ? this.renderBanks() : nothing}
+      ${this.invalid === 'methodRequired' ? html`<p part="validation" class="invalid">${this.t(this.invalid)}</p>` : nothing}
+      ${note ? html`<p part="note" class="note">${this.t(note)}</p>` : nothing}
+      <button
+        part="pay-button"
+        class="pay"
+        type="button"
+        ?disabled=${this.disabled}
+        aria-disabled=${this.locked ? 'true' : 'false'}
+        @click=${() => void this.submit()}
+      >
+        ${this.t('pay', { amount })}
+      </button>
+    `;
+  }
+
+  private renderLanguages(languages: string[], current: string) {
+    const selected = languages.includes(current) ? current : resolveLocale(current);
+    return html`<span class="field">
+      <label part="language-label" for="language">${this.t('language')}</label>
+      <select id="language" part="language" ?disabled=${this.locked} @change=${this.handleLanguage}>
+        ${languages.map((tag) => html`<option value=${tag} lang=${tag} ?selected=${tag === selected}>${ownName(tag)}</option>`)}
+      </select>
+    </span>`;
+  }
+
+  private renderBanks() {
+    const banks = this.countryBanks;
+    return this.banks.render(
+      banks,
+      recentBanks(),
+      banks.find((b) => b.id === this.bank),
+      {
+        label: this.t('bank'),
+        hint: this.t('bankHint'),
+        none: (query) => this.t('bankNone', { query }),
+        count: (count) => this.t('bankCount', { count }),
+        recent: this.t('bankRecent'),
+        showBanks: this.t('showBanks'),
+      },
+      this.invalid === 'bankRequired' ? this.t('bankRequired') : '',
+    );
+  }
+}
+
+// Registered here, not with @customElement, so importing the module twice (npm + a script tag) or in a
+// non-DOM environment (SSR) does not throw.
+if (globalThis.customElements && !customElements.get('pay-checkout')) {
+  customElements.define('pay-checkout', PayCheckout);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pay-checkout': PayCheckout;
+  }
+}
