@@ -28,6 +28,8 @@ export const de: Messages = {
   searchButton: 'Suchen',
   searchHint: 'Geben Sie einen Teil des Namens ein, z. B. „Fake“.',
   bankResults: (count) => (count === 1 ? '1 Bank gefunden' : `${count} Banken gefunden`),
+  bankSearchTestHint:
+    'DE: Fake Bank with Client Keys (Benutzer username, Passwort secret, Code 123456). LT: Siauliu bankas. Alle anderen Banken akzeptieren jede Anmeldung und den Code 123456.',
   noBanksFound: 'Keine Bank passt zu Ihrer Suche. Versuchen Sie einen anderen Namen oder ein anderes Land.',
   countries: {
     DE: 'Deutschland',

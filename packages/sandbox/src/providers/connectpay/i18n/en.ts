@@ -27,6 +27,7 @@ export interface Messages {
   searchButton: string;
   searchHint: string;
   bankResults: (count: number) => string;
+  bankSearchTestHint: string;
   noBanksFound: string;
   countries: Record<string, string>;
   loginTitle: (bank: string) => string;
@@ -126,6 +127,8 @@ export const en: Messages = {
   searchButton: 'Search',
   searchHint: 'Type part of the name, e.g. “Fake”.',
   bankResults: (count) => (count === 1 ? '1 bank found' : `${count} banks found`),
+  bankSearchTestHint:
+    'DE: Fake Bank with Client Keys (user username, password secret, code 123456). LT: Siauliu bankas. Every other bank accepts any login and the code 123456.',
   noBanksFound: 'No bank matches your search. Try another name or country.',
   countries: {
     DE: 'Germany',

@@ -37,6 +37,8 @@ export const lt: Messages = {
   searchButton: 'Ieškoti',
   searchHint: 'Įveskite pavadinimo dalį, pvz., „Fake“.',
   bankResults,
+  bankSearchTestHint:
+    'DE: Fake Bank with Client Keys (naudotojas username, slaptažodis secret, kodas 123456). LT: Siauliu bankas. Visi kiti bankai priima bet kokį prisijungimą ir kodą 123456.',
   noBanksFound: 'Pagal jūsų paiešką bankų nerasta. Pabandykite kitą pavadinimą arba šalį.',
   countries: {
     DE: 'Vokietija',

@@ -46,7 +46,7 @@ ${hiddenFields(context)}
   return renderPage(context, {
     title: messages.chooseBankTitle,
     cancel: true,
-    testHint: messages.searchHint,
+    testHint: messages.bankSearchTestHint,
     body: html`<h1 id="step-title">${messages.chooseBankTitle}</h1>
 ${error && errorMessage('form-error', error)}
 <form class="search" method="get" action="${widgetPath(context)}" role="search">

@@ -51,7 +51,6 @@ ${field({
   label: messages.expiry,
   autocomplete: 'cc-exp',
   hint: messages.expiryHint,
-  placeholder: 'MM/YY',
   maxlength: 7,
   value: values.expiry,
   error: errorFor('expiry'),

@@ -6,7 +6,7 @@
 import { messagesFor, WIDGET_LANGUAGES } from '../i18n/index.js';
 import { formatAmount, hiddenFields, type PageContext, widgetPath } from './context.js';
 import { type Html, html } from './html.js';
-import { WIDGET_CSS } from './styles.js';
+import { WIDGET_STYLE } from './styles.js';
 
 export interface PageParts {
   title: string;
@@ -28,7 +28,7 @@ export function renderPage(context: PageContext, parts: PageParts): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${parts.title} · ${messages.brand}</title>
-<style>${WIDGET_CSS}</style>
+<style>${WIDGET_STYLE}</style>
 </head>
 <body>
 <a class="skip" href="#content">${parts.title}</a>

@@ -1,8 +1,10 @@
+import { Html } from './html.js';
+
 /**
  * The pages' look: a calm, ConnectPay-like card on a grey page. Inline in a `<style>` block because
  * the sandbox serves these pages itself (no CSP to satisfy, no asset route); no JavaScript anywhere.
  */
-export const WIDGET_CSS = `
+const WIDGET_CSS = `
 :root { color-scheme: light; --ink: #1b2330; --muted: #5b6576; --line: #d7dce4; --brand: #0b5fff;
   --brand-ink: #ffffff; --danger: #b42318; --danger-bg: #fef3f2; --ok: #067647; --page: #f2f4f7; }
 * { box-sizing: border-box; }
@@ -36,7 +38,8 @@ input[type="text"], input[type="password"], input[type="search"], select { width
 input[aria-invalid="true"] { border-color: var(--danger); }
 .error { color: var(--danger); background: var(--danger-bg); border-left: 4px solid var(--danger);
   padding: .5rem .75rem; margin: .375rem 0 0; border-radius: .25rem; }
-.row { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+/* Hints of different lengths above the two inputs: align the inputs, not the labels. */
+.row { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; align-items: end; }
 button, .button { display: inline-block; font: inherit; font-weight: 600; text-align: center; text-decoration: none;
   border-radius: .5rem; padding: .6875rem 1.25rem; border: 1px solid var(--brand); background: var(--brand);
   color: var(--brand-ink); cursor: pointer; }
@@ -64,7 +67,8 @@ form.search .inline .field { flex: 1; margin: 0; }
 .sheet { border-radius: 1rem; }
 .sheet.applepay { background: #111; color: #fff; border-color: #111; }
 .sheet.applepay p.intro, .sheet.applepay .summary dt { color: #c7c7cc; }
-.sheet.applepay .summary { border-color: #333; }
+.sheet.applepay .summary, .sheet.applepay .cancel { border-color: #333; }
+.sheet.applepay .cancel p { color: #c7c7cc; }
 .sheet.applepay button.pay { background: #fff; color: #111; border-color: #fff; }
 .sheet.googlepay button.pay { background: #202124; border-color: #202124; }
 .sheet .wallet-card { padding: .75rem 1rem; border: 1px solid var(--line); border-radius: .5rem; }
@@ -73,3 +77,6 @@ form.search .inline .field { flex: 1; margin: 0; }
 .status-bad .status-icon { color: var(--danger); }
 .status-wait .status-icon { color: #b54708; }
 `;
+
+/** Trusted markup: a constant of ours, so it is inserted as is (escaping would break `[type="text"]`). */
+export const WIDGET_STYLE = new Html(WIDGET_CSS);
