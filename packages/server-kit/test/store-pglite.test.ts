@@ -10,6 +10,7 @@ import { SESSION_STATUSES, statusRank } from '@pay-checkout/contract';
 import { runStoreConformance } from '../src/store/conformance.js';
 import { applyMigrations, MIGRATIONS } from '../src/store/migrations.js';
 import { pgliteClient, pgliteStore } from '../src/store/pglite-store.js';
+import { sqlStore } from '../src/store/sql-store.js';
 import type { NewSession } from '../src/store/store.js';
 
 const tempDirs: string[] = [];
@@ -38,11 +39,14 @@ function session(id: string): NewSession {
 }
 
 runStoreConformance('pgliteStore in memory', async () => pgliteStore({ memory: true }));
-runStoreConformance('pgliteStore in a data directory', async () => pgliteStore({ dataDir: await tempDir() }));
+// Creating a data directory runs initdb (seconds), so the durability tests below reuse the one the
+// conformance suite created and closed; they work on session ids of their own.
+const diskDir = await tempDir();
+runStoreConformance('pgliteStore in a data directory', async () => pgliteStore({ dataDir: diskDir }));
 
 describe('pgliteStore durability', () => {
   it('keeps sessions, events, inbox and idempotency records after close and reopen', async () => {
-    const dataDir = await tempDir();
+    const dataDir = diskDir;
     const first = pgliteStore({ dataDir });
     await first.createSession(session('cs_reopen'));
     const applied = await first.transition({
@@ -76,7 +80,7 @@ describe('pgliteStore durability', () => {
   });
 
   it('keeps an acknowledged write after the process is killed with SIGKILL (PAY_CHECKOUT_DATA default)', async () => {
-    const dataDir = await tempDir();
+    const dataDir = diskDir;
     const storeModule = fileURLToPath(new URL('../src/store/pglite-store.ts', import.meta.url));
     // The child opens the store from PAY_CHECKOUT_DATA (no options), writes, says "acked", and is
     // killed while still running: no close(), no clean shutdown.
@@ -120,7 +124,7 @@ describe('pgliteStore durability', () => {
   });
 });
 
-describe('store migrations (SQL)', () => {
+describe('SQL store internals', () => {
   const client = pgliteClient(new PGlite());
   after(() => client.close());
 
@@ -152,5 +156,18 @@ describe('store migrations (SQL)', () => {
       ['paid'],
     );
     assert.equal(unknown!.rank, null);
+  });
+
+  it('lets a request take over an idempotency claim older than the lease (its process died)', async () => {
+    // Lease 0: every unfinished claim counts as abandoned, which stands in for "5 minutes later".
+    const store = sqlStore(client, { idempotencyLeaseMs: 0 });
+    assert.deepEqual(await store.claimIdempotencyKey('lease-key', 'hash'), { kind: 'claimed' });
+    assert.deepEqual(await store.claimIdempotencyKey('lease-key', 'hash'), { kind: 'claimed' });
+    assert.deepEqual(await store.claimIdempotencyKey('lease-key', 'other-hash'), { kind: 'mismatch' });
+    await store.completeIdempotencyKey('lease-key', { status: 201, body: { ok: true } });
+    assert.deepEqual(await store.claimIdempotencyKey('lease-key', 'hash'), {
+      kind: 'replay',
+      response: { status: 201, body: { ok: true } },
+    });
   });
 });

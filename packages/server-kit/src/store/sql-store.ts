@@ -19,9 +19,21 @@ import { isUniqueViolation, SessionNotFoundError, StoreConflictError } from './s
  * The CheckoutStore over any SqlClient: every query lives here, so PGlite and PostgreSQL run the same
  * SQL. All values travel as parameters; no SQL is ever built from input.
  */
-export function sqlStore(client: SqlClient): CheckoutStore {
-  return new SqlCheckoutStore(client);
+export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): CheckoutStore {
+  return new SqlCheckoutStore(client, options.idempotencyLeaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS);
 }
+
+export interface SqlStoreOptions {
+  /**
+   * How long an unfinished idempotency claim blocks its key. A claim whose process died (SIGKILL,
+   * crash) before completing or releasing it would otherwise answer 409 forever; after the lease the
+   * next request with the same key and body takes the claim over. Default: 5 minutes, far above the
+   * longest POST sessions (provider timeouts are 10 s).
+   */
+  idempotencyLeaseMs?: number;
+}
+
+const DEFAULT_IDEMPOTENCY_LEASE_MS = 5 * 60_000;
 
 const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
 
@@ -56,8 +68,11 @@ class SqlCheckoutStore implements CheckoutStore {
   #migrated: Promise<void> | undefined;
   #closed = false;
 
-  constructor(client: SqlClient) {
+  readonly #idempotencyLeaseMs: number;
+
+  constructor(client: SqlClient, idempotencyLeaseMs: number) {
     this.#client = client;
+    this.#idempotencyLeaseMs = idempotencyLeaseMs;
   }
 
   async migrate(): Promise<void> {
@@ -108,8 +123,23 @@ class SqlCheckoutStore implements CheckoutStore {
     // Released between our INSERT and SELECT: the key is free again, so try once more.
     if (row === undefined) return this.claimIdempotencyKey(key, requestHash);
     if (row.request_hash !== requestHash) return { kind: 'mismatch' };
-    if (row.state !== 'done') return { kind: 'in_progress' };
+    if (row.state !== 'done')
+      return (await this.#takeOverStaleClaim(db, key)) ? { kind: 'claimed' } : { kind: 'in_progress' };
     return { kind: 'replay', response: { status: Number(row.response_status), body: row.response_body } };
+  }
+
+  /**
+   * Takes over a claim older than the lease, restarting its clock (`created_at` is the claim time).
+   * Racing takers re-check the WHERE after the row lock, so at most one of them wins.
+   */
+  async #takeOverStaleClaim(db: SqlQueryable, key: string): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE idempotency_keys SET created_at = now()
+        WHERE key = $1 AND state = 'in_progress' AND created_at <= now() - $2::integer * interval '1 millisecond'
+        RETURNING key`,
+      [key, this.#idempotencyLeaseMs],
+    );
+    return rows.length === 1;
   }
 
   async completeIdempotencyKey(key: string, response: StoredResponse): Promise<void> {
