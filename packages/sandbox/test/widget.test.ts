@@ -219,6 +219,7 @@ describe('ConnectPay widget: PIS journey with Fake Bank', () => {
     );
     assert.match(wrong.html, /name="username" type="text" autocomplete="username" required value="username"/);
     assert.doesNotMatch(wrong.html, /hunter2/);
+    assert.equal(wrong.html.match(/ autofocus/g)?.length, 1, 'focus goes to the field with the error, only');
 
     const right = await post('login', {
       key: payment.key,

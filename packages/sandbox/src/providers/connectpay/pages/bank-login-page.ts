@@ -29,7 +29,7 @@ ${field({
   label: messages.username,
   autocomplete: 'username',
   value: values.username,
-  autofocus: true,
+  autofocus: !error,
 })}
 ${field({
   name: 'password',

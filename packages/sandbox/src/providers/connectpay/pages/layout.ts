@@ -31,7 +31,6 @@ export function renderPage(context: PageContext, parts: PageParts): Html {
 <style>${WIDGET_STYLE}</style>
 </head>
 <body>
-<a class="skip" href="#content">${parts.title}</a>
 <header class="top">
 <span class="brand">${messages.brand}</span>
 ${languageSwitcher(context)}

@@ -12,8 +12,6 @@ body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, s
   background: var(--page); }
 a { color: var(--brand); }
 :focus-visible { outline: 3px solid #ffb020; outline-offset: 2px; }
-.skip { position: absolute; left: -9999px; }
-.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 1; }
 header.top { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between;
   padding: .75rem 1.25rem; background: #0d1b2e; color: #fff; }
 header.top .brand { font-weight: 700; letter-spacing: .01em; }
