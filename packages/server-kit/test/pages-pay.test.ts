@@ -21,7 +21,7 @@ describe('hosted checkout page', () => {
     assert.match(html, /^<!doctype html>\n<html lang="de" dir="ltr">/);
     assert.match(html, /<pay-checkout endpoint="\/checkout" order="order-42" language="de"><\/pay-checkout>/);
     assert.match(html, /<title>Bezahlen<\/title>/);
-    assert.match(html, /<dd>12,50 €<\/dd>/);
+    assert.match(html, /<dd><bdi>12,50 €<\/bdi><\/dd>/);
     assert.match(html, /Bestellung 42/);
   });
 

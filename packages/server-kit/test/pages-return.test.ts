@@ -174,7 +174,7 @@ describe('return page', () => {
     );
     assert.match(brazil, /<html lang="pt" dir="ltr">/);
     assert.equal(textOf(brazil, 'status-heading'), 'Pagamento efetuado com sucesso');
-    assert.match(brazil, /<dd>R\$\u00a012,50<\/dd>/);
+    assert.match(brazil, /<dd><bdi>R\$\u00a012,50<\/bdi><\/dd>/);
     const unknown = render({ locale: 'xx-YY' }, { status: 'succeeded' });
     assert.match(unknown, /<html lang="en" dir="ltr">/);
     assert.equal(textOf(unknown, 'status-heading'), 'Payment successful');
@@ -186,7 +186,7 @@ describe('return page', () => {
   });
 
   it('formats the amount from minor units with the currency exponent', () => {
-    const amountOf = (html: string) => /<dt>[^<]+<\/dt><dd>([^<]+)<\/dd><\/dl>/.exec(html)?.[1];
+    const amountOf = (html: string) => /<dt>[^<]+<\/dt><dd><bdi>([^<]+)<\/bdi><\/dd><\/dl>/.exec(html)?.[1];
     assert.equal(amountOf(render({}, { amount: { value: 1250, currency: 'EUR' } })), '€12.50');
     assert.equal(amountOf(render({}, { amount: { value: 1250, currency: 'JPY' } })), '¥1,250');
     assert.equal(amountOf(render({}, { amount: { value: 1250, currency: 'KWD' } })), 'KWD\u00a01.250');
@@ -236,7 +236,7 @@ describe('return page', () => {
     );
     assert.doesNotMatch(html, /<script>alert|<img|<\/script><img/);
     assert.equal(html.match(/<script\b/g)?.length, 3, 'only our three script blocks');
-    assert.match(html, /<dd>&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.match(html, /<dd><bdi>&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     // The JSON blocks carry the hostile strings intact, unable to close their <script> element.
     const state = jsonBlock(html, 'page-state') as { sessionId: string; eventsUrl: string };
     assert.equal(state.sessionId, `ses_${evil}`);

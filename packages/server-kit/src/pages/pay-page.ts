@@ -34,9 +34,9 @@ export function renderPayPage(input: PayPageInput): string {
     ? ` integrity="${escapeHtml(input.elementIntegrity)}" crossorigin="anonymous"`
     : '';
   const summary = [
-    input.description ? `<p class="merchant">${escapeHtml(input.description)}</p>` : '',
+    input.description ? `<p class="merchant"><bdi>${escapeHtml(input.description)}</bdi></p>` : '',
     input.amountLabel
-      ? `<dl><dt>${escapeHtml(messages.amount)}</dt><dd>${escapeHtml(input.amountLabel)}</dd></dl>`
+      ? `<dl><dt>${escapeHtml(messages.amount)}</dt><dd><bdi>${escapeHtml(input.amountLabel)}</bdi></dd></dl>`
       : '',
   ].join('');
 

@@ -95,6 +95,7 @@ ${returnLink}
 `;
 }
 
+/** One detail row; `<bdi>` isolates a left-to-right merchant name or amount inside an RTL page. */
 function row(label: string, value: string): string {
-  return `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
+  return `<dt>${escapeHtml(label)}</dt><dd><bdi>${escapeHtml(value)}</bdi></dd>`;
 }
