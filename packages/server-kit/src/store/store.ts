@@ -24,17 +24,21 @@ export interface CheckoutStore {
   releaseIdempotencyKey(key: string): Promise<void>;
 
   // ── Sessions ────────────────────────────────────────────────────────────────────────────────
-  /** Inserts a session in status `created` and its first event. */
+  /** Inserts a session in status `created` and its first event. A taken id or reference: `StoreConflictError`. */
   createSession(input: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | undefined>;
   findByProviderRef(provider: string, providerRef: string): Promise<SessionRecord | undefined>;
-  /** Records the provider's payment id and redirect URL once the provider answered. */
+  /**
+   * Records the provider's payment id and redirect URL once the provider answered. Unknown session:
+   * `SessionNotFoundError`; a payment id already attached to another session: `StoreConflictError`.
+   */
   attachProviderPayment(id: string, providerRef: string, redirectUrl: string): Promise<SessionRecord>;
   /**
    * Moves a session forward if, and only if, `to` ranks above its current status and the current
    * status is not final (`canTransition` in @pay-checkout/contract), in one statement (CAS). When a
    * `notification` is given, its inbox row is inserted in the same transaction; a notification id
-   * already in the inbox makes the whole call a no-op with `outcome: 'duplicate'`.
+   * already in the inbox makes the whole call a no-op with `outcome: 'duplicate'`. Unknown session:
+   * `SessionNotFoundError`, and nothing is recorded.
    */
   transition(input: TransitionInput): Promise<TransitionResult>;
   /** Inbox row for a notification that changed nothing (a hint, or a late contradictory one): kept for audit and dedupe. */
@@ -45,7 +49,8 @@ export interface CheckoutStore {
   eventsSince(sessionId: string, afterEventId: number): Promise<StatusEvent[]>;
   /**
    * Calls `listener` after every committed status event, with ids only (PostgreSQL: LISTEN/NOTIFY,
-   * so a rolled-back transaction is never seen, and every instance hears every change).
+   * so a rolled-back transaction is never seen, and every instance hears every change). The listener
+   * must not throw (a throw is reported as a process warning) and should only schedule work.
    */
   subscribe(listener: (change: { sessionId: string; eventId: number }) => void): Promise<() => Promise<void>>;
 
@@ -102,6 +107,7 @@ export interface NotificationInput {
   provider: string;
   /** Dedupe key within the provider. */
   notificationId: string;
+  /** Must name an existing session (checked when the transaction commits), or be left out. */
   sessionId?: string;
   /** Raw body as received (already size-limited), kept for audit. */
   payload: string;
