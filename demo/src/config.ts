@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SANDBOX_BAAS } from '@pay-checkout/sandbox';
 
 /** Where the demo's payments go: the in-process sandbox (default) or the real ConnectPay stage. */
 export type ProviderTarget =
@@ -69,16 +70,19 @@ function stageTarget(env: Env, baseUrl: string): ProviderTarget {
 }
 
 /**
- * The sandbox's onboarded BaaS consumer and her accounts (seeded by `@pay-checkout/sandbox`, see its
- * `SANDBOX_BAAS`): one active account, one closed one, so the shop can show a refused top-up.
+ * The sandbox's onboarded BaaS consumer (Anna, seeded by `@pay-checkout/sandbox`) and her accounts:
+ * one active, one closed, so the shop can also show a refused top-up.
  */
-const SANDBOX_WALLET = {
-  consumerId: 'consumer-anna',
-  accounts: [
-    { iban: 'LT601010012345678901', label: 'Main wallet' },
-    { iban: 'LT701010098765432109', label: 'Old wallet (closed)' },
-  ],
-};
+function sandboxWallet(): DemoConfig['wallet'] {
+  const consumerId = 'consumer-anna';
+  const accounts = SANDBOX_BAAS.accounts
+    .filter((account) => account.consumerId === consumerId)
+    .map((account) => ({
+      iban: account.iban,
+      label: account.active ? 'Main wallet' : 'Old wallet (closed)',
+    }));
+  return { consumerId, accounts };
+}
 
 function stageWallet(env: Env): DemoConfig['wallet'] {
   const ibans = (env.CONNECTPAY_TOPUP_IBANS ?? '').split(',').filter(Boolean);
@@ -107,6 +111,6 @@ export function loadConfig(env: Env = process.env): DemoConfig {
     host,
     shopUrl,
     provider: { kind: 'sandbox', port: port(env, 'SANDBOX_PORT', 3100) },
-    wallet: SANDBOX_WALLET,
+    wallet: sandboxWallet(),
   };
 }

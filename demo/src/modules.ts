@@ -40,8 +40,8 @@ export const IMPORT_MAP: Readonly<Record<string, string>> = {
   '@pay-checkout/element': '/modules/@pay-checkout/element/dist/pay-checkout.js',
 };
 
-/** The nearest node_modules folder (walking up from this file) that holds `name`. */
-function packageDir(name: string): string | undefined {
+/** The folder of package `name` in the nearest node_modules (walking up from this file) that holds it. */
+export function findPackageDir(name: string): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'node_modules', name);
@@ -77,7 +77,7 @@ export async function readModuleFile(pathname: string): Promise<ModuleFile | und
   if (subFolder === undefined || !Object.hasOwn(ALLOWED_PACKAGES, name)) return undefined;
   const contentType = CONTENT_TYPES[extname(rest)];
   if (!contentType) return undefined;
-  const pkg = packageDir(name);
+  const pkg = findPackageDir(name);
   if (!pkg) return undefined;
   try {
     const root = await realpath(join(pkg, subFolder));

@@ -73,6 +73,12 @@ export function renderCheckoutPage(input: CheckoutPageInput) {
     <div class="checkout">
       <section class="card stack" aria-labelledby="payment-heading">
         <h2 id="payment-heading">Payment</h2>
+        ${
+          isTopUp
+            ? html`<div class="notice bad" id="checkout-notice" role="alert" tabindex="-1" hidden>
+          <p data-text></p><p><a href="/topup">Choose another wallet account</a></p></div>`
+            : ''
+        }
         <div class="field">
           <label for="billing-country">Billing country</label>
           <select id="billing-country" name="country">

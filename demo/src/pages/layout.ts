@@ -37,6 +37,7 @@ export function layout(input: LayoutInput): SafeHtml {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${input.title} · Lumen Studio</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/assets/shop.css">
   ${input.head ?? ''}
 </head>

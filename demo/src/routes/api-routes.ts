@@ -26,7 +26,8 @@ function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]
 
 /**
  * The shop's JSON API (DESIGN.md §7): `POST /api/orders {items: [{sku, qty}]}` → 201 `{orderId}`,
- * `POST /api/topups {amount, creditorIban}` → 201 `{orderId}`, `GET /api/orders/:id`.
+ * `POST /api/topups {amount, creditorIban}` → 201 `{orderId}`, `GET /api/orders/:id`, and the
+ * back-office view `GET /api/payments/:sessionId/history` (status events as server-kit stored them).
  */
 export const apiRoutes: Route = async (ctx) => {
   const { req, res, url, deps } = ctx;
@@ -60,6 +61,13 @@ export const apiRoutes: Route = async (ctx) => {
     const order = deps.orders.get(match[1]);
     if (!order) sendError(res, 404, 'order_not_found', 'No such order');
     else sendJson(res, 200, orderView(order));
+    return true;
+  }
+  const history = /^\/api\/payments\/([A-Za-z0-9_-]{1,64})\/history$/.exec(path);
+  if (history && req.method === 'GET') {
+    const found = await deps.paymentHistory(history[1]);
+    if (!found) sendError(res, 404, 'session_not_found', 'No such payment');
+    else sendJson(res, 200, found);
     return true;
   }
   sendError(res, 404, 'not_found', `No route for ${req.method} ${path}`);

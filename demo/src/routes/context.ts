@@ -12,8 +12,21 @@ export interface ShopDeps {
   checkoutPath: string;
   /** The payment behind `sessionId`, if it belongs to `orderId` (read from server-kit). */
   lookupPayment(orderId: string, sessionId: string): Promise<OrderPayment | undefined>;
+  /**
+   * The status history server-kit recorded for a payment (the shop's back-office view; e2e uses it to
+   * prove each provider notification was applied once). `undefined` for an unknown session.
+   */
+  paymentHistory(sessionId: string): Promise<PaymentHistory | undefined>;
   /** SRI hash of the script-tag build, when the element build published one. */
   elementIntegrity(): Promise<string | undefined>;
+}
+
+export interface PaymentHistory {
+  sessionId: string;
+  orderId: string;
+  status: string;
+  reason?: string;
+  events: { status: string; reason?: string; source: string; providerStatus?: string; at: string }[];
 }
 
 /** One request, parsed once. */

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { SANDBOX_CLIENT } from '@pay-checkout/sandbox';
+import {
+  type CheckoutStore,
+  connectpay,
+  createCheckout,
+  pgliteStore,
+  toDecimalString,
+} from '@pay-checkout/server-kit';
+import type { DemoConfig } from './config.js';
+import { findPackageDir } from './modules.js';
+import type { OrderBook } from './orders.js';
+import type { OrderPayment } from './pages/order-page.js';
+import type { PaymentHistory } from './routes/context.js';
+
+/** Where server-kit is mounted on the shop's origin (DESIGN.md §7). */
+export const CHECKOUT_PATH = '/checkout';
+
+export interface ShopPayments {
+  checkout: ReturnType<typeof createCheckout>;
+  store: CheckoutStore;
+  lookupPayment(orderId: string, sessionId: string): Promise<OrderPayment | undefined>;
+  paymentHistory(sessionId: string): Promise<PaymentHistory | undefined>;
+}
+
+function providerFor(config: DemoConfig, sandboxUrl: string | undefined) {
+  if (config.provider.kind === 'stage') {
+    const { baseUrl, clientId, clientSecret, brandId, privateKeyPem } = config.provider;
+    return connectpay({ baseUrl, clientId, clientSecret, brandId, privateKeyPem });
+  }
+  if (!sandboxUrl) throw new Error('the sandbox must be started before the checkout');
+  const { clientId, clientSecret, brandId, privateKeyPem } = SANDBOX_CLIENT;
+  return connectpay({ baseUrl: `${sandboxUrl}/connectpay`, clientId, clientSecret, brandId, privateKeyPem });
+}
+
+/**
+ * The built element for `/checkout/element.js`. Passed explicitly: the kit's default looks the package
+ * up through `@pay-checkout/element/package.json`, which the element's `exports` map does not expose.
+ */
+function elementDist(): string | undefined {
+  const dir = findPackageDir('@pay-checkout/element');
+  return dir ? join(dir, 'dist') : undefined;
+}
+
+/** The shop's origin; on localhost also its 127.0.0.1 twin, so either address works in a browser. */
+function shopOrigins(shopUrl: string): string[] {
+  const url = new URL(shopUrl);
+  if (url.hostname !== 'localhost') return [url.origin];
+  return [url.origin, `${url.protocol}//127.0.0.1${url.port ? `:${url.port}` : ''}`];
+}
+
+/**
+ * server-kit for the shop: the ConnectPay adapter (sandbox or stage), the embedded PGlite store, and
+ * `resolveOrder` answering from the shop's own order book, the only source of amounts.
+ */
+export function createShopPayments(config: DemoConfig, orders: OrderBook, sandboxUrl?: string): ShopPayments {
+  // Our own handle on the store, so the order page can check that a session belongs to the order.
+  const store = pgliteStore();
+  const checkout = createCheckout({
+    providers: [providerFor(config, sandboxUrl)],
+    store,
+    publicUrl: `${config.shopUrl}${CHECKOUT_PATH}`,
+    allowedOrigins: shopOrigins(config.shopUrl),
+    elementDir: elementDist(),
+    async resolveOrder(orderId) {
+      const order = orders.get(orderId);
+      if (!order) return undefined;
+      return {
+        amount: toDecimalString(order.total, order.currency),
+        currency: order.currency,
+        description: `Lumen Studio: ${order.description}`,
+        returnUrl: `${config.shopUrl}/orders/${order.id}`,
+        topUp:
+          order.kind === 'topup' && order.creditorIban
+            ? { creditorIban: order.creditorIban, consumerId: config.wallet.consumerId }
+            : undefined,
+      };
+    },
+  });
+  return {
+    checkout,
+    store,
+    async lookupPayment(orderId, sessionId) {
+      const session = await store.getSession(sessionId).catch(() => undefined);
+      if (!session || session.orderId !== orderId) return undefined;
+      return { sessionId: session.id, status: session.status, reason: session.reason };
+    },
+    async paymentHistory(sessionId) {
+      const session = await store.getSession(sessionId).catch(() => undefined);
+      if (!session) return undefined;
+      const events = await store.eventsSince(session.id, 0);
+      return {
+        sessionId: session.id,
+        orderId: session.orderId,
+        status: session.status,
+        reason: session.reason,
+        events: events.map((event) => ({
+          status: event.status,
+          reason: event.reason,
+          source: event.source,
+          providerStatus: event.providerStatus,
+          at: event.at.toISOString(),
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { expect, test } from '../fixtures.js';
+import { PRODUCTS } from '../pages/shop-page.js';
+
+// TEST-DATA.md: amount 99.99 EUR → PendingProvider (manual review) until the provider approves it.
+test.describe('99.99 EUR: manual review, then approved', () => {
+  test('the open return page turns to success live, without reload', async ({
+    page,
+    shop,
+    checkout,
+    widget,
+    returnPage,
+    backOffice,
+    snap,
+  }) => {
+    await test.step('check out the portfolio review (99.99 EUR) by card', async () => {
+      await shop.buy(PRODUCTS.review);
+      await checkout.chooseMethod('card');
+      await expect(checkout.payButton).toContainText('99.99');
+      await checkout.pay();
+      await widget.waitUntilOpen();
+      await widget.payByCard({ number: '4485040371536584' });
+    });
+    const key = widget.key();
+    await test.step('the return page says processing: manual review', async () => {
+      await widget.returnToMerchant.click();
+      await returnPage.waitUntilOpen();
+      await returnPage.expectHeading(returnPage.texts.processing);
+      await expect(returnPage.status).toContainText(returnPage.texts.reasons.manual_review);
+      await expect(returnPage.returnToMerchant).toBeHidden();
+      await snap('return-manual-review');
+      const session = await backOffice.session(returnPage.sessionId());
+      expect(session).toMatchObject({ status: 'processing', reason: 'manual_review' });
+    });
+    await test.step('the provider approves; the page updates by itself', async () => {
+      // A page that reloads would lose this marker; the live update keeps it.
+      await page.evaluate(() => {
+        (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      });
+      const payment = await backOffice.sandboxPayment(key);
+      expect(payment.status).toBe('PendingProvider');
+      await backOffice.approve(payment.paymentId);
+      await returnPage.expectHeading(returnPage.texts.succeeded);
+      await expect(returnPage.returnToMerchant).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+        true,
+      );
+    });
+    await test.step('server-kit says succeeded, applied once', async () => {
+      expect((await backOffice.session(returnPage.sessionId())).status).toBe('succeeded');
+      await backOffice.expectAppliedOnce(returnPage.sessionId(), key, 'succeeded');
+    });
+  });
+});
