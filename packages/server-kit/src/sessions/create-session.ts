@@ -4,6 +4,7 @@ import { MethodUnavailableError } from '../http/http-errors.js';
 import type { ProviderAdapter, ProviderInitiation, ProviderSessionInput } from '../providers/provider.js';
 import type { SessionRecord, StoredResponse } from '../store/store.js';
 import { applyProviderStatus } from './apply-status.js';
+import { backoffDelay } from './backoff.js';
 import { newSessionId, providerReference } from './ids.js';
 import type { KitContext } from './kit-context.js';
 import { loadOrder } from './order.js';
@@ -39,7 +40,7 @@ export async function openSession(
     nextPollAt: new Date(now + context.config.pollIntervalMs),
   });
   const input = sessionInput(context, session, order.topUp);
-  const initiation = await initiateOnce(context, adapter, session, input);
+  const initiation = await initiateSafely(context, adapter, session, input);
   if (!isSafeProviderRedirect(initiation.redirectUrl, adapter)) {
     context.log.warn(
       { sessionId: id, provider: adapter.name },
@@ -72,34 +73,68 @@ function pickProvider(context: KitContext, request: CreateSessionRequest, topUp:
   return adapter;
 }
 
+/** Initiations per session request: the first plus at most two after a provider 5xx. */
+const MAX_INITIATIONS = 3;
+const INITIATE_BACKOFF = { baseMs: 100, capMs: 1000 };
+
 /**
- * Calls `initiate` exactly once. When its outcome is unknown (timeout), the provider may have created
- * the payment anyway, so we look it up by our reference rather than initiating a second one
- * (RELIABILITY.md 13–14). Not found → 504, retryable; the session stays without a provider payment and
- * the poller adopts it should the payment appear after all.
+ * Opens the provider payment without ever creating two (RELIABILITY.md 13–14). When an initiation's
+ * outcome is unknown (timeout, 5xx, connection lost) the provider may have created the payment
+ * anyway, so we first look it up by our reference (a read, which adapters retry). Found → use it.
+ * Not found after a 5xx → the provider answered and created nothing, so we initiate again, with capped
+ * exponential backoff and jitter. Not found after a timeout → 504, retryable: the request may still
+ * land, so we never re-send it; the session stays without a provider payment, and the poller adopts
+ * the payment by reference should it appear (or expires the session). A 4xx is final: no retry.
  */
-async function initiateOnce(
+async function initiateSafely(
   context: KitContext,
   adapter: ProviderAdapter,
   session: SessionRecord,
   input: ProviderSessionInput,
 ): Promise<ProviderInitiation> {
-  try {
-    return await adapter.initiate(input);
-  } catch (error) {
-    if (!(error instanceof ProviderTimeoutError)) {
-      context.log.warn({ sessionId: session.id, provider: adapter.name, err: error }, 'initiation failed');
-      await failSession(context, session, error instanceof ProviderError ? `kit:${error.code}` : 'kit:error');
-      throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adapter.initiate(input);
+    } catch (error) {
+      const log = context.log.child({ sessionId: session.id, provider: adapter.name, attempt });
+      if (!isUnknownOutcome(error)) {
+        log.warn({ err: error }, 'initiation refused');
+        await failSession(
+          context,
+          session,
+          error instanceof ProviderError ? `kit:${error.code}` : 'kit:error',
+        );
+        throw error;
+      }
+      log.warn({ err: error }, 'initiation outcome unknown; looking the payment up by our reference');
+      let found: ProviderInitiation | undefined;
+      try {
+        found = await adapter.findByReference(input);
+      } catch (lookupError) {
+        log.warn({ err: lookupError }, 'lookup by reference failed; the poller will reconcile');
+        throw error;
+      }
+      if (found) return found;
+      if (error instanceof ProviderTimeoutError) throw error;
+      if (attempt >= MAX_INITIATIONS) {
+        await failSession(context, session, `kit:${(error as ProviderError).code}`);
+        throw error;
+      }
+      await sleep(backoffDelay(attempt - 1, INITIATE_BACKOFF.baseMs, INITIATE_BACKOFF.capMs));
     }
-    context.log.warn({ sessionId: session.id, provider: adapter.name }, 'initiation timed out; reconciling');
-    const found = await adapter.findByReference(input).catch((lookupError: unknown) => {
-      context.log.warn({ sessionId: session.id, err: lookupError }, 'lookup by reference failed');
-      return undefined;
-    });
-    if (!found) throw error;
-    return found;
   }
+}
+
+/** Timeouts, 5xx answers and lost connections: the provider may or may not have acted. */
+function isUnknownOutcome(error: unknown): boolean {
+  if (error instanceof ProviderTimeoutError) return true;
+  if (!(error instanceof ProviderError)) return false;
+  if (error.code === 'provider_unreachable') return true;
+  return error.providerStatus !== undefined && error.providerStatus >= 500;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function failSession(context: KitContext, session: SessionRecord, raw: string): Promise<void> {
