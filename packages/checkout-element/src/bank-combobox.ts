@@ -140,7 +140,7 @@ export class BankCombobox implements ReactiveController {
             aria-describedby=${describedBy}
             aria-invalid=${invalid ? 'true' : nothing}
             .value=${this.open ? this.query : (selected?.name ?? '')}
-            @input=${this.handleInput}
+            @input=${(event: InputEvent) => this.handleInput(event)}
             @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, list, selectedIndex)}
             @click=${() => this.show(!this.open, Math.max(selectedIndex, 0))}
             @blur=${() => this.show(false)}
@@ -181,7 +181,7 @@ export class BankCombobox implements ReactiveController {
                     ? html`<img part="bank-logo" src=${bank.logo} alt="" width="24" height="24" />`
                     : html`<span part="bank-logo" class="initials" aria-hidden="true">${initials(bank.name)}</span>`
                 }
-                <span>${bank.name}</span>
+                <span part="bank-name">${bank.name}</span>
                 ${recent.includes(bank.id) ? html`<span part="bank-recent" class="recent">${texts.recent}</span>` : nothing}
               </li>`,
             )}

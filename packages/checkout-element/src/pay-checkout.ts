@@ -73,6 +73,7 @@ function errorMessageId(error: CheckoutError): MessageId {
  * @csspart bank-list - The bank list (listbox).
  * @csspart bank-option - One bank; `bank-option-active` marks the keyboard-highlighted one.
  * @csspart bank-logo - A bank's logo or initials.
+ * @csspart bank-name - A bank's name.
  * @csspart bank-recent - The "recently used" tag on a bank.
  * @csspart hint - Help text under the bank input.
  * @csspart validation - A validation message.
@@ -229,8 +230,10 @@ export class PayCheckout extends LitElement {
     this.attempt = undefined;
     this.attemptRetryable = false;
     this.failure = this.invalid = undefined;
-    if (this.options) this.setPhase('ready', 'ready');
-    else void this.loadOptions();
+    if (this.options) {
+      this.keepValidSelection();
+      this.setPhase('ready', 'ready');
+    } else void this.loadOptions();
   }
 
   /** Leaves for the provider's page. A seam: tests (and exotic hosts) replace it. */

@@ -1,0 +1,194 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/pay-checkout.js';
+import type { ChangeDetail } from '../src/events.js';
+import type { PayCheckout } from '../src/pay-checkout.js';
+import { rememberBank } from '../src/recent-banks.js';
+import { FakeServer } from './fake-server.js';
+import { $, $$, captureNavigation, fakeWallets, mount, next, text, until } from './helpers.js';
+
+const press = (key: string) => sendKeys({ press: key });
+const focused = (el: PayCheckout) => el.shadowRoot!.activeElement;
+const names = (el: PayCheckout) => $$(el, '[role=option] [part=bank-name]').map(text);
+
+describe('<pay-checkout> pickers', () => {
+  let server: FakeServer;
+  let restoreWallets: () => void;
+  beforeEach(() => {
+    localStorage.clear();
+    server = new FakeServer().install();
+    restoreWallets = fakeWallets({});
+  });
+  afterEach(() => {
+    server.uninstall();
+    restoreWallets();
+  });
+
+  const checkout = (attrs = 'country="DE"') =>
+    mount(`<pay-checkout endpoint="/checkout" order="ord-1" language="en" ${attrs}></pay-checkout>`);
+
+  describe('method picker (radio group)', () => {
+    it('is a labelled group of radios that arrow keys move through', async () => {
+      const el = await checkout();
+      expect(text($(el, 'legend'))).to.equal('Payment method');
+      $<HTMLInputElement>(el, 'input[value=pis]').focus();
+      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      await press('ArrowDown');
+      expect((await change).detail.method).to.equal('card');
+      expect(el.method).to.equal('card');
+      expect($(el, '#bank')).to.be.null; // no bank picker for cards
+      expect(text($(el, '[part=note]'))).to.contain('card details');
+    });
+  });
+
+  describe('bank picker (combobox)', () => {
+    it('is an ARIA combobox bound to a listbox', async () => {
+      const el = await checkout();
+      const input = $(el, '#bank');
+      expect(input.getAttribute('role')).to.equal('combobox');
+      expect(input.getAttribute('aria-controls')).to.equal('bank-list');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect($(el, '#bank-list').getAttribute('role')).to.equal('listbox');
+      expect(text($(el, 'label[for=bank]'))).to.equal('Bank');
+    });
+
+    it('lists only banks of the chosen country', async () => {
+      const el = await checkout('country="LT"');
+      $(el, '#bank').click();
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Swedbank', 'SEB bankas']);
+    });
+
+    it('filters as the shopper types, ignoring case and accents', async () => {
+      const el = await checkout();
+      $(el, '#bank').focus();
+      await sendKeys({ type: 'koln' });
+      await el.updateComplete;
+      expect($(el, '#bank').getAttribute('aria-expanded')).to.equal('true');
+      expect(names(el)).to.deep.equal(['Sparkasse Köln']);
+      expect(text($(el, '.combo + .hint ~ [role=status]'))).to.equal('1 banks found.');
+    });
+
+    it('says so when no bank matches', async () => {
+      const el = await checkout();
+      $(el, '#bank').focus();
+      await sendKeys({ type: 'zzz' });
+      await el.updateComplete;
+      expect($$(el, '[role=option]')).to.have.length(0);
+      expect(text($(el, '.hint ~ [role=status]'))).to.equal('No bank matches “zzz”.');
+    });
+
+    it('is keyboard-first: ArrowDown opens, moves the active option, Enter chooses, Escape closes', async () => {
+      const el = await checkout();
+      captureNavigation(el);
+      const input = $<HTMLInputElement>(el, '#bank');
+      input.focus();
+      await press('ArrowDown');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-expanded')).to.equal('true');
+      expect(input.getAttribute('aria-activedescendant')).to.equal('bank-0');
+      await press('ArrowDown');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-activedescendant')).to.equal('bank-1');
+      expect($(el, '#bank-1').getAttribute('part')).to.contain('bank-option-active');
+      await press('ArrowUp');
+      await press('ArrowDown');
+      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      await press('Enter');
+      expect((await change).detail).to.deep.equal({ method: 'pis', bank: 'de-spark', language: 'en' });
+      await el.updateComplete;
+      expect(input.value).to.equal('Sparkasse Köln');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(focused(el)).to.equal(input);
+      await press('ArrowDown');
+      await el.updateComplete;
+      expect($(el, '#bank-1').getAttribute('aria-selected')).to.equal('true');
+      await press('Escape');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.value).to.equal('Sparkasse Köln');
+    });
+
+    it('shows bank logos, or initials when a bank has none', async () => {
+      const el = await checkout();
+      $(el, '#bank').click();
+      await el.updateComplete;
+      const [fake, spark] = $$(el, '[role=option]');
+      expect(text(fake.querySelector('[part=bank-logo]'))).to.equal('FB');
+      expect(fake.querySelector('[part=bank-logo]')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(spark.querySelector('img[part=bank-logo]')!.getAttribute('alt')).to.equal('');
+    });
+
+    it('lists the recently used bank first, tagged', async () => {
+      rememberBank('de-volks');
+      const el = await checkout();
+      $(el, '#bank').click();
+      await el.updateComplete;
+      const options = $$(el, '[role=option]');
+      expect(names(el).slice(0, 2)).to.deep.equal(['Volksbank Berlin', 'Fake Bank with Client Keys']);
+      expect(text(options[0].querySelector('[part=bank-recent]'))).to.equal('Recently used');
+      expect(options[1].querySelector('[part=bank-recent]')).to.be.null;
+    });
+
+    it('remembers the bank used for a payment', async () => {
+      const el = await checkout('country="DE" bank="de-fake"');
+      captureNavigation(el);
+      await el.submit();
+      const again = await checkout();
+      $(again, '#bank').click();
+      await again.updateComplete;
+      expect(text($$(again, '[role=option]')[0])).to.contain('Fake Bank with Client Keys');
+      expect(text($$(again, '[role=option]')[0])).to.contain('Recently used');
+    });
+
+    it('chooses with a click on an option', async () => {
+      const el = await checkout();
+      $(el, '[part=bank-toggle]').click();
+      await el.updateComplete;
+      $$(el, '[role=option]')[2].click();
+      await el.updateComplete;
+      expect(el.bank).to.equal('de-volks');
+    });
+  });
+
+  describe('language picker', () => {
+    it('names each language in itself and switches the element when changed', async () => {
+      const el = await checkout();
+      const select = $<HTMLSelectElement>(el, '[part=language]');
+      expect([...select.options].map((o) => o.text)).to.deep.equal([
+        'English',
+        'Deutsch',
+        'Lietuvių',
+        'العربية',
+      ]);
+      expect([...select.options].map((o) => o.lang)).to.deep.equal(['en', 'de', 'lt', 'ar']);
+      select.focus();
+      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      await press('ArrowDown'); // native select: ArrowDown picks the next language
+      expect((await change).detail.language).to.equal('de');
+      await until(() => text($(el, 'legend')) === 'Zahlungsart', 'German legend');
+      expect($(el, '[part=base]').getAttribute('lang')).to.equal('de');
+    });
+  });
+
+  describe('keyboard walk-through', () => {
+    it('reaches every control with Tab and pays with the keyboard alone', async () => {
+      const el = await checkout();
+      const urls = captureNavigation(el);
+      const select = $<HTMLSelectElement>(el, '[part=language]');
+      select.focus();
+      await press('Tab');
+      expect(focused(el)).to.equal($(el, 'input[value=pis]'));
+      await press('Tab');
+      expect(focused(el)).to.equal($(el, '#bank'));
+      await sendKeys({ type: 'fake' });
+      await press('ArrowDown');
+      await press('Enter');
+      await press('Tab');
+      expect(focused(el)).to.equal($(el, '[part=pay-button]'));
+      await press('Enter');
+      await until(() => urls.length === 1, 'navigation');
+      expect(server.sessionRequests()[0].body).to.include({ method: 'pis', bank: 'de-fake' });
+    });
+  });
+});
