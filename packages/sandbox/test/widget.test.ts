@@ -330,7 +330,8 @@ describe('ConnectPay widget: wallets, cancel, final payments', () => {
     const payment = create({ allowedMethods: ['GooglePay'] });
     const sheet = (await page(payment.key)).html;
     assert.equal(heading(sheet), 'Google Pay');
-    assert.match(sheet, /<button type="submit" class="wide pay" autofocus>Pay €19\.99<\/button>/);
+    assert.match(sheet, /<button type="submit" class="wide pay" autofocus>Pay<\/button>/);
+    assert.match(sheet, /Amount: <strong>€19\.99<\/strong>/);
     assert.match(sheet, />Cancel payment<\/button>/);
     assert.equal((await post('wallet', { key: payment.key })).status, 303);
     assert.equal(heading((await page(payment.key)).html), 'Payment successful');

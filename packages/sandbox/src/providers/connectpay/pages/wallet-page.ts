@@ -1,4 +1,7 @@
-/** Step "wallet": a simulated Google Pay / Apple Pay payment sheet (no wallet is contacted). */
+/**
+ * Step "wallet": a simulated Google Pay / Apple Pay payment sheet (no wallet is contacted). Its two
+ * buttons are named plainly "Pay" and "Cancel payment", as on a real sheet; the total sits above them.
+ */
 import type { SandboxPayment } from '../model.js';
 import { formatAmount, hiddenFields, type PageContext, widgetPath } from './context.js';
 import { type Html, html } from './html.js';
@@ -15,9 +18,10 @@ export function walletPage(context: PageContext, payment: SandboxPayment): Html 
     body: html`<h1 id="step-title">${title}</h1>
 <p class="intro">${messages.walletIntro}</p>
 <p class="wallet-card">${messages.walletCard}</p>
+<p class="wallet-total">${messages.amount}: <strong>${formatAmount(payment, messages.locale)}</strong></p>
 <form method="post" action="${widgetPath(context, 'wallet')}">
 ${hiddenFields(context)}
-<button type="submit" class="wide pay" autofocus>${messages.walletPay} ${formatAmount(payment, messages.locale)}</button>
+<button type="submit" class="wide pay" autofocus>${messages.walletPay}</button>
 </form>`,
   });
 }
