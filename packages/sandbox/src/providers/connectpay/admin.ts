@@ -1,0 +1,137 @@
+import { readBodyText } from '../../http/body.js';
+import { MethodNotAllowedError, NotFoundError } from '../../http/errors.js';
+import { parseJsonBody } from '../../http/json-body.js';
+import { jsonResponse } from '../../http/responses.js';
+import { detailsOf, widgetUrl } from './api.js';
+import type { ConnectPayContext } from './context.js';
+import { failNextSchema, globalKnobsSchema, paymentKnobsSchema } from './knobs.js';
+import type { SandboxPayment } from './model.js';
+import { parseOrThrow, registerClientSchema } from './schema.js';
+
+/**
+ * The admin API under `{base}/admin`: knobs, payments with their history, manual review, notification
+ * attempts, extra clients, reset. No auth: the sandbox is a local test tool (wire contract "Knobs and admin").
+ */
+export async function handleAdmin(
+  request: Request,
+  url: URL,
+  context: ConnectPayContext,
+): Promise<Response | undefined> {
+  const path = url.pathname.slice(context.prefix.length);
+  if (path !== '/admin' && !path.startsWith('/admin/')) return undefined;
+  const route = path.slice('/admin'.length);
+  const method = request.method;
+  const readJson = async (): Promise<unknown> => parseJsonBody(request, await readBodyText(request));
+
+  if (route === '/knobs') {
+    if (method === 'GET') return jsonResponse(200, knobsView(context));
+    if (method === 'PUT') {
+      context.knobs.setGlobal(definedOnly(parseOrThrow(globalKnobsSchema, await readJson())));
+      return jsonResponse(200, knobsView(context));
+    }
+    throw new MethodNotAllowedError(method);
+  }
+  if (route === '/fail-next') {
+    if (method !== 'POST') throw new MethodNotAllowedError(method);
+    const body = parseOrThrow(failNextSchema, await readJson());
+    const clientId = body.clientId ?? 'sandbox-client';
+    if (!context.clients.get(clientId)) throw new NotFoundError('client_not_found', `No client ${clientId}.`);
+    context.knobs.queueFailures(clientId, body.statuses);
+    return jsonResponse(200, knobsView(context));
+  }
+  if (route === '/payments') {
+    if (method !== 'GET') throw new MethodNotAllowedError(method);
+    const key = url.searchParams.get('key');
+    const reference = url.searchParams.get('merchantReference');
+    const payments = context.book
+      .list()
+      .filter((payment) => key === null || payment.key === key)
+      .filter((payment) => reference === null || payment.merchantReference === reference)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return jsonResponse(200, { payments: payments.map((payment) => adminView(context, url, payment)) });
+  }
+  const paymentRoute = /^\/payments\/([^/]+)(?:\/(knobs|approve|reject|expire))?$/.exec(route);
+  if (paymentRoute) {
+    const paymentId = decodeURIComponent(paymentRoute[1]);
+    const action = paymentRoute[2];
+    const payment = context.book.get(paymentId);
+    if (!payment) throw new NotFoundError('payment_not_found', `No payment ${paymentId}.`);
+    if (action === undefined) {
+      if (method !== 'GET') throw new MethodNotAllowedError(method);
+      return jsonResponse(200, adminView(context, url, payment));
+    }
+    if (action === 'knobs') {
+      if (method !== 'PUT') throw new MethodNotAllowedError(method);
+      const { latencyMs, ...knobs } = parseOrThrow(paymentKnobsSchema, await readJson());
+      if (latencyMs !== undefined) context.knobs.setPaymentLatency(paymentId, latencyMs);
+      const updated = context.book.setKnobs(paymentId, definedOnly(knobs));
+      return jsonResponse(200, adminView(context, url, updated));
+    }
+    if (method !== 'POST') throw new MethodNotAllowedError(method);
+    // The book refuses illegal moves with IllegalTransitionError, answered 409 at the stage boundary.
+    const updated =
+      action === 'approve'
+        ? context.book.approve(paymentId)
+        : action === 'reject'
+          ? context.book.reject(paymentId)
+          : context.book.expire(paymentId);
+    return jsonResponse(200, adminView(context, url, updated));
+  }
+  if (route === '/notifications') {
+    if (method !== 'GET') throw new MethodNotAllowedError(method);
+    const paymentId = url.searchParams.get('paymentId');
+    const deliveries = context.notifier
+      .deliveries()
+      .filter((attempt) => paymentId === null || attempt.paymentId === paymentId);
+    return jsonResponse(200, { notifications: deliveries });
+  }
+  if (route === '/clients') {
+    if (method === 'GET') {
+      // Secrets stay in the sandbox even though they are test data: the list shows ids only.
+      return jsonResponse(200, {
+        clients: context.clients
+          .list()
+          .map((client) => ({ clientId: client.clientId, brandId: client.brandId })),
+      });
+    }
+    if (method !== 'POST') throw new MethodNotAllowedError(method);
+    const client = context.clients.register(parseOrThrow(registerClientSchema, await readJson()));
+    return jsonResponse(201, { clientId: client.clientId, brandId: client.brandId });
+  }
+  if (route === '/reset') {
+    if (method !== 'POST') throw new MethodNotAllowedError(method);
+    context.notifier.reset();
+    context.book.reset();
+    context.knobs.reset();
+    context.clients.reset();
+    context.topUpConsumers.clear();
+    return jsonResponse(200, { reset: true });
+  }
+  throw new NotFoundError('not_found', `No admin endpoint ${route || '/'}.`);
+}
+
+function knobsView(context: ConnectPayContext) {
+  return { ...context.knobs.global(), failNext: context.knobs.pendingFailures() };
+}
+
+function adminView(context: ConnectPayContext, url: URL, payment: SandboxPayment) {
+  return {
+    paymentId: payment.paymentId,
+    kind: payment.kind,
+    clientId: payment.clientId,
+    key: payment.key,
+    widgetUrl: widgetUrl(url.origin, context.prefix, payment.key),
+    status: payment.status,
+    ...(payment.statusReason ? { statusReason: payment.statusReason } : {}),
+    step: payment.step,
+    ...(payment.method ? { method: payment.method } : {}),
+    allowedMethods: payment.allowedMethods,
+    knobs: { ...payment.knobs, latencyMs: context.knobs.paymentLatency(payment.paymentId) ?? null },
+    history: payment.history,
+    details: detailsOf(context, payment),
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
