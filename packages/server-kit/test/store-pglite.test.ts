@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -12,6 +12,7 @@ import { applyMigrations, MIGRATIONS } from '../src/store/migrations.js';
 import { pgliteClient, pgliteStore } from '../src/store/pglite-store.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import type { NewSession } from '../src/store/store.js';
+import { StoreLockedError } from '../src/store/store-errors.js';
 
 const tempDirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -109,6 +110,8 @@ describe('pgliteStore durability', () => {
     });
     child.kill('SIGKILL');
     assert.equal(await exited, 'SIGKILL');
+    // The dead child's lock is still there; a new opener takes it over.
+    assert.equal(await readFile(join(dataDir, 'pay-checkout.lock'), 'utf8'), `${child.pid}\n`);
 
     const reopened = pgliteStore({ dataDir });
     try {
@@ -120,6 +123,29 @@ describe('pgliteStore durability', () => {
       );
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describe('pgliteStore data directory lock', () => {
+  it('refuses a data directory already open in this process, and frees it on close', async () => {
+    const first = pgliteStore({ dataDir: diskDir });
+    await first.getSession('cs_none');
+    assert.throws(() => pgliteStore({ dataDir: diskDir }), StoreLockedError);
+    assert.throws(() => pgliteStore({ dataDir: join(diskDir, '.') }), StoreLockedError);
+    await first.close();
+    const second = pgliteStore({ dataDir: diskDir });
+    await second.close();
+    await assert.rejects(readFile(join(diskDir, 'pay-checkout.lock')), { code: 'ENOENT' });
+  });
+
+  it('refuses a data directory held by another running process', async () => {
+    // Our parent (the test runner) is alive, so its pid stands in for another server-kit instance.
+    await writeFile(join(diskDir, 'pay-checkout.lock'), `${process.ppid}\n`);
+    try {
+      assert.throws(() => pgliteStore({ dataDir: diskDir }), StoreLockedError);
+    } finally {
+      await rm(join(diskDir, 'pay-checkout.lock'));
     }
   });
 });

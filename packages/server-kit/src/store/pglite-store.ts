@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.js';
 import type { SqlClient } from './sql-client.js';
 import { sqlStore } from './sql-store.js';
 import type { CheckoutStore } from './store.js';
@@ -13,12 +14,16 @@ export interface PgliteStoreOptions {
 /**
  * The embedded default store: PostgreSQL compiled to WASM, in-process, with a data directory and
  * nothing to install. Opening is asynchronous, so the store opens lazily; the first call waits.
+ * A data directory is used by one store at a time: a second opener (this process or another live
+ * one) gets `StoreLockedError` right here.
  */
 export function pgliteStore(options: PgliteStoreOptions = {}): CheckoutStore {
   const dataDir = options.memory
     ? undefined
     : (options.dataDir ?? process.env.PAY_CHECKOUT_DATA ?? './.pay-checkout');
-  return sqlStore(pgliteClient(openPglite(dataDir)));
+  // Taken before opening, so a second opener fails here, synchronously, before touching any file.
+  const release = dataDir === undefined ? undefined : lockDataDir(dataDir);
+  return sqlStore(pgliteClient(openPglite(dataDir), release));
 }
 
 function openPglite(dataDir: string | undefined): PGlite {
@@ -42,7 +47,7 @@ function openPglite(dataDir: string | undefined): PGlite {
  * PGlite is one connection. Its `query` and `transaction` already take one exclusive lock, so a
  * transaction never interleaves with another statement; that lock is our queue.
  */
-export function pgliteClient(db: PGlite): SqlClient {
+export function pgliteClient(db: PGlite, afterClose?: () => void): SqlClient {
   return {
     async query(sql, params = []) {
       const result = await db.query(sql, [...params]);
@@ -65,7 +70,11 @@ export function pgliteClient(db: PGlite): SqlClient {
       };
     },
     async close() {
-      if (!db.closed) await db.close();
+      try {
+        if (!db.closed) await db.close();
+      } finally {
+        afterClose?.();
+      }
     },
   };
 }

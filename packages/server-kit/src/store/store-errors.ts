@@ -22,3 +22,10 @@ export function isUniqueViolation(error: unknown): boolean {
     typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION
   );
 }
+
+/** The PGlite data directory is already open, in this process or in another live one. */
+export class StoreLockedError extends CheckoutError {
+  constructor(message: string) {
+    super('store_locked', 500, message);
+  }
+}
