@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { BankOption, PaymentMethod } from '@pay-checkout/contract';
 import { ProviderError, ProviderTimeoutError, ValidationError } from '../../src/errors.js';
 import type {
@@ -137,7 +137,8 @@ export class FakeProvider implements ProviderAdapter {
   }
 
   private create(input: ProviderSessionInput): FakePayment {
-    const providerRef = `fake_${++this.counter}`;
+    // Unique across instances: several fake providers may share one store in a test file.
+    const providerRef = `fake_${randomUUID().slice(0, 8)}_${++this.counter}`;
     const payment: FakePayment = {
       providerRef,
       reference: input.reference,

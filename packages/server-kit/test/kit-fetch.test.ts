@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
+import { createCheckout } from '../src/checkout.js';
+import { pgliteStore } from '../src/store/pglite-store.js';
+import { FakeProvider } from './helpers/fake-provider.js';
+import { orderBook, TEE_ORDER } from './helpers/kit-server.js';
+
+/** The fetch-style API on its own (Hono, Next.js route handlers, Bun, Deno, Workers): no node:http involved. */
+describe('checkout.fetch mounted under any base path', () => {
+  const store = pgliteStore({ memory: true });
+  const book = orderBook({ 'order-1': TEE_ORDER });
+  before(() => store.migrate());
+  after(() => store.close());
+
+  for (const publicUrl of [
+    'https://pay.example',
+    'https://pay.example/api/pay/v2/',
+    'https://pay.example/checkout',
+  ]) {
+    it(`matches routes under ${publicUrl}`, async () => {
+      const checkout = createCheckout({
+        providers: [new FakeProvider()],
+        resolveOrder: book.resolveOrder,
+        publicUrl,
+        allowedOrigins: ['https://shop.example'],
+        store,
+        poll: false,
+        logger: pino({ level: 'silent' }),
+      });
+      try {
+        const base = publicUrl.replace(/\/$/, '');
+        const ok = await checkout.fetch(new Request(`${base}/options?order=order-1`));
+        assert.equal(ok.status, 200);
+        const created = await checkout.fetch(
+          new Request(`${base}/sessions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': `k-${publicUrl}` },
+            body: JSON.stringify({ order: 'order-1', method: 'card' }),
+          }),
+        );
+        assert.equal(created.status, 201, await created.clone().text());
+        const { sessionId } = (await created.json()) as { sessionId: string };
+        assert.equal((await checkout.fetch(new Request(`${base}/sessions/${sessionId}`))).status, 200);
+        if (new URL(publicUrl).pathname !== '/') {
+          const outside = await checkout.fetch(new Request('https://pay.example/options?order=order-1'));
+          assert.equal(outside.status, 404);
+        }
+      } finally {
+        await checkout.close();
+      }
+    });
+  }
+});
