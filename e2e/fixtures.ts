@@ -30,10 +30,10 @@ export async function enableWallets(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as Record<string, unknown>;
     w.ApplePaySession = { canMakePayments: () => true };
-    const Original = window.PaymentRequest;
-    // Only the availability probe is answered; no payment sheet of the browser is ever shown.
-    class WalletReadyPaymentRequest extends Original {
-      override canMakePayment(): Promise<boolean> {
+    // Only the availability probe is answered; no payment sheet of the browser is ever shown, and
+    // nothing is fetched from Google (the real probe would load its payment-method manifest).
+    class WalletReadyPaymentRequest {
+      canMakePayment(): Promise<boolean> {
         return Promise.resolve(true);
       }
     }

@@ -27,6 +27,7 @@ test.describe('The whole journey in German (de)', () => {
     });
     await test.step('the bank speaks German', async () => {
       await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+      await snap('bank-login-de');
       await widget.logIn('username', 'secret');
       await widget.confirmCode('123456');
     });
