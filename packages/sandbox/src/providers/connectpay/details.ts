@@ -77,7 +77,7 @@ export function toDetails(payment: SandboxPayment, context: DetailsContext): Con
       status: payment.status,
       ...(payment.statusReason ? { statusReason: payment.statusReason } : {}),
       createdAt: payment.createdAt,
-      updatedAt: payment.updatedAt,
+      updatedAt: statusEnteredAt(payment),
     },
     identifiers: {
       ...(payment.merchantReference !== undefined ? { merchantReference: payment.merchantReference } : {}),
@@ -86,6 +86,19 @@ export function toDetails(payment: SandboxPayment, context: DetailsContext): Con
     },
     ...(Object.keys(consumer).length > 0 ? { consumer } : {}),
   };
+}
+
+/**
+ * `updatedAt` on the wire is when the payment entered its current status. The book also bumps its own
+ * `updatedAt` for history notes (e.g. each notification attempt), which must not make a notification body
+ * differ from a later Get payment details of the same status.
+ */
+function statusEnteredAt(payment: SandboxPayment): string {
+  const { history } = payment;
+  for (let index = history.length - 1; index > 0; index -= 1) {
+    if (history[index - 1].status !== history[index].status) return history[index].at;
+  }
+  return history[0]?.at ?? payment.createdAt;
 }
 
 /** A stable reference derived from the payment id (ConnectPay issues its own; the format is ours). */
