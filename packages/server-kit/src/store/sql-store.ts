@@ -38,24 +38,53 @@ const DEFAULT_IDEMPOTENCY_LEASE_MS = 5 * 60_000;
 const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /**
- * Compare-and-set in one statement: the row changes only if `$2` ranks above the current status and
- * the current status is not final (`canTransition` in @pay-checkout/contract). On PostgreSQL a
- * concurrent writer waits for the row lock and then re-checks this WHERE against the new row, so two
- * racing transitions can never move a session backwards. Reaching a final status stops the poller.
+ * A status change in one statement: compare-and-set, its event and its announcement. The row changes
+ * only if `$2` ranks above the current status and the current status is not final (`canTransition`
+ * in @pay-checkout/contract). On PostgreSQL a concurrent writer waits for the row lock and then
+ * re-checks this WHERE against the new row, so two racing transitions never move a session
+ * backwards. Reaching a final status stops the poller. One statement is atomic on its own, and the
+ * NOTIFY is delivered only when it (or the transaction around it) commits. No row: nothing changed.
  */
-const TRANSITION_SQL = `
-  UPDATE sessions
-     SET status = $2, reason = $3, version = version + 1, updated_at = now(),
-         next_poll_at = CASE WHEN pay_checkout_status_rank($2) = 4 THEN NULL ELSE next_poll_at END
-   WHERE id = $1
-     AND pay_checkout_status_rank(status) < pay_checkout_status_rank($2)
-     AND status NOT IN (${FINAL_LIST})
-  RETURNING *`;
+const APPLY_SQL = `
+  WITH changed AS (
+    UPDATE sessions
+       SET status = $2, reason = $3, version = version + 1, updated_at = now(),
+           next_poll_at = CASE WHEN pay_checkout_status_rank($2) = 4 THEN NULL ELSE next_poll_at END
+     WHERE id = $1
+       AND pay_checkout_status_rank(status) < pay_checkout_status_rank($2)
+       AND status NOT IN (${FINAL_LIST})
+    RETURNING *
+  ), event AS (
+    INSERT INTO status_events (session_id, status, reason, source, provider_status)
+    SELECT id, status, reason, $4, $5 FROM changed
+    RETURNING id AS event_id, source AS event_source, provider_status AS event_provider_status, at AS event_at
+  )
+  SELECT changed.*, event.*,
+         pg_notify($6, json_build_object('sessionId', changed.id, 'eventId', event.event_id)::text)::text AS notified
+    FROM changed, event`;
 
-const INSERT_EVENT_SQL = `
-  INSERT INTO status_events (session_id, status, reason, source, provider_status)
-  VALUES ($1, $2, $3, $4, $5)
-  RETURNING *`;
+/** A new session with its `created` event and announcement, in one statement (atomic on its own). */
+const CREATE_SQL = `
+  WITH created AS (
+    INSERT INTO sessions (id, order_id, provider, method, bank, language, country, amount, currency,
+                          description, reference, expires_at, next_poll_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    RETURNING *
+  ), event AS (
+    INSERT INTO status_events (session_id, status, source)
+    SELECT id, status, 'create' FROM created
+    RETURNING id AS event_id
+  )
+  SELECT created.*,
+         pg_notify($14, json_build_object('sessionId', created.id, 'eventId', event.event_id)::text)::text AS notified
+    FROM created, event`;
+
+type AppliedRow = SessionRow & {
+  event_id: number | string;
+  event_source: string;
+  event_provider_status: string | null;
+  event_at: Date | string;
+};
 
 const INSERT_INBOX_SQL = `
   INSERT INTO notification_inbox (provider, notification_id, session_id, payload)
@@ -163,32 +192,23 @@ class SqlCheckoutStore implements CheckoutStore {
   async createSession(input: NewSession): Promise<SessionRecord> {
     const db = await this.#db();
     try {
-      return await db.transaction(async (tx) => {
-        const [row] = await tx.query<SessionRow>(
-          `INSERT INTO sessions (id, order_id, provider, method, bank, language, country, amount, currency,
-                                 description, reference, expires_at, next_poll_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-           RETURNING *`,
-          [
-            input.id,
-            input.orderId,
-            input.provider,
-            input.method,
-            input.bank ?? null,
-            input.language ?? null,
-            input.country ?? null,
-            input.amount,
-            input.currency,
-            input.description,
-            input.reference,
-            input.expiresAt,
-            input.nextPollAt,
-          ],
-        );
-        const session = sessionFromRow(row!);
-        await this.#insertEvent(tx, { sessionId: session.id, to: 'created', source: 'create' });
-        return session;
-      });
+      const [row] = await db.query<SessionRow>(CREATE_SQL, [
+        input.id,
+        input.orderId,
+        input.provider,
+        input.method,
+        input.bank ?? null,
+        input.language ?? null,
+        input.country ?? null,
+        input.amount,
+        input.currency,
+        input.description,
+        input.reference,
+        input.expiresAt,
+        input.nextPollAt,
+        STATUS_CHANNEL,
+      ]);
+      return sessionFromRow(row!);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new StoreConflictError('A session with this id or reference already exists.', { cause: error });
@@ -232,35 +252,50 @@ class SqlCheckoutStore implements CheckoutStore {
 
   async transition(input: TransitionInput): Promise<TransitionResult> {
     const db = await this.#db();
+    const notification = input.notification;
+    // Without a notification the change is one statement; no transaction round trips needed.
+    if (notification === undefined) return this.#apply(db, input);
     return db.transaction(async (tx): Promise<TransitionResult> => {
-      const notification = input.notification;
-      if (notification !== undefined) {
-        // The inbox row comes first: its primary key is what makes a redelivered (or concurrently
-        // delivered) notification a no-op. A concurrent twin waits here until we commit.
-        const fresh = await this.#insertInbox(tx, {
-          ...notification,
-          sessionId: notification.sessionId ?? input.sessionId,
-        });
-        if (!fresh)
-          return { outcome: 'duplicate', session: await this.#mustReadSession(tx, input.sessionId) };
-      }
-      const [row] = await tx.query<SessionRow>(TRANSITION_SQL, [
-        input.sessionId,
-        input.to,
-        input.reason ?? null,
-      ]);
-      // Not forward, or already final: nothing changes; the inbox row stays, with applied = false.
-      if (row === undefined)
-        return { outcome: 'ignored', session: await this.#mustReadSession(tx, input.sessionId) };
-      const event = await this.#insertEvent(tx, input);
-      if (notification !== undefined) {
+      // The inbox row comes first: its primary key is what makes a redelivered (or concurrently
+      // delivered) notification a no-op. A concurrent twin waits here until we commit.
+      const fresh = await this.#insertInbox(tx, {
+        ...notification,
+        sessionId: notification.sessionId ?? input.sessionId,
+      });
+      if (!fresh) return { outcome: 'duplicate', session: await this.#mustReadSession(tx, input.sessionId) };
+      // Not forward, or already final: the inbox row stays, with applied = false.
+      const result = await this.#apply(tx, input);
+      if (result.outcome === 'applied') {
         await tx.query(
           'UPDATE notification_inbox SET applied = true WHERE provider = $1 AND notification_id = $2',
           [notification.provider, notification.notificationId],
         );
       }
-      return { outcome: 'applied', session: sessionFromRow(row), event };
+      return result;
     });
+  }
+
+  async #apply(db: SqlQueryable, input: TransitionInput): Promise<TransitionResult> {
+    const [row] = await db.query<AppliedRow>(APPLY_SQL, [
+      input.sessionId,
+      input.to,
+      input.reason ?? null,
+      input.source,
+      input.providerStatus ?? null,
+      STATUS_CHANNEL,
+    ]);
+    if (row === undefined)
+      return { outcome: 'ignored', session: await this.#mustReadSession(db, input.sessionId) };
+    const event = eventFromRow({
+      id: row.event_id,
+      session_id: row.id,
+      status: row.status,
+      reason: row.reason,
+      source: row.event_source,
+      provider_status: row.event_provider_status,
+      at: row.event_at,
+    });
+    return { outcome: 'applied', session: sessionFromRow(row), event };
   }
 
   async recordNotification(input: NotificationInput): Promise<{ duplicate: boolean }> {
@@ -346,26 +381,6 @@ class SqlCheckoutStore implements CheckoutStore {
       input.payload,
     ]);
     return rows.length === 1;
-  }
-
-  /** Writes the event and announces it; the NOTIFY is delivered only if the transaction commits. */
-  async #insertEvent(
-    tx: SqlQueryable,
-    input: Pick<TransitionInput, 'sessionId' | 'to' | 'reason' | 'source' | 'providerStatus'>,
-  ): Promise<StatusEvent> {
-    const [row] = await tx.query<StatusEventRow>(INSERT_EVENT_SQL, [
-      input.sessionId,
-      input.to,
-      input.reason ?? null,
-      input.source,
-      input.providerStatus ?? null,
-    ]);
-    const event = eventFromRow(row!);
-    await tx.query('SELECT pg_notify($1, $2)', [
-      STATUS_CHANNEL,
-      JSON.stringify({ sessionId: event.sessionId, eventId: event.id }),
-    ]);
-    return event;
   }
 }
 
