@@ -152,6 +152,23 @@ describe('ConnectPay payment book: PIS (TEST-DATA.md)', () => {
     assert.equal(book.bankCode(payment.key, CONFIRMATION_CODE).payment.status, 'Completed');
   });
 
+  it('BaaS top-up by PIS completes with the DE and the LT stage bank', () => {
+    const book = newBook();
+    for (const providerId of [FAKE_BANK_ID, SIAULIU_BANK_ID]) {
+      const topUp = book.create(
+        newPayment({
+          kind: 'topup',
+          allowedMethods: ['PIS'],
+          providerId,
+          creditorIban: 'LT601010012345678901',
+        }),
+      );
+      assert.equal(book.bankLogin(topUp.key, FAKE_BANK_USERNAME, FAKE_BANK_PASSWORD).ok, true);
+      assert.equal(book.bankCode(topUp.key, CONFIRMATION_CODE).payment.status, 'Completed');
+      assert.equal(book.get(topUp.paymentId)?.history[0].note, 'top-up initiated');
+    }
+  });
+
   it('refuses an unknown bank', () => {
     const book = newBook();
     const payment = book.create(newPayment({ allowedMethods: ['PIS'] }));
