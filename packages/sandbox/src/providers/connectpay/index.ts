@@ -8,6 +8,7 @@ import type { ConnectPayContext } from './context.js';
 import { translateBookError } from './errors.js';
 import { createKnobBoard, type KnobBoard } from './knobs.js';
 import { createNotifier, type Notifier } from './notifier.js';
+import { handleWidget } from './widget.js';
 
 export interface ConnectPayStageOptions {
   /** Path prefix; default `/connectpay`. */
@@ -64,7 +65,7 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
         return (
           (await handleApi(request, url, context)) ??
           (await handleAdmin(request, url, context)) ??
-          (await handleWidgetLate(request, url, book, prefix))
+          (await handleWidget(request, url, book, prefix))
         );
       } catch (error) {
         const response = errorResponse(translateBookError(error));
@@ -86,23 +87,4 @@ function isInjected(error: unknown): boolean {
     error !== null &&
     (error as { code?: unknown }).code === 'sandbox_injected_error'
   );
-}
-
-type WidgetHandler = (
-  request: Request,
-  url: URL,
-  book: SandboxPaymentBook,
-  basePath: string,
-) => Promise<Response | undefined>;
-
-// INTERIM: helper B's widget.ts is not committed yet; load it when present. Replaced by a static import
-// as soon as it lands.
-const WIDGET_MODULE = './widget.js';
-let widget: Promise<WidgetHandler | undefined> | undefined;
-function handleWidgetLate(request: Request, url: URL, book: SandboxPaymentBook, prefix: string) {
-  widget ??= import(WIDGET_MODULE).then(
-    (module: { handleWidget: WidgetHandler }) => module.handleWidget,
-    () => undefined,
-  );
-  return widget.then((handler) => handler?.(request, url, book, prefix));
 }
