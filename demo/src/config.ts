@@ -56,14 +56,18 @@ function required(env: Env, name: string): string {
 }
 
 function stageTarget(env: Env, baseUrl: string): ProviderTarget {
+  // checked in the order the README lists them, so the first missing one is named
+  const clientId = required(env, 'CONNECTPAY_CLIENT_ID');
+  const clientSecret = required(env, 'CONNECTPAY_CLIENT_SECRET');
+  const brandId = required(env, 'CONNECTPAY_BRAND_ID');
   const keyFile = env.CONNECTPAY_PRIVATE_KEY_FILE;
   const privateKeyPem = keyFile ? readFileSync(keyFile, 'utf8') : required(env, 'CONNECTPAY_PRIVATE_KEY');
   return {
     kind: 'stage',
     baseUrl,
-    clientId: required(env, 'CONNECTPAY_CLIENT_ID'),
-    clientSecret: required(env, 'CONNECTPAY_CLIENT_SECRET'),
-    brandId: required(env, 'CONNECTPAY_BRAND_ID'),
+    clientId,
+    clientSecret,
+    brandId,
     // PEM in one env line usually arrives with literal "\n" sequences
     privateKeyPem: privateKeyPem.replace(/\\n/g, '\n'),
   };

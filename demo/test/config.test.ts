@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DemoConfigError, loadConfig } from '../src/config.js';
+
+describe('the demo configuration', () => {
+  it('runs on embedded defaults: shop on localhost:3000, sandbox on 3100', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.shopUrl, 'http://localhost:3000');
+    assert.deepEqual(config.provider, { kind: 'sandbox', port: 3100 });
+    assert.equal(config.wallet.consumerId, 'consumer-anna');
+    assert.deepEqual(
+      config.wallet.accounts.map((account) => account.iban),
+      ['LT601010012345678901', 'LT701010098765432109'],
+    );
+  });
+
+  it('follows PORT and SANDBOX_PORT', () => {
+    const config = loadConfig({ PORT: '4000', SANDBOX_PORT: '4100' });
+    assert.equal(config.shopUrl, 'http://localhost:4000');
+    assert.deepEqual(config.provider, { kind: 'sandbox', port: 4100 });
+  });
+
+  it('switches to the ConnectPay stage when CONNECTPAY_BASE_URL is set, and names a missing variable', () => {
+    assert.throws(
+      () =>
+        loadConfig({ CONNECTPAY_BASE_URL: 'https://api2-stage.connectpay.com', CONNECTPAY_CLIENT_ID: 'id' }),
+      (error: unknown) =>
+        error instanceof DemoConfigError && /CONNECTPAY_CLIENT_SECRET is required/.test(error.message),
+    );
+    const config = loadConfig({
+      CONNECTPAY_BASE_URL: 'https://api2-stage.connectpay.com',
+      CONNECTPAY_CLIENT_ID: 'id',
+      CONNECTPAY_CLIENT_SECRET: 'secret',
+      CONNECTPAY_BRAND_ID: 'brand',
+      CONNECTPAY_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
+    });
+    assert.equal(config.provider.kind, 'stage');
+    assert.ok(config.provider.kind === 'stage' && config.provider.privateKeyPem.includes('\nabc\n'));
+  });
+
+  it('treats an empty CONNECTPAY_BASE_URL as unset (the sandbox stays)', () => {
+    assert.equal(loadConfig({ CONNECTPAY_BASE_URL: '' }).provider.kind, 'sandbox');
+  });
+
+  it('refuses a PORT that is not a port', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT must be a TCP port number/);
+  });
+});

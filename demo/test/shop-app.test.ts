@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { createShopApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { OrderBook } from '../src/orders.js';
+
+// The shop's own routes over real HTTP, with a stand-in for server-kit (its handler only records
+// that it was called: server-kit itself is tested in its package and in the e2e journeys).
+describe('the demo shop app', () => {
+  let server: Server;
+  let base: string;
+  let ready = false;
+  const kitCalls: string[] = [];
+  const orders = new OrderBook();
+
+  before(async () => {
+    server = createServer(
+      createShopApp({
+        deps: {
+          config: loadConfig({}),
+          orders,
+          checkoutPath: '/checkout',
+          lookupPayment: async (orderId, sessionId) =>
+            sessionId === 'paid-session' ? { sessionId, status: 'succeeded' } : undefined,
+          paymentHistory: async () => undefined,
+          elementIntegrity: async () => 'sha384-test',
+        },
+        checkout: (req, res) => {
+          kitCalls.push(req.url ?? '');
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"kit":true}');
+        },
+        isReady: () => ready,
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise((resolve) => server.close(resolve)));
+
+  const postOrder = (body: unknown) =>
+    fetch(`${base}/api/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('answers /healthz 503 until server-kit is ready, then 200', async () => {
+    assert.equal((await fetch(`${base}/healthz`)).status, 503);
+    ready = true;
+    assert.equal((await fetch(`${base}/healthz`)).status, 200);
+  });
+
+  it('creates an order with POST /api/orders {items} → 201 {orderId}, priced from the catalogue', async () => {
+    const response = await postOrder({ items: [{ sku: 'review', qty: 1 }] });
+    assert.equal(response.status, 201);
+    const { orderId } = (await response.json()) as { orderId: string };
+    const order = await (await fetch(`${base}/api/orders/${orderId}`)).json();
+    assert.deepEqual(order.total, { value: 9999, currency: 'EUR' });
+  });
+
+  it('refuses a bad order body with 400 and the field, and non-JSON with 400', async () => {
+    const response = await postOrder({ items: [{ sku: 'hat', qty: 1 }] });
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'invalid_request');
+    assert.match(body.error.message, /items\.0\.sku/);
+    const text = await fetch(`${base}/api/orders`, { method: 'POST', body: 'items=tee' });
+    assert.equal(text.status, 400);
+  });
+
+  it('hands everything under /checkout to server-kit, untouched', async () => {
+    const response = await fetch(`${base}/checkout/options?order=x`);
+    assert.deepEqual(await response.json(), { kit: true });
+    assert.deepEqual(kitCalls.at(-1), '/checkout/options?order=x');
+  });
+
+  it('renders the script-tag checkout page with the element, the SRI hash and a strict CSP', async () => {
+    const order = orders.createPurchase({ items: [{ sku: 'tee', qty: 1 }] });
+    const response = await fetch(`${base}/orders/${order.id}/pay`);
+    assert.equal(response.status, 200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    const html = await response.text();
+    assert.match(
+      html,
+      /<script type="module" src="\/checkout\/element.js" integrity="sha384-test"><\/script>/,
+    );
+    assert.match(html, new RegExp(`<pay-checkout endpoint="/checkout" order="${order.id}"`));
+  });
+
+  it('renders the ES module checkout page with a nonce-carrying import map', async () => {
+    const order = orders.createPurchase({ items: [{ sku: 'tee', qty: 1 }] });
+    const response = await fetch(`${base}/orders/${order.id}/pay-esm`);
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+    const html = await response.text();
+    assert.ok(nonce);
+    assert.ok(html.includes(`<script type="importmap" nonce="${nonce}">`));
+    assert.ok(
+      html.includes(`<script type="module" nonce="${nonce}">import '@pay-checkout/element';</script>`),
+    );
+  });
+
+  it('shows the order page status from server-kit only, never from the URL', async () => {
+    const order = orders.createPurchase({ items: [{ sku: 'tee', qty: 1 }] });
+    const forged = await (await fetch(`${base}/orders/${order.id}?session=forged&status=succeeded`)).text();
+    assert.match(forged, /Awaiting payment/);
+    const paid = await (await fetch(`${base}/orders/${order.id}?session=paid-session`)).text();
+    assert.match(paid, /Thank you! Payment received/);
+  });
+
+  it('answers 404 for an unknown order or product', async () => {
+    assert.equal((await fetch(`${base}/orders/ord-unknown/pay`)).status, 404);
+    assert.equal((await fetch(`${base}/products/hat`)).status, 404);
+  });
+
+  it('creates an order from the cart form and empties the cart (post/redirect/get)', async () => {
+    const response = await fetch(`${base}/cart/checkout`, {
+      method: 'POST',
+      headers: { cookie: 'cart=tee.2', 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    });
+    assert.equal(response.status, 303);
+    assert.match(response.headers.get('location') ?? '', /^\/orders\/ord-[\w-]+\/pay$/);
+    assert.match(response.headers.get('set-cookie') ?? '', /^cart=; .*Max-Age=0/);
+  });
+
+  it('refuses a top-up into an account that is not one of the shopper wallets', async () => {
+    const response = await fetch(`${base}/topup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'amount=2500&creditorIban=LT121000011101001000',
+      redirect: 'manual',
+    });
+    assert.equal(response.status, 422);
+  });
+});
