@@ -22,7 +22,7 @@ describe('the demo shop app', () => {
           config: loadConfig({}),
           orders,
           checkoutPath: '/checkout',
-          lookupPayment: async (orderId, sessionId) =>
+          lookupPayment: async (_orderId, sessionId) =>
             sessionId === 'paid-session' ? { sessionId, status: 'succeeded' } : undefined,
           paymentHistory: async () => undefined,
           elementIntegrity: async () => 'sha384-test',
