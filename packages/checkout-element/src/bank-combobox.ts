@@ -6,6 +6,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
+import { recentBanks } from './recent-banks.js';
 
 /** Texts the combobox shows, already translated by the host. */
 export interface BankComboboxTexts {
@@ -21,6 +22,9 @@ export interface BankComboboxTexts {
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+// `active` value meaning "open on the selected bank": resolved in render, where the open list exists.
+const AT_SELECTION = -2;
 
 function initials(name: string): string {
   return name
@@ -87,14 +91,14 @@ export class BankCombobox implements ReactiveController {
     this.show(true, 0);
   }
 
-  private handleKeydown(event: KeyboardEvent, list: BankOption[], selectedIndex: number): void {
+  private handleKeydown(event: KeyboardEvent, list: BankOption[]): void {
     const last = list.length - 1;
     switch (event.key) {
       case 'ArrowDown':
-        this.show(true, this.open ? Math.min(this.active + 1, last) : Math.max(selectedIndex, 0));
+        this.show(true, this.open ? Math.min(this.active + 1, last) : AT_SELECTION);
         break;
       case 'ArrowUp':
-        this.show(true, this.open ? Math.max(this.active - 1, 0) : Math.max(selectedIndex, 0));
+        this.show(true, this.open ? Math.max(this.active - 1, 0) : AT_SELECTION);
         break;
       case 'Enter':
         // Enter must never reach a surrounding <form> or the Pay button while choosing a bank.
@@ -113,13 +117,15 @@ export class BankCombobox implements ReactiveController {
 
   render(
     banks: BankOption[],
-    recent: string[],
     selected: BankOption | undefined,
     texts: BankComboboxTexts,
     invalid: string,
   ): TemplateResult {
-    const list = this.matches(banks, recent);
-    const selectedIndex = selected ? list.indexOf(selected) : -1;
+    // The options are rendered only while the list is open: a closed picker costs one input, however
+    // many banks the country has (keeps "options received → interactive" fast).
+    const recent = this.open ? recentBanks() : [];
+    const list = this.open ? this.matches(banks, recent) : [];
+    if (this.active === AT_SELECTION) this.active = Math.max(selected ? list.indexOf(selected) : 0, 0);
     const activeId = this.open && list[this.active] ? `bank-${this.active}` : '';
     const describedBy = invalid ? 'bank-hint bank-invalid' : 'bank-hint';
     return html`
@@ -141,8 +147,8 @@ export class BankCombobox implements ReactiveController {
             aria-invalid=${invalid ? 'true' : nothing}
             .value=${this.open ? this.query : (selected?.name ?? '')}
             @input=${(event: InputEvent) => this.handleInput(event)}
-            @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, list, selectedIndex)}
-            @click=${() => this.show(!this.open, Math.max(selectedIndex, 0))}
+            @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, list)}
+            @click=${() => this.show(!this.open, AT_SELECTION)}
             @blur=${() => this.show(false)}
           />
           <button
@@ -155,7 +161,7 @@ export class BankCombobox implements ReactiveController {
             aria-expanded=${this.open}
             @mousedown=${(event: Event) => event.preventDefault()}
             @click=${() => {
-              this.show(!this.open, Math.max(selectedIndex, 0));
+              this.show(!this.open, AT_SELECTION);
               this.focus();
             }}
           ></button>
