@@ -86,41 +86,47 @@ const originSchema = z.string().refine(
   { message: 'must be an origin like https://shop.example (scheme, host, optional port; no path)' },
 );
 
-const configSchema = z.object({
-  providers: z
-    .array(providerSchema, { message: 'must be an array of provider adapters' })
-    .min(1, 'must list at least one provider adapter')
-    .refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'provider names must be unique'),
-  store: storeSchema.optional(),
-  resolveOrder: z.custom<CheckoutConfig['resolveOrder']>(isFunction, {
-    message:
-      'must be a function (orderId) => Promise<{amount, currency, description, returnUrl} | undefined>',
-  }),
-  publicUrl: z.string({ message: 'must be the absolute URL where the kit is mounted' }).refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash;
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http(s) URL without query or fragment, e.g. https://shop.example/checkout'),
-  allowedOrigins: z.array(originSchema, { message: 'must be an array of origins' }),
-  returnUrlHosts: z
-    .array(z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be host[:port], e.g. shop.example'))
-    .optional(),
-  logger: z
-    .custom<Logger>((v) => typeof v === 'object' && v !== null && isFunction((v as Logger).info), {
-      message: 'must be a pino logger',
-    })
-    .optional(),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  sessionTtlMs: positiveMs.optional(),
-  pollIntervalMs: positiveMs.optional(),
-  poll: z.boolean().optional(),
-  elementDir: z.string().min(1).optional(),
-  languages: z.array(z.string().min(2).max(35)).min(1).optional(),
-  heartbeatMs: positiveMs.optional(),
-});
+const configSchema = z
+  .object({
+    providers: z
+      .array(providerSchema, { message: 'must be an array of provider adapters' })
+      .min(1, 'must list at least one provider adapter')
+      .refine(
+        (list) => new Set(list.map((p) => p.name)).size === list.length,
+        'provider names must be unique',
+      ),
+    store: storeSchema.optional(),
+    resolveOrder: z.custom<CheckoutConfig['resolveOrder']>(isFunction, {
+      message:
+        'must be a function (orderId) => Promise<{amount, currency, description, returnUrl} | undefined>',
+    }),
+    publicUrl: z.string({ message: 'must be the absolute URL where the kit is mounted' }).refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    }, 'must be an absolute http(s) URL without query or fragment, e.g. https://shop.example/checkout'),
+    allowedOrigins: z.array(originSchema, { message: 'must be an array of origins' }),
+    returnUrlHosts: z
+      .array(z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be host[:port], e.g. shop.example'))
+      .optional(),
+    logger: z
+      .custom<Logger>((v) => typeof v === 'object' && v !== null && isFunction((v as Logger).info), {
+        message: 'must be a pino logger',
+      })
+      .optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    sessionTtlMs: positiveMs.optional(),
+    pollIntervalMs: positiveMs.optional(),
+    poll: z.boolean().optional(),
+    elementDir: z.string().min(1).optional(),
+    languages: z.array(z.string().min(2).max(35)).min(1).optional(),
+    heartbeatMs: positiveMs.optional(),
+  })
+  // Unknown keys are refused, so a typo (`allowedOrigin`, `returnUrlHost`) fails at boot by name.
+  .strict();
 
 /** The configuration after validation, with defaults filled in and derived values computed once. */
 export interface ResolvedConfig {

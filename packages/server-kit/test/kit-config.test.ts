@@ -50,6 +50,11 @@ describe('createCheckout config validation', () => {
     ['a negative session TTL', { sessionTtlMs: -1 }, /config\.sessionTtlMs/],
     ['an unknown log level', { logLevel: 'loud' }, /config\.logLevel/],
     ['a store that is not a store', { store: {} }, /config\.store: must implement CheckoutStore/],
+    [
+      'a misspelt option',
+      { returnUrlHost: ['shop.example'] } as never,
+      /config: Unrecognized key: "returnUrlHost"/,
+    ],
   ];
   for (const [what, overrides, message] of cases) {
     it(`refuses ${what} with a ConfigError naming the field`, () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The script-tag bundle inside the element's `dist/` (E1 build: ESM, lit bundled, minified). */
 export const ELEMENT_BUNDLE = 'pay-checkout.bundle.js';
@@ -12,13 +12,18 @@ export const ELEMENT_BUNDLE = 'pay-checkout.bundle.js';
  */
 export function resolveElementDir(configured: string | undefined): string | undefined {
   if (configured) return path.resolve(configured);
-  try {
-    const require = createRequire(import.meta.url);
-    const manifest = require.resolve('@pay-checkout/element/package.json');
-    const dist = path.join(path.dirname(manifest), 'dist');
-    return existsSync(dist) ? dist : undefined;
-  } catch {
-    return undefined;
+  // Walk up the node_modules chain as Node's resolver would. (`require.resolve` cannot be used: the
+  // element's `exports` map exposes neither `./package.json` nor a `require` condition.)
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'node_modules', '@pay-checkout', 'element');
+    if (existsSync(path.join(candidate, 'package.json'))) {
+      const dist = path.join(candidate, 'dist');
+      return existsSync(dist) ? dist : undefined;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
   }
 }
 
