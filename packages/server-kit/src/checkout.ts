@@ -103,7 +103,16 @@ export function createCheckout(input: CheckoutConfig): Checkout {
   return {
     ready,
     async fetch(request) {
+      const started = performance.now();
       const response = cors.apply(request, await handle(request));
+      if (log.isLevelEnabled('debug')) {
+        // The path only: query strings may carry order ids a merchant considers private.
+        const path = request.url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\?.*$/, '');
+        log.debug(
+          { method: request.method, path, status: response.status, ms: performance.now() - started },
+          'request',
+        );
+      }
       if (request.method === 'HEAD' && response.body) {
         await response.body.cancel();
         return new Response(null, response);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { CreateSessionResponse, SessionView } from '@pay-checkout/contract';
+import { CreateSessionResponse, SessionView, statusRank } from '@pay-checkout/contract';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { type ConnectPayKit, startConnectPayKit } from './helpers/connectpay-kit.js';
 import { countingAdapter } from './helpers/counting-adapter.js';
@@ -31,7 +31,7 @@ describe('reliability: providers misbehaving (ConnectPay sandbox)', () => {
     env.book.orders.set('order-1', ORDER);
   });
   beforeEach(async () => {
-    await admin('PUT', 'knobs', { latencyMs: 0 });
+    await admin('PUT', 'knobs', { latencyMs: 0, duplicateNotifications: false, reorderNotifications: false });
   });
   after(async () => {
     await env.close();
@@ -130,5 +130,42 @@ describe('reliability: providers misbehaving (ConnectPay sandbox)', () => {
     assert.equal(response.status, 502);
     assert.equal(counted.calls.initiate, initiations + 1);
     assert.equal(counted.calls.findByReference, lookups, 'a 4xx is a definite answer: nothing to look up');
+  });
+  it('R6/R7: duplicated and reordered ConnectPay callbacks are all answered 2xx and apply once, never backwards', async () => {
+    await admin('PUT', 'knobs', { duplicateNotifications: true, reorderNotifications: true });
+    const response = await env.kit.createSession({
+      order: 'order-1',
+      method: 'pis',
+      bank: 'c3e4f215-dde4-4d0c-9a48-bc7274c90977',
+      country: 'DE',
+    });
+    const { sessionId, redirectUrl } = CreateSessionResponse.parse(await response.json());
+    const outcome = await env.shopper.payWithFakeBank(redirectUrl);
+    const deliveries = await waitFor(async () => {
+      const answer = await admin('GET', `notifications?paymentId=${outcome.paymentId}`);
+      const { notifications } = (await answer.json()) as {
+        notifications: { status: string; copy: number; statusCode?: number }[];
+      };
+      const done = notifications.filter((n) => n.statusCode !== undefined);
+      return done.length >= 4 ? done : undefined; // Pending and Completed, two copies each
+    }, 'all duplicated deliveries');
+    assert.ok(
+      deliveries.some((d) => d.copy === 2),
+      'the sandbox really sent duplicates',
+    );
+    for (const delivery of deliveries) assert.equal(delivery.statusCode, 200);
+    const events = await store.eventsSince(sessionId, 0);
+    const ranks = events.map((event) => statusRank(event.status));
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+      'statuses only moved forward',
+    );
+    assert.equal(
+      events.filter((event) => event.status === 'succeeded').length,
+      1,
+      'the final status applied once',
+    );
+    assert.equal((await store.getSession(sessionId))?.status, 'succeeded');
   });
 });
