@@ -45,8 +45,6 @@ async function main(): Promise<void> {
     return;
   }
   const sandbox = await startSandbox(options);
-  console.log(`pay-sandbox: ConnectPay stage on ${sandbox.connectPayUrl}`);
-  console.log(`pay-sandbox: admin API on ${sandbox.connectPayUrl}/admin (knobs, payments, notifications)`);
   const stop = (signal: string): void => {
     console.log(`pay-sandbox: ${signal}, stopping`);
     sandbox.close().then(
@@ -57,8 +55,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Handlers first, then the URL: whoever reads the URL may signal at once.
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  console.log(`pay-sandbox: ConnectPay stage on ${sandbox.connectPayUrl}`);
+  console.log(`pay-sandbox: admin API on ${sandbox.connectPayUrl}/admin (knobs, payments, notifications)`);
 }
 
 main().catch((error: unknown) => {

@@ -217,6 +217,11 @@ describe('ConnectPay Initiate Payment and Get payment details', () => {
     assert.equal((await t.client.call('GET', 'merchant/providers?countryCode=Germany')).status, 400);
   });
 
+  it('answers 404, not 500, for a malformed percent-encoded payment id', async () => {
+    const answer = await t.client.call('GET', 'merchant/payments/%E0%A4%A');
+    assert.equal(answer.status, 404);
+  });
+
   it('answers 405 for a wrong method and 404 JSON for unknown paths', async () => {
     assert.equal((await t.client.call('DELETE', 'merchant/payments/abc')).status, 405);
     const unknown = await fetch(`${t.base}/nothing-here`);

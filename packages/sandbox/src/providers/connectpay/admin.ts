@@ -52,7 +52,7 @@ export async function handleAdmin(
   }
   const paymentRoute = /^\/payments\/([^/]+)(?:\/(knobs|approve|reject|expire))?$/.exec(route);
   if (paymentRoute) {
-    const paymentId = decodeURIComponent(paymentRoute[1]);
+    const paymentId = safeDecode(paymentRoute[1]);
     const action = paymentRoute[2];
     const payment = context.book.get(paymentId);
     if (!payment) throw new NotFoundError('payment_not_found', `No payment ${paymentId}.`);
@@ -134,4 +134,13 @@ function adminView(context: ConnectPayContext, url: URL, payment: SandboxPayment
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+
+/** A path segment decoded; malformed percent-encoding is kept as is (it then simply matches nothing). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

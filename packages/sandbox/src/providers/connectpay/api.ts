@@ -50,12 +50,11 @@ function matchRoute(path: string): ApiRoute | undefined {
       family: details[1] === 'merchant' ? 'merchant' : 'baas',
       name: 'details',
       method: 'GET',
-      paymentId: decodeURIComponent(details[2]),
+      paymentId: safeDecode(details[2]),
     };
   }
   const brands = /^\/baas\/merchant\/brands\/([^/]+)\/providers$/.exec(path);
-  if (brands)
-    return { family: 'baas', name: 'providers', method: 'GET', brandId: decodeURIComponent(brands[1]) };
+  if (brands) return { family: 'baas', name: 'providers', method: 'GET', brandId: safeDecode(brands[1]) };
   return undefined;
 }
 
@@ -268,4 +267,13 @@ function pickConsumer(consumer: { firstName?: string; lastName?: string; ipAddre
     ...(consumer.ipAddress !== undefined ? { ipAddress: consumer.ipAddress } : {}),
   };
   return Object.keys(picked).length > 0 ? picked : undefined;
+}
+
+/** A path segment decoded; malformed percent-encoding is kept as is (it then simply matches nothing). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
