@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
 import { createCheckout } from '../src/checkout.js';
+import { toNodeHandler } from '../src/node-handler.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { orderBook, TEE_ORDER } from './helpers/kit-server.js';
@@ -51,4 +54,34 @@ describe('checkout.fetch mounted under any base path', () => {
       }
     });
   }
+  it('toNodeHandler works under an Express-style mount (req.url stripped, req.originalUrl kept)', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const checkout = createCheckout({
+      providers: [new FakeProvider()],
+      resolveOrder: book.resolveOrder,
+      publicUrl: `${origin}/shop/checkout`,
+      allowedOrigins: [origin],
+      store,
+      poll: false,
+      logger: pino({ level: 'silent' }),
+    });
+    const handler = toNodeHandler(checkout);
+    // What `app.use('/shop/checkout', handler)` does to the request before calling the handler.
+    server.on('request', (req: IncomingMessage & { originalUrl?: string }, res) => {
+      req.originalUrl = req.url;
+      req.url = req.url?.slice('/shop/checkout'.length) || '/';
+      handler(req, res);
+    });
+    try {
+      const response = await fetch(`${origin}/shop/checkout/options?order=order-1`);
+      assert.equal(response.status, 200);
+      assert.equal(((await response.json()) as { amount: { value: number } }).amount.value, 1999);
+    } finally {
+      await checkout.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });
