@@ -25,6 +25,9 @@ import { isWallet, type WalletMethod, walletAvailability } from './wallets.js';
 /** Where the element is in the journey; also what the live region announces. */
 export type CheckoutPhase = 'loading' | 'ready' | 'submitting' | 'redirecting' | 'error';
 
+// What server-kit accepts as a language (packages/contract LanguageTag); anything else is ignored.
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 // Translated message for each error code; unknown codes fall back by HTTP status.
 const ERROR_MESSAGES: Record<string, MessageId> = {
   network_error: 'errorNetwork',
@@ -150,14 +153,16 @@ export class PayCheckout extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  /** The language in use: the attribute, else the browser's. */
+  /** The language in use: the attribute when it is a BCP 47 tag, else the browser's. */
   get effectiveLanguage(): string {
-    return this.language || navigator.languages?.[0] || navigator.language || 'en';
+    return LANGUAGE_TAG.test(this.language)
+      ? this.language
+      : navigator.languages?.[0] || navigator.language || 'en';
   }
 
-  /** The country in use: the attribute, else the region of the browser's language, if any. */
+  /** The country in use: the attribute when it is a country code, else the region of the browser's language. */
   get effectiveCountry(): string {
-    if (this.country) return this.country.toUpperCase();
+    if (/^[A-Za-z]{2}$/.test(this.country)) return this.country.toUpperCase();
     try {
       return new Intl.Locale(navigator.language).region ?? '';
     } catch {
@@ -280,6 +285,7 @@ export class PayCheckout extends LitElement {
     const request = new AbortController();
     this.optionsRequest = request;
     this.refreshing = true;
+    if (this.failedDuring === 'options') this.failure = undefined; // a retry hides the old error
     if (!this.options) this.setPhase('loading', 'loading');
     try {
       const language = this.effectiveLanguage;
@@ -408,7 +414,16 @@ export class PayCheckout extends LitElement {
     const language = this.effectiveLanguage;
     const amount = formatAmount(options.amount, language);
     const methods = this.visibleMethods;
-    const note = this.method === 'card' ? 'cardNote' : this.method === 'pis' ? 'bankNote' : undefined;
+    // While paying, the note says what is happening (the live region says it to screen readers).
+    const phase = this.phase;
+    const note =
+      phase === 'submitting' || phase === 'redirecting'
+        ? phase
+        : this.method === 'card'
+          ? 'cardNote'
+          : this.method === 'pis'
+            ? 'bankNote'
+            : undefined;
     return html`
       <div class="row">
         <p class="amount">
@@ -434,7 +449,7 @@ export class PayCheckout extends LitElement {
       </fieldset>
       ${this.method === 'pis' ? this.renderBanks() : nothing}
       ${this.invalid === 'methodRequired' ? html`<p part="validation" class="invalid">${this.t(this.invalid)}</p>` : nothing}
-      ${note ? html`<p part="note" class="note">${this.t(note)}</p>` : nothing}
+      ${note ? html`<p part="note" class="note" aria-hidden=${note === phase}>${this.t(note)}</p>` : nothing}
       <button
         part="pay-button"
         class="pay"

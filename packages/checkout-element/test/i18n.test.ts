@@ -118,6 +118,11 @@ describe('<pay-checkout> i18n', () => {
       expect(label(el)).to.equal('Jetzt kaufen: 19,99 €');
     });
 
+    it('ignores a language attribute that is not a BCP 47 tag and uses the browser language', async () => {
+      await checkout('english please');
+      expect(server.optionsRequests()[0].query.get('language')).to.equal(navigator.languages[0]);
+    });
+
     it('sends the language to server-kit and takes its bank and method labels', async () => {
       const el = await checkout('de');
       await until(() => text($(el, '[part~=method]')) === 'Banküberweisung', 'server labels');

@@ -171,6 +171,7 @@ describe('<pay-checkout>', () => {
       expect($(el, '[part=base]').getAttribute('aria-busy')).to.equal('true');
       expect($(el, '[part=pay-button]').getAttribute('aria-disabled')).to.equal('true');
       expect($<HTMLFieldSetElement>(el, 'fieldset').disabled).to.equal(true);
+      expect(text($(el, '[part=note]'))).to.equal('Starting your payment…'); // visible too
       await expect(el).to.be.accessible();
       // a second press while submitting sends nothing
       await el.submit();
