@@ -150,6 +150,33 @@ describe('ConnectPay test knobs', () => {
       );
     });
 
+    it('with reordering, a manual review holds its notifications until the admin decides', async () => {
+      receiver = await startReceiver();
+      const created = await t.client.initiate(
+        paymentBody({
+          merchant: { notificationUrl: receiver.url },
+          payment: {
+            paymentMethod: ['PIS'],
+            providerId: FAKE_BANK_ID,
+            instructedAmount: { amount: '99.99', currency: 'EUR' },
+          },
+        }),
+        { headers: { 'X-Sandbox-Reorder-Notifications': '1' } },
+      );
+      const paymentId = created.body.payment.paymentId;
+      const drive = bookOf(t);
+      drive.login(paymentId);
+      drive.code(paymentId);
+      await t.sandbox.connectPay.notifier.idle();
+      assert.equal(receiver.received.length, 0);
+      await t.client.approve(paymentId);
+      await receiver.waitFor(3);
+      assert.deepEqual(
+        receiver.received.map((item) => item.body.payment.status),
+        ['Completed', 'Pending', 'PendingProvider'],
+      );
+    });
+
     it('global knobs become the defaults of new payments; PUT admin/payments/{id}/knobs changes one payment', async () => {
       receiver = await startReceiver();
       await putJson(`${t.base}/admin/knobs`, { duplicateNotifications: true });
