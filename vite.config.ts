@@ -17,7 +17,10 @@ const element = fileURLToPath(new URL('./packages/checkout-element/', import.met
  */
 function minifyTemplates(): Plugin {
   const minifyCss = (text: string) =>
-    text.replace(/\s+/g, ' ').replace(/ ?([{};,>]|:(?!has|focus)) ?/g, '$1');
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]|:(?!has|focus)) ?/g, '$1')
+      .replace(/;}/g, '}');
   return {
     name: 'pay-checkout:minify-templates',
     enforce: 'pre',

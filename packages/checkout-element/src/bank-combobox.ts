@@ -15,7 +15,6 @@ export interface BankComboboxTexts {
   none(query: string): string;
   count(count: number): string;
   recent: string;
-  showBanks: string;
 }
 
 /** Case- and accent-insensitive form for matching what the shopper types. */
@@ -151,20 +150,6 @@ export class BankCombobox implements ReactiveController {
             @click=${() => this.show(!this.open, AT_SELECTION)}
             @blur=${() => this.show(false)}
           />
-          <button
-            part="bank-toggle"
-            class="toggle"
-            type="button"
-            tabindex="-1"
-            aria-label=${texts.showBanks}
-            aria-controls="bank-list"
-            aria-expanded=${this.open}
-            @mousedown=${(event: Event) => event.preventDefault()}
-            @click=${() => {
-              this.show(!this.open, AT_SELECTION);
-              this.focus();
-            }}
-          ></button>
           <ul
             id="bank-list"
             part="bank-list"

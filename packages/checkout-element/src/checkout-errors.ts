@@ -20,7 +20,7 @@ export class CheckoutError extends Error {
 export class NetworkError extends CheckoutError {
   override name = 'NetworkError';
   constructor(cause: unknown) {
-    super('network_error', 'The payment service could not be reached', true, undefined, { cause });
+    super('network_error', 'network error', true, undefined, { cause });
   }
 }
 
@@ -28,7 +28,7 @@ export class NetworkError extends CheckoutError {
 export class TimeoutError extends CheckoutError {
   override name = 'TimeoutError';
   constructor(ms: number) {
-    super('timeout', `No response within ${ms} ms`, true);
+    super('timeout', `no response in ${ms} ms`, true);
   }
 }
 
@@ -47,7 +47,7 @@ export class ResponseError extends CheckoutError {
 export class UnsafeRedirectError extends CheckoutError {
   override name = 'UnsafeRedirectError';
   constructor(url: string) {
-    super('unsafe_redirect', `Refused to open ${url.slice(0, 80)}`, false);
+    super('unsafe_redirect', `refused ${url.slice(0, 60)}`, false);
   }
 }
 
@@ -55,6 +55,6 @@ export class UnsafeRedirectError extends CheckoutError {
 export class NoMethodsError extends CheckoutError {
   override name = 'NoMethodsError';
   constructor() {
-    super('no_methods', 'No payment method is available', false);
+    super('no_methods', 'no methods', false);
   }
 }

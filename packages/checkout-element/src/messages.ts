@@ -12,7 +12,6 @@ export const SOURCE_MESSAGES = {
   bankCount: '{count} banks found.',
   bankRecent: 'Recently used',
   bankRequired: 'Choose your bank to continue.',
-  showBanks: 'Show banks',
   methodRequired: 'Choose a payment method to continue.',
   language: 'Language',
   total: 'Total',

@@ -106,18 +106,12 @@ export const styles = css`
   [aria-invalid='true'] {
     border-color: var(--_error);
   }
-  .toggle {
-    position: absolute;
-    inset-inline-end: 0;
-    inset-block: 0;
-    inline-size: 44px;
-    background: none;
-    border: 0;
-    color: inherit;
-    cursor: pointer;
-  }
-  .toggle::after {
+  .combo::after {
     content: '▾';
+    position: absolute;
+    inset-inline-end: var(--_gap);
+    inset-block-start: 12px;
+    pointer-events: none;
   }
   [role='listbox'] {
     position: absolute;

@@ -72,7 +72,6 @@ function errorMessageId(error: CheckoutError): MessageId {
  * @csspart label - The bank picker's label.
  * @csspart bank-picker - The bank picker's wrapper.
  * @csspart bank-input - The bank search input (the combobox).
- * @csspart bank-toggle - The button that opens the bank list.
  * @csspart bank-list - The bank list (listbox).
  * @csspart bank-option - One bank; `bank-option-active` marks the keyboard-highlighted one.
  * @csspart bank-logo - A bank's logo or initials.
@@ -484,7 +483,6 @@ export class PayCheckout extends LitElement {
         none: (query) => this.t('bankNone', { query }),
         count: (count) => this.t('bankCount', { count }),
         recent: this.t('bankRecent'),
-        showBanks: this.t('showBanks'),
       },
       this.invalid === 'bankRequired' ? this.t('bankRequired') : '',
     );

@@ -143,7 +143,7 @@ describe('<pay-checkout> pickers', () => {
 
     it('chooses with a click on an option', async () => {
       const el = await checkout();
-      $(el, '[part=bank-toggle]').click();
+      $(el, '#bank').click();
       await el.updateComplete;
       $$(el, '[role=option]')[2].click();
       await el.updateComplete;

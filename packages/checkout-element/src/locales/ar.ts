@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'عدد البنوك التي عُثر عليها: {count}.',
   bankRecent: 'مستخدم مؤخرًا',
   bankRequired: 'اختر بنكك للمتابعة.',
-  showBanks: 'عرض البنوك',
   methodRequired: 'اختر طريقة دفع للمتابعة.',
   language: 'اللغة',
   total: 'الإجمالي',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Намерени банки: {count}.',
   bankRecent: 'Използвана наскоро',
   bankRequired: 'Изберете банката си, за да продължите.',
-  showBanks: 'Показване на банките',
   methodRequired: 'Изберете начин на плащане, за да продължите.',
   language: 'Език',
   total: 'Общо',

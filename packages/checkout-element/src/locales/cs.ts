@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Nalezené banky: {count}.',
   bankRecent: 'Nedávno použitá',
   bankRequired: 'Pokračujte výběrem své banky.',
-  showBanks: 'Zobrazit banky',
   methodRequired: 'Pokračujte výběrem způsobu platby.',
   language: 'Jazyk',
   total: 'Celkem',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} banker fundet.',
   bankRecent: 'Senest brugt',
   bankRequired: 'Vælg din bank for at fortsætte.',
-  showBanks: 'Vis banker',
   methodRequired: 'Vælg en betalingsmetode for at fortsætte.',
   language: 'Sprog',
   total: 'I alt',

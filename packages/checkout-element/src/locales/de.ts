@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} Banken gefunden.',
   bankRecent: 'Zuletzt verwendet',
   bankRequired: 'Wählen Sie Ihre Bank, um fortzufahren.',
-  showBanks: 'Banken anzeigen',
   methodRequired: 'Wählen Sie eine Zahlungsart, um fortzufahren.',
   language: 'Sprache',
   total: 'Gesamt',

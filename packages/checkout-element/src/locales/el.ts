@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Βρέθηκαν τράπεζες: {count}.',
   bankRecent: 'Χρησιμοποιήθηκε πρόσφατα',
   bankRequired: 'Επιλέξτε την τράπεζά σας για να συνεχίσετε.',
-  showBanks: 'Εμφάνιση τραπεζών',
   methodRequired: 'Επιλέξτε τρόπο πληρωμής για να συνεχίσετε.',
   language: 'Γλώσσα',
   total: 'Σύνολο',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} bancos encontrados.',
   bankRecent: 'Usado recientemente',
   bankRequired: 'Elija su banco para continuar.',
-  showBanks: 'Mostrar bancos',
   methodRequired: 'Elija un método de pago para continuar.',
   language: 'Idioma',
   total: 'Total',

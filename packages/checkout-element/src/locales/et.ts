@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Leitud panku: {count}.',
   bankRecent: 'Hiljuti kasutatud',
   bankRequired: 'Jätkamiseks valige oma pank.',
-  showBanks: 'Näita panku',
   methodRequired: 'Jätkamiseks valige makseviis.',
   language: 'Keel',
   total: 'Kokku',

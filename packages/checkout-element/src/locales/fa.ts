@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} بانک پیدا شد.',
   bankRecent: 'اخیراً استفاده‌شده',
   bankRequired: 'برای ادامه، بانک خود را انتخاب کنید.',
-  showBanks: 'نمایش بانک‌ها',
   methodRequired: 'برای ادامه، یک روش پرداخت انتخاب کنید.',
   language: 'زبان',
   total: 'مجموع',

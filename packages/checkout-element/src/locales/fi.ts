@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Pankkeja löytyi: {count}.',
   bankRecent: 'Äskettäin käytetty',
   bankRequired: 'Valitse pankkisi jatkaaksesi.',
-  showBanks: 'Näytä pankit',
   methodRequired: 'Valitse maksutapa jatkaaksesi.',
   language: 'Kieli',
   total: 'Yhteensä',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} banques trouvées.',
   bankRecent: 'Utilisée récemment',
   bankRequired: 'Choisissez votre banque pour continuer.',
-  showBanks: 'Afficher les banques',
   methodRequired: 'Choisissez un moyen de paiement pour continuer.',
   language: 'Langue',
   total: 'Total',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'נמצאו {count} בנקים.',
   bankRecent: 'בשימוש לאחרונה',
   bankRequired: 'בחרו את הבנק שלכם כדי להמשיך.',
-  showBanks: 'הצגת בנקים',
   methodRequired: 'בחרו אמצעי תשלום כדי להמשיך.',
   language: 'שפה',
   total: 'סה״כ',

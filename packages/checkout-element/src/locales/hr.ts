@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Pronađene banke: {count}.',
   bankRecent: 'Nedavno korišteno',
   bankRequired: 'Za nastavak odaberite svoju banku.',
-  showBanks: 'Prikaži banke',
   methodRequired: 'Za nastavak odaberite način plaćanja.',
   language: 'Jezik',
   total: 'Ukupno',

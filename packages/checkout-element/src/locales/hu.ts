@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} bank található.',
   bankRecent: 'Nemrég használt',
   bankRequired: 'A folytatáshoz válassza ki a bankját.',
-  showBanks: 'Bankok megjelenítése',
   methodRequired: 'A folytatáshoz válasszon fizetési módot.',
   language: 'Nyelv',
   total: 'Összesen',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} banche trovate.',
   bankRecent: 'Usata di recente',
   bankRequired: 'Scegli la tua banca per continuare.',
-  showBanks: 'Mostra banche',
   methodRequired: 'Scegli un metodo di pagamento per continuare.',
   language: 'Lingua',
   total: 'Totale',

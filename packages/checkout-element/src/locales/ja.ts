@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} 件の銀行が見つかりました。',
   bankRecent: '最近使用',
   bankRequired: '続行するには銀行を選択してください。',
-  showBanks: '銀行を表示',
   methodRequired: '続行するにはお支払い方法を選択してください。',
   language: '言語',
   total: '合計',

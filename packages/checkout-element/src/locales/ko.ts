@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '은행 {count}곳을 찾았습니다.',
   bankRecent: '최근 사용',
   bankRequired: '계속하려면 은행을 선택하세요.',
-  showBanks: '은행 보기',
   methodRequired: '계속하려면 결제 수단을 선택하세요.',
   language: '언어',
   total: '합계',

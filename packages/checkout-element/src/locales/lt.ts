@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Rasta bankų: {count}.',
   bankRecent: 'Neseniai naudotas',
   bankRequired: 'Pasirinkite banką, kad tęstumėte.',
-  showBanks: 'Rodyti bankus',
   methodRequired: 'Pasirinkite mokėjimo būdą, kad tęstumėte.',
   language: 'Kalba',
   total: 'Iš viso',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Atrastas bankas: {count}.',
   bankRecent: 'Nesen izmantota',
   bankRequired: 'Izvēlieties banku, lai turpinātu.',
-  showBanks: 'Rādīt bankas',
   methodRequired: 'Izvēlieties maksājuma veidu, lai turpinātu.',
   language: 'Valoda',
   total: 'Kopā',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} banker funnet.',
   bankRecent: 'Nylig brukt',
   bankRequired: 'Velg banken din for å fortsette.',
-  showBanks: 'Vis banker',
   methodRequired: 'Velg en betalingsmåte for å fortsette.',
   language: 'Språk',
   total: 'Totalt',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} banken gevonden.',
   bankRecent: 'Recent gebruikt',
   bankRequired: 'Kies je bank om verder te gaan.',
-  showBanks: 'Banken tonen',
   methodRequired: 'Kies een betaalmethode om verder te gaan.',
   language: 'Taal',
   total: 'Totaal',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Znalezione banki: {count}.',
   bankRecent: 'Ostatnio używany',
   bankRequired: 'Wybierz swój bank, aby kontynuować.',
-  showBanks: 'Pokaż banki',
   methodRequired: 'Wybierz metodę płatności, aby kontynuować.',
   language: 'Język',
   total: 'Razem',

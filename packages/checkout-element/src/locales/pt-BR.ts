@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} bancos encontrados.',
   bankRecent: 'Usado recentemente',
   bankRequired: 'Escolha seu banco para continuar.',
-  showBanks: 'Mostrar bancos',
   methodRequired: 'Escolha uma forma de pagamento para continuar.',
   language: 'Idioma',
   total: 'Total',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Bănci găsite: {count}.',
   bankRecent: 'Folosită recent',
   bankRequired: 'Alegeți banca pentru a continua.',
-  showBanks: 'Afișează băncile',
   methodRequired: 'Alegeți o metodă de plată pentru a continua.',
   language: 'Limbă',
   total: 'Total',

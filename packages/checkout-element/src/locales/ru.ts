@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Найдено банков: {count}.',
   bankRecent: 'Недавно использованный',
   bankRequired: 'Выберите свой банк, чтобы продолжить.',
-  showBanks: 'Показать банки',
   methodRequired: 'Выберите способ оплаты, чтобы продолжить.',
   language: 'Язык',
   total: 'Итого',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Nájdené banky: {count}.',
   bankRecent: 'Nedávno použitá',
   bankRequired: 'Pokračujte výberom svojej banky.',
-  showBanks: 'Zobraziť banky',
   methodRequired: 'Pokračujte výberom spôsobu platby.',
   language: 'Jazyk',
   total: 'Spolu',

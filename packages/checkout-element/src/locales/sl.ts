@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Najdene banke: {count}.',
   bankRecent: 'Nedavno uporabljena',
   bankRequired: 'Za nadaljevanje izberite svojo banko.',
-  showBanks: 'Prikaži banke',
   methodRequired: 'Za nadaljevanje izberite način plačila.',
   language: 'Jezik',
   total: 'Skupaj',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} banker hittades.',
   bankRecent: 'Senast använd',
   bankRequired: 'Välj din bank för att fortsätta.',
-  showBanks: 'Visa banker',
   methodRequired: 'Välj ett betalningssätt för att fortsätta.',
   language: 'Språk',
   total: 'Totalt',

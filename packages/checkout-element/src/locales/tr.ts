@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '{count} banka bulundu.',
   bankRecent: 'Son kullanılan',
   bankRequired: 'Devam etmek için bankanızı seçin.',
-  showBanks: 'Bankaları göster',
   methodRequired: 'Devam etmek için bir ödeme yöntemi seçin.',
   language: 'Dil',
   total: 'Toplam',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: 'Знайдено банків: {count}.',
   bankRecent: 'Нещодавно використаний',
   bankRequired: 'Виберіть свій банк, щоб продовжити.',
-  showBanks: 'Показати банки',
   methodRequired: 'Виберіть спосіб оплати, щоб продовжити.',
   language: 'Мова',
   total: 'Разом',

@@ -10,7 +10,6 @@ export const templates = {
   bankCount: '找到 {count} 家银行。',
   bankRecent: '最近使用',
   bankRequired: '请选择您的银行以继续。',
-  showBanks: '显示银行',
   methodRequired: '请选择支付方式以继续。',
   language: '语言',
   total: '总计',
