@@ -165,6 +165,43 @@ describe('server-kit routes', () => {
     });
   });
 
+  describe('POST notifications/:provider', () => {
+    it('re-fetches on a hint and applies what the provider says: 200 {received: true}', async () => {
+      const created = CreateSessionResponse.parse(
+        await (await kit.createSession({ order: 'order-1', method: 'card' })).json(),
+      );
+      const { providerRef } = provider.paymentFor(created.sessionId);
+      provider.setStatus(providerRef, { status: 'succeeded', raw: 'Completed' });
+      const response = await fetch(kit.url('notifications/fakepay'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ paymentId: providerRef }),
+      });
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { received: true });
+      assert.equal((await kit.store.getSession(created.sessionId))?.status, 'succeeded');
+    });
+
+    it('answers 400 for a malformed notification and changes nothing', async () => {
+      const created = CreateSessionResponse.parse(
+        await (await kit.createSession({ order: 'order-1', method: 'card' })).json(),
+      );
+      const statusCalls = provider.calls.status;
+      for (const body of ['not json', '{"payment":{}}']) {
+        const response = await fetch(kit.url('notifications/fakepay'), { method: 'POST', body });
+        assert.equal(response.status, 400);
+        assert.equal(await errorCode(response), 'invalid_request');
+      }
+      assert.equal(provider.calls.status, statusCalls);
+      assert.equal((await kit.store.getSession(created.sessionId))?.status, 'pending');
+    });
+
+    it('answers 405 for GET on the notification route', async () => {
+      const response = await fetch(kit.url('notifications/fakepay'));
+      assert.equal(response.status, 405);
+    });
+  });
+
   describe('routing', () => {
     it('answers 404 not_found for unknown routes and paths outside the base path', async () => {
       for (const path of [
