@@ -15,7 +15,11 @@ test.describe('DE: bank payment with "Fake Bank with Client Keys"', () => {
     backOffice,
     snap,
   }) => {
-    const orderId = await test.step('put a tee in the cart and check out', () => shop.buy(PRODUCTS.tee));
+    const orderId = await test.step('put a tee in the cart and check out', async () => {
+      await shop.open();
+      await snap('shop');
+      return shop.buy(PRODUCTS.tee);
+    });
 
     await test.step('choose bank payment and find the bank by search', async () => {
       await checkout.billingCountry.selectOption('DE');
@@ -64,6 +68,7 @@ test.describe('DE: bank payment with "Fake Bank with Client Keys"', () => {
       await returnPage.returnToMerchant.click();
       await expect(page).toHaveURL(new RegExp(`/orders/${orderId}\\?session=`));
       await expect(page.getByRole('heading', { name: 'Thank you! Payment received' })).toBeVisible();
+      await snap('order-paid');
     });
   });
 });
