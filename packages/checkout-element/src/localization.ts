@@ -11,12 +11,21 @@ let setLocale: ((locale: string) => Promise<void>) | undefined;
  * language most recently set on any of them.
  */
 export function activateLocale(locale: string): Promise<void> {
-  setLocale ??= configureLocalization({
-    sourceLocale: SOURCE_LOCALE,
-    targetLocales: LOCALES.filter((tag) => tag !== SOURCE_LOCALE),
-    loadLocale,
-  }).setLocale;
-  return setLocale(locale);
+  if (!setLocale) {
+    try {
+      setLocale = configureLocalization({
+        sourceLocale: SOURCE_LOCALE,
+        targetLocales: LOCALES.filter((tag) => tag !== SOURCE_LOCALE),
+        loadLocale,
+      }).setLocale;
+    } catch {
+      // The page's own app already configured this copy of @lit/localize (it may be configured only
+      // once): its locale applies, and the element keeps working with those templates or English.
+      setLocale = () => Promise.resolve();
+    }
+  }
+  // A chunk that fails to load (offline) leaves the previous language in place, not a broken element.
+  return setLocale(locale).catch(() => undefined);
 }
 
 /** One message: the merchant's override if any, else the active locale's text, else the source. */
