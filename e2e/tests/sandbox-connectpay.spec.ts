@@ -1,7 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SANDBOX_CLIENT, signConnectPayRequest, startSandbox, verifyNotification } from '@pay-checkout/sandbox';
-import { expect, test as base } from '@playwright/test';
+import {
+  SANDBOX_CLIENT,
+  signConnectPayRequest,
+  startSandbox,
+  verifyNotification,
+} from '@pay-checkout/sandbox';
+import { test as base, expect } from '@playwright/test';
 
 /**
  * The ConnectPay stage as the sandbox plays it, driven directly (no shop, no server-kit): the API
@@ -47,7 +52,10 @@ const test = base.extend<{ sandboxUrl: string; merchant: Merchant }>({
   },
 });
 
-async function initiate(sandboxUrl: string, body: unknown): Promise<{ paymentId: string; redirectUrl: string }> {
+async function initiate(
+  sandboxUrl: string,
+  body: unknown,
+): Promise<{ paymentId: string; redirectUrl: string }> {
   const url = `${sandboxUrl}/connectpay/merchant/payments`;
   const text = JSON.stringify(body);
   const res = await fetch(url, {
@@ -93,8 +101,7 @@ test.describe('ConnectPay stage sandbox: Fake Bank journey', () => {
           remittanceInformationUnstructured: 'Order o-1001',
         },
         identifiers: { merchantReference: 'o-1001' },
-      }),
-    );
+      }));
 
     await test.step('search the bank', async () => {
       await page.goto(payment.redirectUrl);
@@ -129,15 +136,24 @@ test.describe('ConnectPay stage sandbox: Fake Bank journey', () => {
       await expect
         .poll(() => merchant.notifications.map((n) => JSON.parse(n.body).payment?.status))
         .toContain('Completed');
-      const completed = merchant.notifications.find((n) => JSON.parse(n.body).payment.status === 'Completed')!;
+      const completed = merchant.notifications.find(
+        (n) => JSON.parse(n.body).payment.status === 'Completed',
+      )!;
       const signature = String(completed.headers['x-sandbox-signature']);
-      expect(
+      // throws on a bad signature; answers the signed timestamp otherwise
+      const verified = verifyNotification({
+        rawBody: completed.body,
+        header: signature,
+        secret: SANDBOX_CLIENT.notificationSecret,
+      });
+      expect(Math.abs(verified.timestamp - Date.now() / 1000)).toBeLessThan(300);
+      expect(() =>
         verifyNotification({
-          rawBody: completed.body,
+          rawBody: `${completed.body} `,
           header: signature,
           secret: SANDBOX_CLIENT.notificationSecret,
         }),
-      ).toBe(true);
+      ).toThrow();
       expect(JSON.parse(completed.body).payment.paymentId).toBe(payment.paymentId);
     });
   });
