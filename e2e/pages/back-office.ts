@@ -71,6 +71,17 @@ export class BackOffice {
     return ((await response.json()) as { notifications: DeliveryAttempt[] }).notifications;
   }
 
+  /** Per-payment sandbox knobs, e.g. `{duplicateNotifications: true}`. */
+  async setKnobs(paymentId: string, knobs: Record<string, unknown>): Promise<void> {
+    const response = await this.request.put(
+      `${this.sandboxUrl}/connectpay/admin/payments/${paymentId}/knobs`,
+      {
+        data: knobs,
+      },
+    );
+    expect(response.status()).toBe(200);
+  }
+
   async approve(paymentId: string): Promise<void> {
     const response = await this.request.post(
       `${this.sandboxUrl}/connectpay/admin/payments/${paymentId}/approve`,
