@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CreateSessionResponse } from '@pay-checkout/contract';
+import { FakeProvider } from './helpers/fake-provider.js';
+import { type KitServer, orderBook, startKit, TEE_ORDER } from './helpers/kit-server.js';
+
+/**
+ * After an initiation whose answer was lost, the kit adopts the payment it finds by our reference.
+ * Some providers (ConnectPay) have no widget URL in their payment details, so the adapter points the
+ * shopper at our own return page: that must be accepted, not refused as an unsafe redirect.
+ */
+describe('adopting a payment after a lost answer', () => {
+  const provider = new FakeProvider();
+  let kit: KitServer;
+
+  before(async () => {
+    kit = await startKit({
+      providers: [provider],
+      resolveOrder: orderBook({ 'order-1': TEE_ORDER }).resolveOrder,
+    });
+  });
+  after(() => kit.close());
+
+  it('sends the shopper to our own return page when the found payment has no widget URL', async () => {
+    provider.redirectUrl = (ref) => provider.payments.get(ref)!.input.returnUrl;
+    provider.next.push('timeout-after-create');
+    const response = await kit.createSession({ order: 'order-1', method: 'card' });
+    const text = await response.text();
+    assert.equal(response.status, 201, text);
+    const { sessionId, redirectUrl } = CreateSessionResponse.parse(JSON.parse(text));
+    assert.equal(redirectUrl, kit.url(`return/${sessionId}`));
+    assert.equal(provider.paymentFor(sessionId).providerRef.startsWith('fake_'), true, 'exactly one payment');
+  });
+
+  it('still refuses a found payment whose URL points anywhere else', async () => {
+    provider.redirectUrl = () => 'https://evil.example/pay';
+    provider.next.push('timeout-after-create');
+    const response = await kit.createSession({ order: 'order-1', method: 'card' });
+    assert.equal(response.status, 502);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'unsafe_redirect');
+  });
+});
