@@ -44,10 +44,12 @@ export class BankCombobox implements ReactiveController {
   query = '';
   active = -1;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly choose: (bank: BankOption) => void,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #choose: (bank: BankOption) => void;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, choose: (bank: BankOption) => void) {
+    this.#host = host;
+    this.#choose = choose;
     host.addController(this);
   }
 
@@ -64,49 +66,49 @@ export class BankCombobox implements ReactiveController {
     return found.sort((a, b) => rank(a) - rank(b));
   }
 
-  private input(): HTMLInputElement | null | undefined {
-    return this.host.shadowRoot?.querySelector<HTMLInputElement>('#bank');
+  #input(): HTMLInputElement | null | undefined {
+    return this.#host.shadowRoot?.querySelector<HTMLInputElement>('#bank');
   }
 
   focus(): void {
-    this.input()?.focus();
+    this.#input()?.focus();
   }
 
-  private show(open: boolean, active = this.active): void {
+  #show(open: boolean, active = this.active): void {
     this.open = open;
     this.active = open ? active : -1;
     if (!open) this.query = '';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private pick(bank: BankOption | undefined): void {
+  #pick(bank: BankOption | undefined): void {
     if (!bank) return;
-    this.show(false);
-    this.choose(bank);
+    this.#show(false);
+    this.#choose(bank);
   }
 
-  private handleInput(event: InputEvent): void {
+  #handleInput(event: InputEvent): void {
     this.query = (event.target as HTMLInputElement).value;
-    this.show(true, 0);
+    this.#show(true, 0);
   }
 
-  private handleKeydown(event: KeyboardEvent, list: BankOption[]): void {
+  #handleKeydown(event: KeyboardEvent, list: BankOption[]): void {
     const last = list.length - 1;
     switch (event.key) {
       case 'ArrowDown':
-        this.show(true, this.open ? Math.min(this.active + 1, last) : AT_SELECTION);
+        this.#show(true, this.open ? Math.min(this.active + 1, last) : AT_SELECTION);
         break;
       case 'ArrowUp':
-        this.show(true, this.open ? Math.max(this.active - 1, 0) : AT_SELECTION);
+        this.#show(true, this.open ? Math.max(this.active - 1, 0) : AT_SELECTION);
         break;
       case 'Enter':
         // Enter must never reach a surrounding <form> or the Pay button while choosing a bank.
         if (!this.open) return;
-        this.pick(list[this.active]);
+        this.#pick(list[this.active]);
         break;
       case 'Escape':
         if (!this.open) return;
-        this.show(false);
+        this.#show(false);
         break;
       default:
         return;
@@ -145,10 +147,10 @@ export class BankCombobox implements ReactiveController {
             aria-describedby=${describedBy}
             aria-invalid=${invalid ? 'true' : nothing}
             .value=${this.open ? this.query : (selected?.name ?? '')}
-            @input=${(event: InputEvent) => this.handleInput(event)}
-            @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, list)}
-            @click=${() => this.show(!this.open, AT_SELECTION)}
-            @blur=${() => this.show(false)}
+            @input=${(event: InputEvent) => this.#handleInput(event)}
+            @keydown=${(event: KeyboardEvent) => this.#handleKeydown(event, list)}
+            @click=${() => this.#show(!this.open, AT_SELECTION)}
+            @blur=${() => this.#show(false)}
           />
           <ul
             id="bank-list"
@@ -165,7 +167,7 @@ export class BankCombobox implements ReactiveController {
                 role="option"
                 aria-selected=${bank === selected}
                 class=${index === this.active ? 'active' : ''}
-                @click=${() => this.pick(bank)}
+                @click=${() => this.#pick(bank)}
               >
                 ${
                   bank.logo

@@ -140,12 +140,12 @@ export class PayCheckout extends LitElement {
   @state() private announcement = '';
   @state() private refreshing = false;
 
-  private readonly banks = new BankCombobox(this, (bank) => this.handleBank(bank));
-  private readonly wallets = new Map<WalletMethod, boolean>();
-  private failedDuring: 'options' | 'session' = 'options';
-  private optionsRequest?: AbortController;
-  private attempt?: PaymentAttempt;
-  private attemptRetryable = false;
+  readonly #banks = new BankCombobox(this, (bank) => this.#handleBank(bank));
+  readonly #wallets = new Map<WalletMethod, boolean>();
+  #failedDuring: 'options' | 'session' = 'options';
+  #optionsRequest?: AbortController;
+  #attempt?: PaymentAttempt;
+  #attemptRetryable = false;
 
   constructor() {
     super();
@@ -175,32 +175,32 @@ export class PayCheckout extends LitElement {
     const wanted = this.methods.trim() ? this.methods.trim().split(/\s+/) : offered.map((m) => m.id);
     return wanted
       .map((id) => offered.find((m) => m.id === id))
-      .filter((m): m is MethodOption => !!m && (!isWallet(m.id) || this.wallets.get(m.id) === true));
+      .filter((m): m is MethodOption => !!m && (!isWallet(m.id) || this.#wallets.get(m.id) === true));
   }
 
-  private get countryBanks(): BankOption[] {
+  get #countryBanks(): BankOption[] {
     const country = this.effectiveCountry;
     return (this.options?.banks ?? []).filter((bank) => !country || bank.country === country);
   }
 
-  private t(id: MessageId, values?: Record<string, string | number>): string {
+  #t(id: MessageId, values?: Record<string, string | number>): string {
     return translate(id, this.messages, values);
   }
 
-  private get locked(): boolean {
+  get #locked(): boolean {
     return this.disabled || this.phase === 'submitting' || this.phase === 'redirecting';
   }
 
   /** Opens a payment session with the current choice and follows its redirect. */
   async submit(): Promise<void> {
     const options = this.options;
-    if (!options || this.locked || this.phase === 'loading') return;
+    if (!options || this.#locked || this.phase === 'loading') return;
     const method = this.method as PaymentMethod;
     this.invalid = !method ? 'methodRequired' : method === 'pis' && !this.bank ? 'bankRequired' : undefined;
     if (this.invalid) {
-      this.announce(this.invalid);
+      this.#announce(this.invalid);
       await this.updateComplete;
-      if (method) this.banks.focus();
+      if (method) this.#banks.focus();
       return;
     }
     const bank = method === 'pis' ? this.bank : undefined;
@@ -208,22 +208,22 @@ export class PayCheckout extends LitElement {
     const body: CreateSessionRequest = { order: this.order, method, language: this.effectiveLanguage };
     if (bank) body.bank = bank;
     if (this.effectiveCountry) body.country = this.effectiveCountry;
-    const attempt = nextAttempt(this.attempt, this.attemptRetryable, body);
-    this.attempt = attempt;
+    const attempt = nextAttempt(this.#attempt, this.#attemptRetryable, body);
+    this.#attempt = attempt;
     this.failure = undefined;
-    this.setPhase('submitting', 'submitting');
+    this.#setPhase('submitting', 'submitting');
     try {
       const session = await createSession(this.endpoint, attempt.body, attempt.key);
       if (!isSafeRedirect(session.redirectUrl, options.mode))
         throw new UnsafeRedirectError(session.redirectUrl);
-      this.attemptRetryable = false;
+      this.#attemptRetryable = false;
       if (bank) rememberBank(bank);
-      this.setPhase('redirecting', 'redirecting');
+      this.#setPhase('redirecting', 'redirecting');
       if (emit(this, 'pay-checkout:redirect', { url: session.redirectUrl, sessionId: session.sessionId })) {
         this.navigate(session.redirectUrl);
       }
     } catch (error) {
-      this.attemptRetryable = this.fail(error, 'session').retryable;
+      this.#attemptRetryable = this.#fail(error, 'session').retryable;
     }
   }
 
@@ -231,13 +231,13 @@ export class PayCheckout extends LitElement {
   reset(): void {
     this.method = this.getAttribute('method') ?? '';
     this.bank = this.getAttribute('bank') ?? '';
-    this.attempt = undefined;
-    this.attemptRetryable = false;
+    this.#attempt = undefined;
+    this.#attemptRetryable = false;
     this.failure = this.invalid = undefined;
     if (this.options) {
-      this.keepValidSelection();
-      this.setPhase('ready', 'ready');
-    } else void this.loadOptions();
+      this.#keepValidSelection();
+      this.#setPhase('ready', 'ready');
+    } else void this.#loadOptions();
   }
 
   /** Leaves for the provider's page. A seam: tests (and exotic hosts) replace it. */
@@ -245,47 +245,47 @@ export class PayCheckout extends LitElement {
     location.assign(url);
   }
 
-  private setPhase(phase: CheckoutPhase, announce: MessageId): void {
+  #setPhase(phase: CheckoutPhase, announce: MessageId): void {
     this.phase = phase;
-    this.announce(announce);
+    this.#announce(announce);
   }
 
-  private announce(id: MessageId): void {
-    this.announcement = this.t(id);
+  #announce(id: MessageId): void {
+    this.announcement = this.#t(id);
   }
 
-  private fail(error: unknown, during: 'options' | 'session'): CheckoutError {
+  #fail(error: unknown, during: 'options' | 'session'): CheckoutError {
     const failure =
       error instanceof CheckoutError
         ? error
         : new CheckoutError('unexpected', String(error), false, undefined, { cause: error });
-    const message = this.t(errorMessageId(failure), { code: failure.code });
+    const message = this.#t(errorMessageId(failure), { code: failure.code });
     this.failure = failure;
-    this.failedDuring = during;
+    this.#failedDuring = during;
     this.phase = 'error';
     this.announcement = message;
     emit(this, 'pay-checkout:error', { code: failure.code, message, retryable: failure.retryable });
     return failure;
   }
 
-  private async checkWallets(methods: MethodOption[]): Promise<void> {
+  async #checkWallets(methods: MethodOption[]): Promise<void> {
     for (const { id } of methods) {
-      if (!isWallet(id) || this.wallets.has(id)) continue;
+      if (!isWallet(id) || this.#wallets.has(id)) continue;
       const result = await walletAvailability(id);
-      this.wallets.set(id, result.available);
+      this.#wallets.set(id, result.available);
       if (!result.available)
         emit(this, 'pay-checkout:wallet-unavailable', { method: id, reason: result.reason });
     }
   }
 
-  private async loadOptions(): Promise<void> {
-    this.optionsRequest?.abort();
+  async #loadOptions(): Promise<void> {
+    this.#optionsRequest?.abort();
     if (!this.endpoint || !this.order) return;
     const request = new AbortController();
-    this.optionsRequest = request;
+    this.#optionsRequest = request;
     this.refreshing = true;
-    if (this.failedDuring === 'options') this.failure = undefined; // a retry hides the old error
-    if (!this.options) this.setPhase('loading', 'loading');
+    if (this.#failedDuring === 'options') this.failure = undefined; // a retry hides the old error
+    if (!this.options) this.#setPhase('loading', 'loading');
     try {
       const language = this.effectiveLanguage;
       const pending = fetchOptions(
@@ -298,14 +298,14 @@ export class PayCheckout extends LitElement {
       formatAmount({ value: 0, currency: 'EUR' }, language);
       ownName(language);
       const options = await pending;
-      await this.checkWallets(options.methods);
+      await this.#checkWallets(options.methods);
       if (request.signal.aborted) return;
       this.options = options;
-      this.keepValidSelection();
+      this.#keepValidSelection();
       if (!this.visibleMethods.length) throw new NoMethodsError();
-      if (this.phase === 'loading' || (this.phase === 'error' && this.failedDuring === 'options')) {
+      if (this.phase === 'loading' || (this.phase === 'error' && this.#failedDuring === 'options')) {
         this.failure = undefined;
-        this.setPhase('ready', 'ready');
+        this.#setPhase('ready', 'ready');
       }
       await this.updateComplete;
       emit(this, 'pay-checkout:ready', {
@@ -314,17 +314,17 @@ export class PayCheckout extends LitElement {
         mode: options.mode,
       });
     } catch (error) {
-      if (!request.signal.aborted) this.fail(error, 'options');
+      if (!request.signal.aborted) this.#fail(error, 'options');
     } finally {
-      if (this.optionsRequest === request) this.refreshing = false;
+      if (this.#optionsRequest === request) this.refreshing = false;
     }
   }
 
   /** Keeps the method and bank when they are still offered; otherwise the first method and no bank. */
-  private keepValidSelection(): void {
+  #keepValidSelection(): void {
     const methods = this.visibleMethods;
     if (!methods.some((m) => m.id === this.method)) this.method = methods[0]?.id ?? '';
-    if (this.bank && !this.countryBanks.some((b) => b.id === this.bank)) this.bank = '';
+    if (this.bank && !this.#countryBanks.some((b) => b.id === this.bank)) this.bank = '';
   }
 
   // Runs before each render, so state set here (and by loadOptions up to its first await) joins this
@@ -337,14 +337,14 @@ export class PayCheckout extends LitElement {
       changed.has('country') ||
       changed.has('language')
     ) {
-      void this.loadOptions();
+      void this.#loadOptions();
     }
     if (this.options && (changed.has('methods') || changed.has('method') || changed.has('bank'))) {
-      this.keepValidSelection();
+      this.#keepValidSelection();
     }
   }
 
-  private changed(): void {
+  #changed(): void {
     const bank = this.method === 'pis' && this.bank ? this.bank : undefined;
     emit(this, 'pay-checkout:change', {
       method: (this.method || undefined) as PaymentMethod | undefined,
@@ -353,25 +353,25 @@ export class PayCheckout extends LitElement {
     });
   }
 
-  private handleMethod(method: PaymentMethod): void {
+  #handleMethod(method: PaymentMethod): void {
     this.method = method;
     this.invalid = undefined;
-    this.changed();
+    this.#changed();
   }
 
-  private handleBank(bank: BankOption): void {
+  #handleBank(bank: BankOption): void {
     this.bank = bank.id;
     this.invalid = undefined;
-    this.changed();
+    this.#changed();
   }
 
-  private handleLanguage(event: Event): void {
+  #handleLanguage(event: Event): void {
     this.language = (event.target as HTMLSelectElement).value;
-    this.changed();
+    this.#changed();
   }
 
-  private handleRetry(): void {
-    if (this.failedDuring === 'options') void this.loadOptions();
+  #handleRetry(): void {
+    if (this.#failedDuring === 'options') void this.#loadOptions();
     else void this.submit();
   }
 
@@ -382,34 +382,34 @@ export class PayCheckout extends LitElement {
       <div part="base" class="base" lang=${this.effectiveLanguage} dir=${directionOf(locale)} aria-busy=${busy}>
         ${
           this.options?.mode === 'sandbox'
-            ? html`<p part="badge" class="badge">${this.t('testMode')}</p>`
+            ? html`<p part="badge" class="badge">${this.#t('testMode')}</p>`
             : nothing
         }
-        ${this.options ? this.renderForm(this.options) : this.renderSkeleton()}
-        ${this.failure ? this.renderError(this.failure) : nothing}
+        ${this.options ? this.#renderForm(this.options) : this.#renderSkeleton()}
+        ${this.failure ? this.#renderError(this.failure) : nothing}
         <p part="status" class="sr-only" role="status">${this.announcement}</p>
       </div>
     `;
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<div part="skeleton" class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`;
   }
 
-  private renderError(failure: CheckoutError) {
+  #renderError(failure: CheckoutError) {
     return html`<div part="error" class="error">
-      <p>${this.t(errorMessageId(failure), { code: failure.code })}</p>
+      <p>${this.#t(errorMessageId(failure), { code: failure.code })}</p>
       ${
         failure.retryable
-          ? html`<button part="retry" class="retry" type="button" ?disabled=${this.disabled} @click=${this.handleRetry}>
-            ${this.t('retry')}
+          ? html`<button part="retry" class="retry" type="button" ?disabled=${this.disabled} @click=${this.#handleRetry}>
+            ${this.#t('retry')}
           </button>`
           : nothing
       }
     </div>`;
   }
 
-  private renderForm(options: OptionsResponse) {
+  #renderForm(options: OptionsResponse) {
     const language = this.effectiveLanguage;
     const amount = formatAmount(options.amount, language);
     const methods = this.visibleMethods;
@@ -426,13 +426,13 @@ export class PayCheckout extends LitElement {
     return html`
       <div class="row">
         <p class="amount">
-          <span part="amount-label">${this.t('total')}</span>
+          <span part="amount-label">${this.#t('total')}</span>
           <strong part="amount">${amount}</strong>
         </p>
-        ${options.languages.length > 1 ? this.renderLanguages(options.languages, language) : nothing}
+        ${options.languages.length > 1 ? this.#renderLanguages(options.languages, language) : nothing}
       </div>
-      <fieldset part="methods" ?disabled=${this.locked}>
-        <legend part="legend">${this.t('methodLegend')}</legend>
+      <fieldset part="methods" ?disabled=${this.#locked}>
+        <legend part="legend">${this.#t('methodLegend')}</legend>
         ${methods.map(
           (m) => html`<label part="method${m.id === this.method ? ' method-selected' : ''}" class="method">
             <input
@@ -440,51 +440,51 @@ export class PayCheckout extends LitElement {
               name="method"
               .value=${m.id}
               .checked=${m.id === this.method}
-              @change=${() => this.handleMethod(m.id)}
+              @change=${() => this.#handleMethod(m.id)}
             />
             <span>${m.label}</span>
           </label>`,
         )}
       </fieldset>
-      ${this.method === 'pis' ? this.renderBanks() : nothing}
-      ${this.invalid === 'methodRequired' ? html`<p part="validation" class="invalid">${this.t(this.invalid)}</p>` : nothing}
-      ${note ? html`<p part="note" class="note" aria-hidden=${note === phase}>${this.t(note)}</p>` : nothing}
+      ${this.method === 'pis' ? this.#renderBanks() : nothing}
+      ${this.invalid === 'methodRequired' ? html`<p part="validation" class="invalid">${this.#t(this.invalid)}</p>` : nothing}
+      ${note ? html`<p part="note" class="note" aria-hidden=${note === phase}>${this.#t(note)}</p>` : nothing}
       <button
         part="pay-button"
         class="pay"
         type="button"
         ?disabled=${this.disabled}
-        aria-disabled=${this.locked ? 'true' : 'false'}
+        aria-disabled=${this.#locked ? 'true' : 'false'}
         @click=${() => void this.submit()}
       >
-        ${this.t('pay', { amount })}
+        ${this.#t('pay', { amount })}
       </button>
     `;
   }
 
-  private renderLanguages(languages: string[], current: string) {
+  #renderLanguages(languages: string[], current: string) {
     const selected = languages.includes(current) ? current : resolveLocale(current);
     return html`<span class="field">
-      <label part="language-label" for="language">${this.t('language')}</label>
-      <select id="language" part="language" ?disabled=${this.locked} @change=${this.handleLanguage}>
+      <label part="language-label" for="language">${this.#t('language')}</label>
+      <select id="language" part="language" ?disabled=${this.#locked} @change=${this.#handleLanguage}>
         ${languages.map((tag) => html`<option value=${tag} lang=${tag} ?selected=${tag === selected}>${ownName(tag)}</option>`)}
       </select>
     </span>`;
   }
 
-  private renderBanks() {
-    const banks = this.countryBanks;
-    return this.banks.render(
+  #renderBanks() {
+    const banks = this.#countryBanks;
+    return this.#banks.render(
       banks,
       banks.find((b) => b.id === this.bank),
       {
-        label: this.t('bank'),
-        hint: this.t('bankHint'),
-        none: (query) => this.t('bankNone', { query }),
-        count: (count) => this.t('bankCount', { count }),
-        recent: this.t('bankRecent'),
+        label: this.#t('bank'),
+        hint: this.#t('bankHint'),
+        none: (query) => this.#t('bankNone', { query }),
+        count: (count) => this.#t('bankCount', { count }),
+        recent: this.#t('bankRecent'),
       },
-      this.invalid === 'bankRequired' ? this.t('bankRequired') : '',
+      this.invalid === 'bankRequired' ? this.#t('bankRequired') : '',
     );
   }
 }
