@@ -26,6 +26,21 @@ export interface DemoConfig {
   shopUrl: string;
   provider: ProviderTarget;
   wallet: { consumerId: string; accounts: WalletAccount[] };
+  /** server-kit's log level (its structured logs go to stdout). */
+  logLevel: LogLevel;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: Env): LogLevel {
+  const raw = env.LOG_LEVEL || 'info';
+  const level = LOG_LEVELS.find((candidate) => candidate === raw);
+  if (!level)
+    throw new DemoConfigError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw)}`,
+    );
+  return level;
 }
 
 /** A missing or malformed environment variable; the message names it. */
@@ -108,7 +123,14 @@ export function loadConfig(env: Env = process.env): DemoConfig {
   }
   const baseUrl = env.CONNECTPAY_BASE_URL;
   if (baseUrl) {
-    return { port: listenPort, host, shopUrl, provider: stageTarget(env, baseUrl), wallet: stageWallet(env) };
+    return {
+      port: listenPort,
+      host,
+      shopUrl,
+      provider: stageTarget(env, baseUrl),
+      wallet: stageWallet(env),
+      logLevel: logLevel(env),
+    };
   }
   return {
     port: listenPort,
@@ -116,5 +138,6 @@ export function loadConfig(env: Env = process.env): DemoConfig {
     shopUrl,
     provider: { kind: 'sandbox', port: port(env, 'SANDBOX_PORT', 3100) },
     wallet: sandboxWallet(),
+    logLevel: logLevel(env),
   };
 }

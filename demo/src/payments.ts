@@ -62,6 +62,7 @@ export function createShopPayments(config: DemoConfig, orders: OrderBook, sandbo
     publicUrl: `${config.shopUrl}${CHECKOUT_PATH}`,
     allowedOrigins: shopOrigins(config.shopUrl),
     elementDir: elementDist(),
+    logLevel: config.logLevel,
     async resolveOrder(orderId) {
       const order = orders.get(orderId);
       if (!order) return undefined;

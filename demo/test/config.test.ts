@@ -43,6 +43,12 @@ describe('the demo configuration', () => {
     assert.equal(loadConfig({ CONNECTPAY_BASE_URL: '' }).provider.kind, 'sandbox');
   });
 
+  it('passes LOG_LEVEL to server-kit and refuses an unknown level', () => {
+    assert.equal(loadConfig({}).logLevel, 'info');
+    assert.equal(loadConfig({ LOG_LEVEL: 'warn' }).logLevel, 'warn');
+    assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be one of/);
+  });
+
   it('refuses a PORT that is not a port', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT must be a TCP port number/);
   });

@@ -92,9 +92,10 @@ export class BackOffice {
   /**
    * The provider's final notification reached the shop and was applied exactly once: the sandbox
    * delivered it (2xx), and server-kit's history holds the final status exactly once, however many
-   * hints (notifications, return-page reconciles, polls) arrived.
+   * hints (notifications, return-page reconciles, polls) arrived. `GET sessions/:id` says the same.
    */
   async expectAppliedOnce(sessionId: string, widgetKey: string, finalStatus: string): Promise<void> {
+    expect((await this.session(sessionId)).status).toBe(finalStatus);
     const payment = await this.sandboxPayment(widgetKey);
     await expect
       .poll(async () => {

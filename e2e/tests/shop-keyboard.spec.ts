@@ -46,6 +46,11 @@ test.describe('Keyboard only', () => {
       await tabTo(page, widget.code);
       await page.keyboard.type('123456');
       await page.keyboard.press('Enter');
+      await expect(widget.returnToMerchant).toBeVisible();
+    });
+
+    const key = widget.key();
+    await test.step('Return to merchant from the bank by keyboard', async () => {
       await tabTo(page, widget.returnToMerchant);
       await page.keyboard.press('Enter');
       await returnPage.waitUntilOpen();
@@ -53,7 +58,7 @@ test.describe('Keyboard only', () => {
 
     await test.step('the return page says success; Return to merchant by keyboard', async () => {
       await returnPage.expectHeading(returnPage.texts.succeeded);
-      expect((await backOffice.session(returnPage.sessionId())).status).toBe('succeeded');
+      await backOffice.expectAppliedOnce(returnPage.sessionId(), key, 'succeeded');
       await tabTo(page, returnPage.returnToMerchant);
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { name: 'Thank you! Payment received' })).toBeVisible();
