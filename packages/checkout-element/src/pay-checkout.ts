@@ -377,6 +377,8 @@ export class PayCheckout extends LitElement {
 
   override render() {
     const locale = resolveLocale(this.effectiveLanguage);
+    // The live region sits outside the aria-busy box: screen readers may hold back announcements from
+    // inside a busy region, and "Starting your payment…" is exactly what must be heard then.
     const busy = this.refreshing || this.phase === 'submitting' || this.phase === 'redirecting';
     return html`
       <div part="base" class="base" lang=${this.effectiveLanguage} dir=${directionOf(locale)} aria-busy=${busy}>
@@ -387,8 +389,8 @@ export class PayCheckout extends LitElement {
         }
         ${this.options ? this.#renderForm(this.options) : this.#renderSkeleton()}
         ${this.failure ? this.#renderError(this.failure) : nothing}
-        <p part="status" class="sr-only" role="status">${this.announcement}</p>
       </div>
+      <p part="status" class="sr-only" role="status" lang=${this.effectiveLanguage}>${this.announcement}</p>
     `;
   }
 

@@ -172,6 +172,7 @@ describe('<pay-checkout>', () => {
       expect($(el, '[part=pay-button]').getAttribute('aria-disabled')).to.equal('true');
       expect($<HTMLFieldSetElement>(el, 'fieldset').disabled).to.equal(true);
       expect(text($(el, '[part=note]'))).to.equal('Starting your payment…'); // visible too
+      expect($(el, '[part=status]').closest('[aria-busy=true]')).to.be.null; // heard, not held back
       await expect(el).to.be.accessible();
       // a second press while submitting sends nothing
       await el.submit();
