@@ -1,53 +1,87 @@
 // The demo shop: `npm start` runs it with server-kit at /checkout and the ConnectPay sandbox on its
 // own port, on embedded defaults (README "Try it"). Environment variables switch it to the stage.
-import { createServer } from 'node:http';
-import { startSandbox } from '@pay-checkout/sandbox';
+import { createServer, type Server } from 'node:http';
+import { type RunningSandbox, startSandbox } from '@pay-checkout/sandbox';
 import { toNodeHandler } from '@pay-checkout/server-kit';
 import { createShopApp } from './src/app.js';
-import { loadConfig } from './src/config.js';
+import { DemoConfigError, loadConfig } from './src/config.js';
 import { readElementIntegrity } from './src/element-integrity.js';
 import { OrderBook } from './src/orders.js';
-import { CHECKOUT_PATH, createShopPayments } from './src/payments.js';
+import { CHECKOUT_PATH, createShopPayments, type ShopPayments } from './src/payments.js';
 
-const config = loadConfig();
-const sandbox =
-  config.provider.kind === 'sandbox' ? await startSandbox({ port: config.provider.port }) : undefined;
-const orders = new OrderBook();
-const payments = createShopPayments(config, orders, sandbox?.url);
-let ready = false;
+/** A start-up failure explained in one line, with the variable that fixes it. */
+function explain(error: unknown): string {
+  if (error instanceof DemoConfigError) return error.message;
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') {
+    const port = (error as { port?: number }).port;
+    return `port ${port ?? ''} is already in use: stop the other server or choose another PORT / SANDBOX_PORT`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
 
-const server = createServer(
-  createShopApp({
-    deps: {
-      config,
-      orders,
-      checkoutPath: CHECKOUT_PATH,
-      lookupPayment: payments.lookupPayment,
-      paymentHistory: payments.paymentHistory,
-      elementIntegrity: readElementIntegrity,
-    },
-    checkout: toNodeHandler(payments.checkout),
-    isReady: () => ready,
-  }),
-);
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
 
-await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-if (sandbox) console.log(`ConnectPay sandbox: ${sandbox.url}/connectpay`);
-else console.log(`ConnectPay stage: ${config.provider.kind === 'stage' ? config.provider.baseUrl : ''}`);
-await payments.checkout.ready;
-ready = true;
-console.log(`Demo shop: ${config.shopUrl}`);
+let sandbox: RunningSandbox | undefined;
+let payments: ShopPayments | undefined;
+let server: Server | undefined;
+
+async function stop(code: number): Promise<never> {
+  server?.closeAllConnections();
+  server?.close();
+  await payments?.checkout.close().catch(() => undefined);
+  await payments?.store.close().catch(() => undefined);
+  await sandbox?.close().catch(() => undefined);
+  process.exit(code);
+}
+
+try {
+  const config = loadConfig();
+  sandbox =
+    config.provider.kind === 'sandbox' ? await startSandbox({ port: config.provider.port }) : undefined;
+  const orders = new OrderBook();
+  const shopPayments = createShopPayments(config, orders, sandbox?.url);
+  payments = shopPayments;
+  let ready = false;
+  server = createServer(
+    createShopApp({
+      deps: {
+        config,
+        orders,
+        checkoutPath: CHECKOUT_PATH,
+        lookupPayment: shopPayments.lookupPayment,
+        paymentHistory: shopPayments.paymentHistory,
+        elementIntegrity: readElementIntegrity,
+      },
+      checkout: toNodeHandler(shopPayments.checkout),
+      isReady: () => ready,
+    }),
+  );
+  await listen(server, config.port, config.host);
+  console.log(
+    `ConnectPay ${sandbox ? `sandbox: ${sandbox.url}/connectpay` : `stage: ${config.provider.kind === 'stage' ? config.provider.baseUrl : ''}`}`,
+  );
+  await shopPayments.checkout.ready;
+  ready = true;
+  console.log(`Demo shop: ${config.shopUrl}`);
+} catch (error) {
+  console.error(`demo: cannot start: ${explain(error)}`);
+  await stop(1);
+}
 
 let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  server.closeAllConnections();
-  server.close();
-  await payments.checkout.close();
-  await payments.store.close().catch(() => undefined);
-  await sandbox?.close();
-  process.exit(0);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void stop(0);
+  });
 }
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);

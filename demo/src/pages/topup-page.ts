@@ -22,6 +22,12 @@ export function renderTopUpPage(input: {
     body: html`<h1>Top up your wallet</h1>
     <p class="lead">Spend your Lumen wallet balance on anything in the shop. Top up by bank payment or card.</p>
     ${input.error ? html`<div class="notice bad" role="alert"><p>${input.error}</p></div>` : ''}
+    ${
+      input.accounts.length === 0
+        ? html`<div class="notice warn"><p>No wallet account is set up for top-ups in this shop
+          (on the ConnectPay stage, set CONNECTPAY_TOPUP_CONSUMER_ID and CONNECTPAY_TOPUP_IBANS).</p></div>`
+        : ''
+    }
     <form method="post" action="/topup" class="card">
       <fieldset>
         <legend>Amount</legend>
