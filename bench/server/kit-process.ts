@@ -1,0 +1,82 @@
+// The kit in its own process (started by bench/server/run.ts), wired like server-kit's own tests
+// (test/helpers/connectpay-kit.ts, kit-server.ts): the ConnectPay adapter with the sandbox's built-in
+// client, PGlite in memory, poller off (so only notifications move sessions), node:http via
+// toNodeHandler. It reports, over IPC, when each ConnectPay notification reached it.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SANDBOX_CLIENT } from '@pay-checkout/sandbox';
+import {
+  type Checkout,
+  connectpay,
+  createCheckout,
+  pgliteStore,
+  toNodeHandler,
+} from '@pay-checkout/server-kit';
+import { closeOnParentRequest } from './child-process.js';
+import { SHOP_ORIGIN, TEE_ORDER } from './shop.js';
+import { wallNow } from './stats.js';
+
+/** Set by the node:http listener on notification requests: when the request reached this process. */
+const ARRIVED_HEADER = 'x-bench-arrived-at';
+
+const sandboxUrl = process.env.BENCH_SANDBOX_URL;
+if (!sandboxUrl) throw new Error('BENCH_SANDBOX_URL is required');
+
+let handler: ReturnType<typeof toNodeHandler> | undefined;
+const server = createServer((req, res) => {
+  // Stamped before the kit sees the request: the notification → SSE figure starts here.
+  if (req.method === 'POST' && req.url?.includes('/notifications/'))
+    req.headers[ARRIVED_HEADER] = `${wallNow()}`;
+  handler?.(req, res);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkout`;
+const store = pgliteStore({ memory: true });
+const checkout = createCheckout({
+  providers: [
+    connectpay({
+      baseUrl: sandboxUrl,
+      clientId: SANDBOX_CLIENT.clientId,
+      clientSecret: SANDBOX_CLIENT.clientSecret,
+      brandId: SANDBOX_CLIENT.brandId,
+      privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
+      timeoutMs: 5000,
+    }),
+  ],
+  resolveOrder: async () => TEE_ORDER,
+  store,
+  publicUrl: base,
+  allowedOrigins: [SHOP_ORIGIN],
+  poll: false,
+  logLevel: 'silent',
+});
+
+/** The kit's fetch, with notification arrivals reported (read from a clone, off the request's path). */
+const timed: Checkout = {
+  ...checkout,
+  fetch(request) {
+    const arrivedAt = Number(request.headers.get(ARRIVED_HEADER));
+    if (arrivedAt > 0) void reportNotification(request.clone(), arrivedAt);
+    return checkout.fetch(request);
+  },
+};
+handler = toNodeHandler(timed);
+await checkout.ready;
+
+async function reportNotification(request: Request, arrivedAt: number): Promise<void> {
+  try {
+    const body = (await request.json()) as { payment?: { paymentId?: string; status?: string } };
+    const { paymentId, status } = body.payment ?? {};
+    if (paymentId && status) process.send?.({ type: 'notification', paymentId, status, arrivedAt });
+  } catch {
+    // Not a notification we can attribute; the bench then times that session out and says so.
+  }
+}
+
+closeOnParentRequest(async () => {
+  await checkout.close();
+  await store.close();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+process.send?.({ type: 'ready', url: base });

@@ -1,0 +1,122 @@
+// Server benchmark: `npm run bench` (all benches) or `npx tsx --conditions=source bench/server/run.ts`.
+// Three processes, so that neither server shares an event loop with the load generator: this one
+// (load generator and SSE client), the sandbox (bench/server/sandbox-process.ts, zero latency) and the
+// kit (bench/server/kit-process.ts, PGlite in memory). Loopback only; fixed request counts; every
+// child is closed at the end. Writes bench/results.json#server. See bench/README.md for the figures.
+import { cpus } from 'node:os';
+import { BUDGETS, type BudgetCheck } from './budgets.js';
+import { type ChildMessage, startChild } from './child-process.js';
+import { type ArrivalLog, benchNotificationToSse } from './notification-sse-bench.js';
+import { writeResultsKey } from './results-file.js';
+import { benchSessionOpening } from './session-open-bench.js';
+import { round } from './stats.js';
+import { printTable, type TableRow } from './table.js';
+
+const count = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const levels = [
+  { concurrency: 1, count: count('BENCH_C1_REQUESTS', 300) },
+  { concurrency: 64, count: count('BENCH_C64_REQUESTS', 3000) },
+];
+const warmup = count('BENCH_WARMUP', 200);
+const sseSessions = count('BENCH_SSE_SESSIONS', 150);
+/** `BENCH_KIT_CPU_PROF=<dir>`: write a V8 CPU profile of the kit process there (for a missed budget). */
+const kitProfileDir = process.env.BENCH_KIT_CPU_PROF;
+
+const arrivals: ArrivalLog = new Map();
+const onKitMessage = (message: ChildMessage) => {
+  if (message.type !== 'notification') return;
+  const list = arrivals.get(message.paymentId) ?? [];
+  list.push({ status: message.status, arrivedAt: message.arrivedAt });
+  arrivals.set(message.paymentId, list);
+};
+
+const sandbox = await startChild(new URL('./sandbox-process.ts', import.meta.url), {});
+const connectPayUrl = sandbox.ready.connectPayUrl as string;
+const kit = await startChild(
+  new URL('./kit-process.ts', import.meta.url),
+  { BENCH_SANDBOX_URL: connectPayUrl },
+  onKitMessage,
+  kitProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${kitProfileDir}`] : [],
+);
+const kitUrl = kit.ready.url;
+
+try {
+  console.log(`server bench: sandbox ${sandbox.ready.url}, kit ${kitUrl} (${cpus().length} CPUs)`);
+  const opening = await benchSessionOpening({ connectPayUrl, kitUrl, levels, warmup });
+  const sse = await benchNotificationToSse({
+    kitUrl,
+    connectPayUrl,
+    arrivals,
+    sessions: sseSessions,
+    warmup: 10,
+  });
+
+  const c1 = opening.find((level) => level.concurrency === 1);
+  const c64 = opening.find((level) => level.concurrency === 64);
+  if (!c1 || !c64) throw new Error('both concurrency levels must be measured');
+  const overhead = round(c1.kit.p95 - c1.direct.p95);
+  const budgets: BudgetCheck[] = [
+    {
+      name: 'kit overhead, p95 at c=1 (ms)',
+      value: overhead,
+      budget: `≤ ${BUDGETS.overheadP95Ms}`,
+      pass: overhead <= BUDGETS.overheadP95Ms,
+    },
+    {
+      name: 'sessions/s through the kit at c=64',
+      value: c64.kit.requestsPerSecond,
+      budget: `≥ ${BUDGETS.sessionsPerSecondC64}`,
+      pass: c64.kit.requestsPerSecond >= BUDGETS.sessionsPerSecondC64 && c64.kit.failures === 0,
+    },
+    {
+      name: 'notification → SSE event, p95 (ms)',
+      value: sse.p95,
+      budget: `≤ ${BUDGETS.notificationToSseP95Ms}`,
+      pass: sse.p95 <= BUDGETS.notificationToSseP95Ms && sse.missed === 0,
+    },
+  ];
+
+  const rows: TableRow[] = [];
+  for (const level of opening) {
+    for (const path of ['direct', 'kit'] as const) {
+      const f = level[path];
+      const label = `open session ${path === 'direct' ? 'at sandbox' : 'via kit   '}, c=${level.concurrency}`;
+      rows.push({ metric: `${label}: p50 / p95 ms`, value: `${f.p50} / ${f.p95}` });
+      rows.push({
+        metric: `${label}: req/s (n=${f.count}${f.failures ? `, ${f.failures} failed` : ''})`,
+        value: `${f.requestsPerSecond}`,
+      });
+    }
+  }
+  rows.push({
+    metric: `notification → SSE: p50 ms (n=${sse.count}, missed ${sse.missed})`,
+    value: `${sse.p50}`,
+  });
+  for (const check of budgets)
+    rows.push({ metric: check.name, value: `${check.value}`, budget: check.budget, pass: check.pass });
+  printTable('server-kit benchmark', rows);
+  for (const level of opening)
+    for (const path of ['direct', 'kit'] as const)
+      if (level[path].firstFailure)
+        console.log(`first failure (${path}, c=${level.concurrency}): ${level[path].firstFailure}`);
+
+  writeResultsKey('server', {
+    measuredAt: new Date().toISOString(),
+    setup: {
+      processes: 'load generator, kit, sandbox: three processes on 127.0.0.1',
+      store: 'PGlite in memory',
+      sandboxLatencyMs: 0,
+      warmupPerPath: warmup,
+      sseSessions,
+    },
+    openSession: opening,
+    overheadP95C1Ms: overhead,
+    notificationToSseMs: sse,
+    budgets,
+    withinBudget: budgets.every((check) => check.pass),
+  });
+  console.log('\nwrote bench/results.json#server');
+} finally {
+  await kit.stop();
+  await sandbox.stop();
+}

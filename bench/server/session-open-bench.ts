@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { SANDBOX_CLIENT, signConnectPayRequest } from '@pay-checkout/sandbox';
+import { createPool, type LoadResult, type PostTarget, runFixedLoad } from './http-load.js';
+import { SHOP_ORIGIN, TEE_ORDER } from './shop.js';
+import { type LatencySummary, summarize } from './stats.js';
+
+export interface PhaseFigures extends LatencySummary {
+  requestsPerSecond: number;
+  failures: number;
+  firstFailure?: string;
+}
+
+export interface OpenFigures {
+  concurrency: number;
+  direct: PhaseFigures;
+  kit: PhaseFigures;
+}
+
+/**
+ * The Initiate Payment bodies the direct client sends, built and RSA-signed before any timing starts:
+ * the signing cost belongs to whoever calls ConnectPay (inside the kit it is part of the overhead
+ * measured), not to the load generator. The body mirrors what the kit's adapter sends for a card.
+ */
+function presignedDirectTargets(connectPayUrl: string, count: number, runId: string): PostTarget[] {
+  const url = `${connectPayUrl}/merchant/payments`;
+  const authorization = `Basic ${Buffer.from(`${SANDBOX_CLIENT.clientId}:${SANDBOX_CLIENT.clientSecret}`).toString('base64')}`;
+  return Array.from({ length: count }, (_, i) => {
+    const body = JSON.stringify({
+      merchant: { brandId: SANDBOX_CLIENT.brandId, redirectUrl: TEE_ORDER.returnUrl, language: 'EN' },
+      payment: {
+        paymentMethod: ['CARD'],
+        instructedAmount: { amount: TEE_ORDER.amount, currency: TEE_ORDER.currency },
+        remittanceInformationUnstructured: TEE_ORDER.description,
+      },
+      identifiers: { merchantReference: `bench-${runId}-direct-${i}` },
+    });
+    const signature = signConnectPayRequest({
+      method: 'POST',
+      url,
+      body,
+      privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
+    });
+    return {
+      url,
+      body,
+      headers: {
+        authorization,
+        'x-signature': signature,
+        'x-request-id': randomUUID(),
+        accept: 'application/json;version=2',
+        'content-type': 'application/json',
+      },
+    };
+  });
+}
+
+/** `POST {kit}/sessions` as the element sends it: allowed Origin, JSON, a fresh Idempotency-Key. */
+function kitTarget(kitUrl: string, runId: string, index: number): PostTarget {
+  return {
+    url: `${kitUrl}/sessions`,
+    body: JSON.stringify({ order: `order-${index}`, method: 'card' }),
+    headers: {
+      'content-type': 'application/json',
+      origin: SHOP_ORIGIN,
+      'idempotency-key': `bench-${runId}-${index}`,
+    },
+  };
+}
+
+function figures(result: LoadResult): PhaseFigures {
+  return {
+    ...summarize(result.latencies),
+    requestsPerSecond: result.requestsPerSecond,
+    failures: result.failures,
+    ...(result.firstFailure ? { firstFailure: result.firstFailure } : {}),
+  };
+}
+
+/**
+ * Opens sessions directly at the sandbox and through the kit, at each concurrency, with fixed
+ * request counts after a warm-up of both paths. Direct and kit alternate per concurrency level so
+ * both see the same (warm) sandbox.
+ */
+export async function benchSessionOpening(options: {
+  connectPayUrl: string;
+  kitUrl: string;
+  levels: { concurrency: number; count: number }[];
+  warmup: number;
+}): Promise<OpenFigures[]> {
+  const runId = randomUUID().slice(0, 8);
+  const total = options.warmup + options.levels.reduce((sum, level) => sum + level.count, 0);
+  const direct = presignedDirectTargets(options.connectPayUrl, total, runId);
+  let directNext = 0;
+  let kitNext = 0;
+  const maxConcurrency = Math.max(...options.levels.map((level) => level.concurrency));
+  const agent = createPool(maxConcurrency);
+  const run = async (path: 'direct' | 'kit', concurrency: number, count: number) =>
+    runFixedLoad({
+      agent,
+      count,
+      concurrency,
+      expected: 201,
+      makeTarget: () =>
+        path === 'direct' ? direct[directNext++] : kitTarget(options.kitUrl, runId, kitNext++),
+    });
+  try {
+    await run('direct', 16, options.warmup);
+    await run('kit', 16, options.warmup);
+    const out: OpenFigures[] = [];
+    for (const { concurrency, count } of options.levels) {
+      const directResult = await run('direct', concurrency, count);
+      const kitResult = await run('kit', concurrency, count);
+      out.push({ concurrency, direct: figures(directResult), kit: figures(kitResult) });
+    }
+    return out;
+  } finally {
+    agent.destroy();
+  }
+}
