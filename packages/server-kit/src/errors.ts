@@ -48,11 +48,18 @@ export class ProviderTimeoutError extends CheckoutError {
   }
 }
 
-/** The provider answered with an error (5xx after retries, or a 4xx it explains). */
+/**
+ * The provider answered with an error (5xx after retries, or a 4xx it explains). Answered 502 unless
+ * `status` says otherwise: a definite business refusal the shopper cannot fix by retrying (e.g. an
+ * inactive top-up account) is a 422, so the element shows it as final rather than "try again".
+ */
 export class ProviderError extends CheckoutError {
   readonly providerStatus?: number;
-  constructor(message: string, options?: { cause?: unknown; providerStatus?: number; code?: string }) {
-    super(options?.code ?? 'provider_error', 502, message, options);
+  constructor(
+    message: string,
+    options?: { cause?: unknown; providerStatus?: number; code?: string; status?: number },
+  ) {
+    super(options?.code ?? 'provider_error', options?.status ?? 502, message, options);
     this.providerStatus = options?.providerStatus;
   }
 }

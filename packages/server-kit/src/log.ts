@@ -34,7 +34,11 @@ const SENSITIVE_KEYS = [
   'debtorAccount',
   'creditorAccount',
   'bban',
-  'name',
+  // not a bare `name`: pino's own logger name and every error's `name` must stay readable
+  'holder',
+  'cardholderName',
+  'fullName',
+  'psuName',
   'firstName',
   'lastName',
   'debtorName',

@@ -386,6 +386,7 @@ describe('ConnectPay adapter × sandbox: BaaS top-ups', () => {
         assert.ok(error instanceof ProviderError);
         assert.equal(error.code, code);
         assert.equal(error.providerStatus, 422);
+        assert.equal(error.status, 422);
         assert.match(error.message, message);
         assert.doesNotMatch(error.message, /LT\d{18}/); // no IBAN in messages (they end up in logs)
         return true;

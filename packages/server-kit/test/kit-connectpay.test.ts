@@ -224,7 +224,7 @@ describe('ConnectPay through the kit (sandbox over HTTP, every TEST-DATA row)', 
           bank: FAKE_BANK,
           country: 'DE',
         });
-        assert.equal(response.status, 502);
+        assert.equal(response.status, 422, 'a refusal, not a provider outage');
         const body = (await response.json()) as { error: { code: string; message: string } };
         assert.equal(body.error.code, code);
         assert.match(body.error.message, /creditor account/i);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import pino from 'pino';
+import { ProviderError } from '../src/errors.js';
 import { createLogger, scrubText } from '../src/log.js';
 
 function capture(): { stream: Writable; lines: () => string } {
@@ -37,15 +38,17 @@ describe('logs', () => {
         options: { clientSecret: SECRETS[1], privateKeyPem: SECRETS[2] },
         card: { number: SECRETS[3], cvc: '123' },
         payment: { creditorAccount: { iban: SECRETS[5] }, debtorName: SECRETS[7] },
-        consumer: { email: SECRETS[6], ipAddress: SECRETS[8], firstName: 'Anna' },
+        consumer: { email: SECRETS[6], ipAddress: SECRETS[8], firstName: 'Anna', fullName: SECRETS[7] },
         sessionId: 'kept-visible',
       },
       `provider said: card ${SECRETS[4]} declined for ${SECRETS[6]}, account ${SECRETS[5]}`,
     );
     log.error({ err: new Error(`bad card ${SECRETS[3]}`) }, 'failed');
+    log.error({ err: new ProviderError('refused', { code: 'creditor_account_inactive' }) }, 'refused');
     const out = lines();
     for (const secret of SECRETS) assert.ok(!out.includes(secret), `leaked ${secret}`);
     assert.match(out, /kept-visible/);
+    assert.match(out, /"name":"ProviderError"/, "an error's class name stays readable");
     assert.match(out, /\[redacted\]/);
   });
 

@@ -249,6 +249,7 @@ function explainInitiationError(error: unknown): unknown {
     code: error.providerCode,
     providerCode: error.providerCode,
     providerStatus: 422,
+    status: 422, // a refusal, not an outage: retrying cannot help
     cause: error,
   });
 }

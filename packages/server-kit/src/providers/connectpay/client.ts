@@ -12,7 +12,13 @@ export class ConnectPayApiError extends ProviderError {
   readonly providerCode?: string;
   constructor(
     message: string,
-    options: { providerStatus?: number; providerCode?: string; code?: string; cause?: unknown },
+    options: {
+      providerStatus?: number;
+      providerCode?: string;
+      code?: string;
+      cause?: unknown;
+      status?: number;
+    },
   ) {
     super(message, options);
     this.providerCode = options.providerCode;
