@@ -55,6 +55,11 @@ export default defineConfig({
             SANDBOX_PORT: String(SANDBOX_PORT),
             // a fresh data directory per run, so journeys never see an earlier run's sessions
             PAY_CHECKOUT_DATA: `${process.env.TMPDIR ?? '/tmp'}/pay-checkout-e2e-${process.pid}`,
+            // journeys run against the local sandbox even when stage credentials are in the environment
+            // (the @stage specs start their own demo for that)
+            CONNECTPAY_BASE_URL: '',
+            // keep the run's output readable: the kit logs every status change at info
+            LOG_LEVEL: 'warn',
           },
           reuseExistingServer: !process.env.CI,
           timeout: 120_000,
