@@ -39,4 +39,27 @@ describe('adopting a payment after a lost answer', () => {
     assert.equal(response.status, 502);
     assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'unsafe_redirect');
   });
+
+  it('records a change learnt from an unsigned notification hint as coming from the notification', async () => {
+    provider.redirectUrl = undefined;
+    const response = await kit.createSession({ order: 'order-1', method: 'card' });
+    const { sessionId } = CreateSessionResponse.parse(await response.json());
+    const { providerRef } = provider.paymentFor(sessionId);
+    provider.setStatus(providerRef, { status: 'succeeded', raw: 'Completed' });
+    const hint = await fetch(kit.url(`notifications/${provider.name}`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ paymentId: providerRef }),
+    });
+    assert.equal(hint.status, 200);
+    const events = await kit.store.eventsSince(sessionId, 0);
+    assert.deepEqual(
+      events.map((e) => [e.status, e.source]),
+      [
+        ['created', 'create'],
+        ['pending', 'initiate'],
+        ['succeeded', 'notification'],
+      ],
+    );
+  });
 });

@@ -58,7 +58,7 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
     const { duplicate } = await deps.store.recordNotification(notification);
     if (duplicate) return jsonResponse(200, { received: true });
     try {
-      await reconcileSession(deps, session, 'reconcile');
+      await reconcileSession(deps, session, 'notification');
     } catch (error) {
       // The provider is unreachable right now: the poller looks again soon.
       log.warn({ err: error }, 're-fetch after a notification failed; the poller will retry');
