@@ -43,10 +43,11 @@ export type {
   ProviderStatus,
   VerifiedNotification,
 } from './providers/provider.js';
-export { runStoreConformance } from './store/conformance.js';
-// ── Store: the interface, the embedded default, PostgreSQL, and the conformance suite ───────────
+// ── Store: the interface, the embedded default, PostgreSQL (the conformance suite: ./conformance) ─
 export { type PgliteStoreOptions, pgliteStore } from './store/pglite-store.js';
 export { postgresStore } from './store/postgres-store.js';
+export type { SqlClient } from './store/sql-client.js';
+export { sqlStore } from './store/sql-store.js';
 export type {
   CheckoutStore,
   EventSource,
@@ -59,3 +60,4 @@ export type {
   TransitionInput,
   TransitionResult,
 } from './store/store.js';
+export { SessionNotFoundError, StoreConflictError, StoreLockedError } from './store/store-errors.js';
