@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# `npm start`: builds what the demo serves, then runs the demo shop with server-kit and the sandbox
-# on embedded defaults. Before the demo exists, it runs the sandbox alone.
+# `npm start`: builds what the demo serves (the element bundles, the packages), then runs the demo shop
+# with server-kit and the ConnectPay sandbox on embedded defaults. It prints the URL to open.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npm run build --silent >/dev/null
-if [ -f demo/server.ts ]; then
-  exec npm run start --silent -w @pay-checkout/demo
+log=$(mktemp); trap 'rm -f "$log"' EXIT
+echo "pay-checkout: building (about 20 s the first time)…"
+if ! npm run build >"$log" 2>&1; then
+  cat "$log"; echo "pay-checkout: the build failed, see above" >&2; exit 1
 fi
-exec npm run start --silent -w @pay-checkout/sandbox
+exec npm run start --silent -w @pay-checkout/demo
