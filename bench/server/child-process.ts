@@ -1,13 +1,17 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import type { SpanTotals } from './spans.js';
 
 /** Messages a bench child sends to the load generator over the IPC channel. */
 export type ChildMessage =
   | { type: 'ready'; url: string; connectPayUrl?: string }
-  | { type: 'notification'; paymentId: string; status: string; arrivedAt: number };
+  | { type: 'notification'; reference: string; status: string; arrivedAt: number }
+  | { type: 'spans'; spans: SpanTotals };
 
 export interface BenchChild {
   process: ChildProcess;
   ready: Extract<ChildMessage, { type: 'ready' }>;
+  /** The child's timing spans since the last call (the kit process answers; see spans.ts). */
+  takeSpans(): Promise<SpanTotals>;
   /** Asks the child to close its servers and waits for it to exit (killed after 5 s). */
   stop(): Promise<void>;
 }
@@ -38,6 +42,16 @@ export async function startChild(
   return {
     process: child,
     ready,
+    takeSpans: () =>
+      new Promise((resolve) => {
+        const onSpans = (message: ChildMessage) => {
+          if (message.type !== 'spans') return;
+          child.off('message', onSpans);
+          resolve(message.spans);
+        };
+        child.on('message', onSpans);
+        child.send({ type: 'spans' });
+      }),
     async stop() {
       if (child.exitCode !== null) return;
       child.send({ type: 'close' });
@@ -54,7 +68,9 @@ export function closeOnParentRequest(close: () => Promise<void>): void {
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    void close().finally(() => process.disconnect?.());
+    void close().finally(() => {
+      if (process.connected) process.disconnect();
+    });
   };
   process.on('message', (message: { type?: string }) => {
     if (message?.type === 'close') shutdown();

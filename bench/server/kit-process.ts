@@ -14,6 +14,7 @@ import {
 } from '@pay-checkout/server-kit';
 import { closeOnParentRequest } from './child-process.js';
 import { SHOP_ORIGIN, TEE_ORDER } from './shop.js';
+import { SpanRecorder } from './spans.js';
 import { wallNow } from './stats.js';
 
 /** Set by the node:http listener on notification requests: when the request reached this process. */
@@ -22,29 +23,50 @@ const ARRIVED_HEADER = 'x-bench-arrived-at';
 const sandboxUrl = process.env.BENCH_SANDBOX_URL;
 if (!sandboxUrl) throw new Error('BENCH_SANDBOX_URL is required');
 
+const spans = new SpanRecorder();
+process.on('message', (message: { type?: string }) => {
+  if (message?.type === 'spans') process.send?.({ type: 'spans', spans: spans.take() });
+});
+
 let handler: ReturnType<typeof toNodeHandler> | undefined;
 const server = createServer((req, res) => {
   // Stamped before the kit sees the request: the notification → SSE figure starts here.
   if (req.method === 'POST' && req.url?.includes('/notifications/'))
     req.headers[ARRIVED_HEADER] = `${wallNow()}`;
+  const started = performance.now();
+  const route = `${req.method} ${routeOf(req.url ?? '')}`;
+  // SSE streams stay open for the whole session: not a request span.
+  if (!route.endsWith('/events'))
+    res.once('finish', () => spans.add(`http ${route}`, performance.now() - started));
   handler?.(req, res);
 });
+
+/** `/checkout/sessions/ses_…/events` → `sessions/:id/events`: spans per route, not per session. */
+function routeOf(url: string): string {
+  return url
+    .replace(/^\/checkout\//, '')
+    .replace(/\?.*$/, '')
+    .replace(/^sessions\/[^/]+/, 'sessions/:id');
+}
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkout`;
 const store = pgliteStore({ memory: true });
 const checkout = createCheckout({
   providers: [
-    connectpay({
-      baseUrl: sandboxUrl,
-      clientId: SANDBOX_CLIENT.clientId,
-      clientSecret: SANDBOX_CLIENT.clientSecret,
-      brandId: SANDBOX_CLIENT.brandId,
-      privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
-      timeoutMs: 5000,
-    }),
+    spans.timed(
+      connectpay({
+        baseUrl: sandboxUrl,
+        clientId: SANDBOX_CLIENT.clientId,
+        clientSecret: SANDBOX_CLIENT.clientSecret,
+        brandId: SANDBOX_CLIENT.brandId,
+        privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
+        timeoutMs: 5000,
+      }),
+      'provider',
+    ),
   ],
   resolveOrder: async () => TEE_ORDER,
-  store,
+  store: spans.timed(store, 'store'),
   publicUrl: base,
   allowedOrigins: [SHOP_ORIGIN],
   poll: false,
@@ -65,9 +87,13 @@ await checkout.ready;
 
 async function reportNotification(request: Request, arrivedAt: number): Promise<void> {
   try {
-    const body = (await request.json()) as { payment?: { paymentId?: string; status?: string } };
-    const { paymentId, status } = body.payment ?? {};
-    if (paymentId && status) process.send?.({ type: 'notification', paymentId, status, arrivedAt });
+    const body = (await request.json()) as {
+      payment?: { status?: string };
+      identifiers?: { merchantReference?: string };
+    };
+    const reference = body.identifiers?.merchantReference;
+    const status = body.payment?.status;
+    if (reference && status) process.send?.({ type: 'notification', reference, status, arrivedAt });
   } catch {
     // Not a notification we can attribute; the bench then times that session out and says so.
   }

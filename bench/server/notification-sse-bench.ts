@@ -1,11 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectPayTestClient } from '@pay-checkout/sandbox';
 import { createPool, post } from './http-load.js';
-import { FRICTIONLESS_CARD, SHOP_ORIGIN } from './shop.js';
+import { SHOP_ORIGIN } from './shop.js';
 import { SseStream } from './sse-stream.js';
 import { type LatencySummary, summarize } from './stats.js';
+import { payWithFrictionlessCard } from './widget-driver.js';
 
-/** Notification arrivals at the kit, by ConnectPay payment id (fed from the kit process over IPC). */
+/**
+ * Notification arrivals at the kit, by the payment's merchant reference (the kit's reference for the
+ * session, which contains the session id), fed from the kit process over IPC.
+ */
 export type ArrivalLog = Map<string, { status: string; arrivedAt: number }[]>;
 
 export interface NotificationFigures extends LatencySummary {
@@ -17,19 +20,17 @@ const FINAL_SESSION_STATUSES = new Set(['succeeded', 'failed', 'cancelled', 'exp
 
 /**
  * For each session, one after the other: open it through the kit, open its event stream and read
- * the initial state, then pay with the frictionless card on the sandbox widget (form posts). The
+ * the initial state, then pay with the frictionless card on the sandbox widget (two form posts). The
  * sandbox notifies the kit of `Completed`; the figure is from that notification reaching the kit to
  * the client reading the final `status` event.
  */
 export async function benchNotificationToSse(options: {
   kitUrl: string;
-  connectPayUrl: string;
   arrivals: ArrivalLog;
   sessions: number;
   warmup: number;
 }): Promise<NotificationFigures> {
-  const shopper = connectPayTestClient(options.connectPayUrl);
-  const agent = createPool(1);
+  const agent = createPool(2);
   const samples: number[] = [];
   let missed = 0;
   try {
@@ -52,15 +53,15 @@ export async function benchNotificationToSse(options: {
       const stream = await SseStream.open(`${options.kitUrl}/sessions/${sessionId}/events`);
       try {
         await stream.next(5000); // the current state (pending)
-        const paid = shopper.payWithCard(redirectUrl, FRICTIONLESS_CARD);
+        const paid = payWithFrictionlessCard(agent, redirectUrl);
         let finalReadAt: number | undefined;
         for (let n = 0; n < 5 && finalReadAt === undefined; n++) {
           const event = await stream.next(5000);
           const status = (JSON.parse(event.data) as { status: string }).status;
           if (event.event === 'status' && FINAL_SESSION_STATUSES.has(status)) finalReadAt = event.readAt;
         }
-        const { paymentId } = await paid;
-        const arrivedAt = await completedArrival(options.arrivals, paymentId);
+        await paid;
+        const arrivedAt = await completedArrival(options.arrivals, sessionId);
         if (finalReadAt === undefined || arrivedAt === undefined) missed++;
         else if (i >= options.warmup) samples.push(finalReadAt - arrivedAt);
       } finally {
@@ -74,9 +75,10 @@ export async function benchNotificationToSse(options: {
 }
 
 /** The IPC message may trail the SSE event by a moment: wait for it briefly (bounded). */
-async function completedArrival(arrivals: ArrivalLog, paymentId: string): Promise<number | undefined> {
+async function completedArrival(arrivals: ArrivalLog, sessionId: string): Promise<number | undefined> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const hit = arrivals.get(paymentId)?.find((arrival) => arrival.status === 'Completed');
+    const reference = [...arrivals.keys()].find((key) => key.endsWith(sessionId));
+    const hit = reference && arrivals.get(reference)?.find((arrival) => arrival.status === 'Completed');
     if (hit) return hit.arrivedAt;
     await sleep(20);
   }

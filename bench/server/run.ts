@@ -9,6 +9,7 @@ import { type ChildMessage, startChild } from './child-process.js';
 import { type ArrivalLog, benchNotificationToSse } from './notification-sse-bench.js';
 import { writeResultsKey } from './results-file.js';
 import { benchSessionOpening } from './session-open-bench.js';
+import type { SpanTotals } from './spans.js';
 import { round } from './stats.js';
 import { printTable, type TableRow } from './table.js';
 
@@ -25,9 +26,9 @@ const kitProfileDir = process.env.BENCH_KIT_CPU_PROF;
 const arrivals: ArrivalLog = new Map();
 const onKitMessage = (message: ChildMessage) => {
   if (message.type !== 'notification') return;
-  const list = arrivals.get(message.paymentId) ?? [];
+  const list = arrivals.get(message.reference) ?? [];
   list.push({ status: message.status, arrivedAt: message.arrivedAt });
-  arrivals.set(message.paymentId, list);
+  arrivals.set(message.reference, list);
 };
 
 const sandbox = await startChild(new URL('./sandbox-process.ts', import.meta.url), {});
@@ -42,14 +43,25 @@ const kitUrl = kit.ready.url;
 
 try {
   console.log(`server bench: sandbox ${sandbox.ready.url}, kit ${kitUrl} (${cpus().length} CPUs)`);
-  const opening = await benchSessionOpening({ connectPayUrl, kitUrl, levels, warmup });
+  const kitSpans: Record<string, SpanTotals> = {};
+  const opening = await benchSessionOpening({
+    connectPayUrl,
+    kitUrl,
+    levels,
+    warmup,
+    aroundKitPhase: async (concurrency, edge) => {
+      const spans = await kit.takeSpans();
+      if (edge === 'end') kitSpans[`open via kit, c=${concurrency}`] = spans;
+    },
+  });
+  await kit.takeSpans();
   const sse = await benchNotificationToSse({
     kitUrl,
-    connectPayUrl,
     arrivals,
     sessions: sseSessions,
     warmup: 10,
   });
+  kitSpans['notification → SSE phase'] = await kit.takeSpans();
 
   const c1 = opening.find((level) => level.concurrency === 1);
   const c64 = opening.find((level) => level.concurrency === 64);
@@ -113,10 +125,23 @@ try {
     overheadP95C1Ms: overhead,
     notificationToSseMs: sse,
     budgets,
+    kitSpans,
     withinBudget: budgets.every((check) => check.pass),
   });
+  printSpans(kitSpans);
   console.log('\nwrote bench/results.json#server');
 } finally {
   await kit.stop();
   await sandbox.stop();
+}
+
+/** Where the kit's time went, per phase: the heaviest spans (mean ms per call). */
+function printSpans(phases: Record<string, SpanTotals>): void {
+  for (const [phase, spans] of Object.entries(phases)) {
+    console.log(`\nkit spans, ${phase} (calls, mean ms):`);
+    for (const [name, span] of Object.entries(spans).slice(0, 12))
+      console.log(
+        `  ${name.padEnd(44)}${String(span.count).padStart(7)}${span.meanMs.toFixed(3).padStart(11)}`,
+      );
+  }
 }

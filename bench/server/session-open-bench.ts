@@ -86,6 +86,8 @@ export async function benchSessionOpening(options: {
   kitUrl: string;
   levels: { concurrency: number; count: number }[];
   warmup: number;
+  /** Called around each measured kit phase (the runner collects the kit's timing spans there). */
+  aroundKitPhase?: (concurrency: number, edge: 'start' | 'end') => Promise<void>;
 }): Promise<OpenFigures[]> {
   const runId = randomUUID().slice(0, 8);
   const total = options.warmup + options.levels.reduce((sum, level) => sum + level.count, 0);
@@ -109,7 +111,9 @@ export async function benchSessionOpening(options: {
     const out: OpenFigures[] = [];
     for (const { concurrency, count } of options.levels) {
       const directResult = await run('direct', concurrency, count);
+      await options.aroundKitPhase?.(concurrency, 'start');
       const kitResult = await run('kit', concurrency, count);
+      await options.aroundKitPhase?.(concurrency, 'end');
       out.push({ concurrency, direct: figures(directResult), kit: figures(kitResult) });
     }
     return out;

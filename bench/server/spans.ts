@@ -1,0 +1,51 @@
+/** Total time and count per named span, in one process, between two resets. */
+export type SpanTotals = Record<string, { count: number; totalMs: number; meanMs: number }>;
+
+/**
+ * Timing spans for the kit process: how long the store and the provider adapter take per call, and
+ * each route end to end, so a missed budget can be attributed without a profiler. Under concurrency a
+ * span includes waiting (e.g. for PGlite's single connection), which is part of what it costs.
+ */
+export class SpanRecorder {
+  private spans = new Map<string, { count: number; totalMs: number }>();
+
+  add(name: string, ms: number): void {
+    const span = this.spans.get(name) ?? { count: 0, totalMs: 0 };
+    span.count++;
+    span.totalMs += ms;
+    this.spans.set(name, span);
+  }
+
+  /** The totals so far, then starts over. */
+  take(): SpanTotals {
+    const out: SpanTotals = {};
+    for (const [name, { count, totalMs }] of [...this.spans].sort((a, b) => b[1].totalMs - a[1].totalMs)) {
+      out[name] = {
+        count,
+        totalMs: Math.round(totalMs),
+        meanMs: Math.round((totalMs / count) * 1000) / 1000,
+      };
+    }
+    this.spans = new Map();
+    return out;
+  }
+
+  /** The same object, with each method call timed as `<prefix>.<method>` until its promise settles. */
+  timed<T extends object>(target: T, prefix: string): T {
+    return new Proxy(target, {
+      get: (object, property, receiver) => {
+        const value = Reflect.get(object, property, receiver);
+        if (typeof value !== 'function' || typeof property !== 'string') return value;
+        return (...args: unknown[]) => {
+          const started = performance.now();
+          const result = value.apply(object, args);
+          if (result instanceof Promise) {
+            const stop = () => this.add(`${prefix}.${property}`, performance.now() - started);
+            result.then(stop, stop);
+          }
+          return result;
+        };
+      },
+    });
+  }
+}
