@@ -10,6 +10,7 @@ import {
   connectpay,
   createCheckout,
   pgliteStore,
+  postgresStore,
   toNodeHandler,
 } from '@pay-checkout/server-kit';
 import { closeOnParentRequest } from './child-process.js';
@@ -50,7 +51,10 @@ function routeOf(url: string): string {
 }
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkout`;
-const store = pgliteStore({ memory: true });
+// `BENCH_PG_URL` (set by run.ts under BENCH_STORE=postgres): the PostgreSQL store, for comparison.
+const store = process.env.BENCH_PG_URL
+  ? postgresStore(process.env.BENCH_PG_URL)
+  : pgliteStore({ memory: true });
 const checkout = createCheckout({
   providers: [
     spans.timed(
