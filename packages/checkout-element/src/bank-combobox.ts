@@ -36,8 +36,9 @@ function initials(name: string): string {
 
 /**
  * The bank picker: an editable ARIA combobox with list autocomplete (WAI-ARIA APG pattern). Typing
- * filters the banks; ArrowDown/ArrowUp move through the list, Enter chooses, Escape closes. Focus stays
- * in the input (aria-activedescendant), so the picker works with the keyboard alone.
+ * filters the banks; ArrowDown/ArrowUp move through the list (PageDown/PageUp by ten), Home/End move the
+ * caret in the input, Enter chooses, Escape closes. Focus stays in the input (aria-activedescendant), so
+ * the picker works with the keyboard alone.
  */
 export class BankCombobox implements ReactiveController {
   open = false;
@@ -106,7 +107,26 @@ export class BankCombobox implements ReactiveController {
         if (!this.open) return;
         this.#pick(list[this.active]);
         break;
+      case 'PageDown':
+      case 'PageUp':
+        // Optional in the APG: a jump of ten options, clamped to the list. While the list is closed the
+        // keys are left to the page (scrolling), so they do not open the picker by surprise.
+        if (!this.open) return;
+        this.#show(true, Math.max(Math.min(this.active + (event.key === 'PageUp' ? -10 : 10), last), 0));
+        break;
+      case 'Home':
+      case 'End':
+        // The APG leaves a choice: move to the first/last option, or, for an editable combobox, return
+        // visual focus to the input and move the caret to its start/end. This input is editable (typing
+        // filters), so we do the latter, as the APG's "list autocomplete" example does: the shopper can
+        // fix what they typed, and ArrowDown/ArrowUp still reach the options. The browser moves the caret
+        // (also Shift+Home/End selection), so no preventDefault; we only drop the active option.
+        if (this.open) this.#show(true, -1);
+        return;
       case 'Escape':
+        // The APG example also clears the input on a second Escape. Here the closed input shows the chosen
+        // bank (the first Escape already drops what was typed), so clearing would deselect the bank
+        // without a change event, and swallowing Escape would stop it closing a surrounding dialog.
         if (!this.open) return;
         this.#show(false);
         break;

@@ -109,6 +109,79 @@ describe('<pay-checkout> pickers', () => {
       expect(input.value).to.equal('Sparkasse Köln');
     });
 
+    it('Home/End return visual focus to the input and move the caret (APG, editable combobox)', async () => {
+      const el = await checkout();
+      const input = $<HTMLInputElement>(el, '#bank');
+      input.focus();
+      await sendKeys({ type: 'bank' });
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Fake Bank with Client Keys', 'Volksbank Berlin']);
+      expect(input.getAttribute('aria-activedescendant')).to.equal('bank-0');
+      await press('Home');
+      await el.updateComplete;
+      expect(input.selectionStart).to.equal(0);
+      expect(input.hasAttribute('aria-activedescendant')).to.be.false;
+      expect($$(el, '[role=option].active')).to.have.length(0);
+      expect(input.getAttribute('aria-expanded')).to.equal('true'); // the list stays open
+      await press('Enter'); // no active option: nothing is chosen
+      await el.updateComplete;
+      expect(el.bank).to.equal('');
+      await press('End');
+      await el.updateComplete;
+      expect(input.selectionStart).to.equal(4);
+      expect(input.value).to.equal('bank');
+      await press('ArrowDown'); // back into the list, from the top
+      await el.updateComplete;
+      expect(input.getAttribute('aria-activedescendant')).to.equal('bank-0');
+      await press('ArrowDown');
+      await press('Enter');
+      await el.updateComplete;
+      expect(el.bank).to.equal('de-volks');
+      await press('Home'); // closed: only the caret moves
+      await el.updateComplete;
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.selectionStart).to.equal(0);
+      expect(input.value).to.equal('Volksbank Berlin');
+    });
+
+    it('PageDown/PageUp jump through the open list, clamped to its ends, and are left to the page when closed', async () => {
+      const el = await checkout();
+      const input = $<HTMLInputElement>(el, '#bank');
+      const prevented: boolean[] = [];
+      el.addEventListener('keydown', (event) => prevented.push(event.defaultPrevented));
+      input.focus();
+      await press('PageDown');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(prevented).to.deep.equal([false]);
+      await press('ArrowDown');
+      await press('PageDown');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-activedescendant')).to.equal('bank-2');
+      await press('PageUp');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-activedescendant')).to.equal('bank-0');
+      expect(prevented).to.deep.equal([false, true, true, true]);
+    });
+
+    it('Escape drops what was typed; on a closed picker it keeps the bank and is left to the page', async () => {
+      const el = await checkout('country="DE" bank="de-spark"');
+      const input = $<HTMLInputElement>(el, '#bank');
+      const prevented: boolean[] = [];
+      el.addEventListener('keydown', (event) => prevented.push(event.defaultPrevented));
+      input.focus();
+      await sendKeys({ type: 'volks' });
+      await press('Escape');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.value).to.equal('Sparkasse Köln');
+      await press('Escape');
+      await el.updateComplete;
+      expect(el.bank).to.equal('de-spark');
+      expect(input.value).to.equal('Sparkasse Köln');
+      expect(prevented.slice(-2)).to.deep.equal([true, false]);
+    });
+
     it('shows bank logos, or initials when a bank has none', async () => {
       const el = await checkout();
       $(el, '#bank').click();
