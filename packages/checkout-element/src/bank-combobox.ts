@@ -56,6 +56,12 @@ export class BankCombobox implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** Keeps the keyboard-highlighted option in view when the list is taller than its box. */
+  hostUpdated(): void {
+    if (this.open)
+      this.#host.shadowRoot?.getElementById(`bank-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+  }
+
   /** Banks matching the typed query, recently used first (in their order of recency). */
   matches(banks: BankOption[], recent: string[]): BankOption[] {
     const query = fold(this.query.trim());

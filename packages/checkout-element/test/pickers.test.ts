@@ -4,7 +4,7 @@ import '../src/pay-checkout.js';
 import type { ChangeDetail } from '../src/events.js';
 import type { PayCheckout } from '../src/pay-checkout.js';
 import { rememberBank } from '../src/recent-banks.js';
-import { FakeServer } from './fake-server.js';
+import { BANKS, FakeServer } from './fake-server.js';
 import { $, $$, captureNavigation, fakeWallets, mount, next, text, until } from './helpers.js';
 
 const press = (key: string) => sendKeys({ press: key });
@@ -162,6 +162,31 @@ describe('<pay-checkout> pickers', () => {
       await el.updateComplete;
       expect(input.getAttribute('aria-activedescendant')).to.equal('bank-0');
       expect(prevented).to.deep.equal([false, true, true, true]);
+    });
+
+    it('scrolls the highlighted option into view in a long list', async () => {
+      const many = Array.from({ length: 30 }, (_, i) => ({
+        id: `pl-${i}`,
+        name: `Bank ${i + 1}`,
+        country: 'PL',
+      }));
+      BANKS.push(...many);
+      try {
+        const el = await checkout('country="PL"');
+        const input = $<HTMLInputElement>(el, '#bank');
+        input.focus();
+        await press('ArrowDown');
+        await press('PageDown');
+        await press('PageDown');
+        await el.updateComplete;
+        expect(input.getAttribute('aria-activedescendant')).to.equal('bank-20');
+        const list = $(el, '#bank-list')!.getBoundingClientRect();
+        const option = $(el, '#bank-20')!.getBoundingClientRect();
+        expect(option.top).to.be.at.least(list.top - 1);
+        expect(option.bottom).to.be.at.most(list.bottom + 1);
+      } finally {
+        BANKS.splice(BANKS.length - many.length, many.length);
+      }
     });
 
     it('Escape drops what was typed; on a closed picker it keeps the bank and is left to the page', async () => {
