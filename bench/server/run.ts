@@ -3,7 +3,7 @@
 // (load generator and SSE client), the sandbox (bench/server/sandbox-process.ts, zero latency) and the
 // kit (bench/server/kit-process.ts, PGlite in memory). Loopback only; fixed request counts; every
 // child is closed at the end. Writes bench/results.json#server. See bench/README.md for the figures.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { BUDGETS, type BudgetCheck } from './budgets.js';
 import { type ChildMessage, startChild } from './child-process.js';
 import { type ArrivalLog, benchNotificationToSse } from './notification-sse-bench.js';
@@ -56,6 +56,10 @@ const kit = await startChild(
 const kitUrl = kit.ready.url;
 
 try {
+  // Other work on the machine shows up directly in these figures: record how busy it was.
+  const loadBefore = loadavg().map((value) => round(value, 2));
+  if (loadBefore[0] > cpus().length)
+    console.log(`warning: load average ${loadBefore[0]} on ${cpus().length} CPUs; figures will be noisy`);
   console.log(
     `server bench: sandbox ${sandbox.ready.url}, kit ${kitUrl}, ${storeKind} store (${cpus().length} CPUs)`,
   );
@@ -136,6 +140,9 @@ try {
       sandboxLatencyMs: 0,
       warmupPerPath: warmup,
       sseSessions,
+      /** os.loadavg() (1, 5, 15 min) before and after the run: above the CPU count, the figures are noisy. */
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadavg().map((value) => round(value, 2)),
     },
     openSession: opening,
     overheadP95C1Ms: overhead,
