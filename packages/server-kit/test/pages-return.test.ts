@@ -8,6 +8,7 @@ import {
   type SessionView,
   STATUS_REASONS,
 } from '@pay-checkout/contract';
+import { PAGE_CATALOG } from '../src/pages/i18n/catalog.js';
 import { type ReturnPageInput, renderReturnPage } from '../src/pages/index.js';
 import { LIVE_UPDATE_SCRIPT } from '../src/pages/live-update-script.js';
 import { PAGE_STYLES } from '../src/pages/page-styles.js';
@@ -167,17 +168,32 @@ describe('return page', () => {
     assert.match(PAGE_STYLES, /prefers-reduced-motion: reduce[\s\S]*animation: none/);
   });
 
-  it('falls back pt-BR → pt → en for the words, and keeps the caller locale for the amount', () => {
+  it('speaks Brazilian Portuguese for pt-BR, falls back pt-PT → pt → en, and formats for the caller', () => {
     const brazil = render(
       { locale: 'pt-BR' },
       { status: 'succeeded', amount: { value: 1250, currency: 'BRL' } },
     );
-    assert.match(brazil, /<html lang="pt" dir="ltr">/);
-    assert.equal(textOf(brazil, 'status-heading'), 'Pagamento efetuado com sucesso');
+    assert.match(brazil, /<html lang="pt-BR" dir="ltr">/);
+    assert.equal(textOf(brazil, 'status-heading'), 'Pagamento realizado com sucesso');
     assert.match(brazil, /<dd><bdi>R\$\u00a012,50<\/bdi><\/dd>/);
+    const portugal = render(
+      { locale: 'pt-PT' },
+      { status: 'succeeded', amount: { value: 1250, currency: 'EUR' } },
+    );
+    assert.match(portugal, /<html lang="pt" dir="ltr">/);
+    assert.equal(textOf(portugal, 'status-heading'), 'Pagamento efetuado com sucesso');
+    assert.match(portugal, /<dd><bdi>12,50\u00a0€<\/bdi><\/dd>/);
     const unknown = render({ locale: 'xx-YY' }, { status: 'succeeded' });
     assert.match(unknown, /<html lang="en" dir="ltr">/);
     assert.equal(textOf(unknown, 'status-heading'), 'Payment successful');
+  });
+
+  it('speaks Simplified Chinese for zh-CN with the element tag, and English for zh-TW', () => {
+    const china = render({ locale: 'zh-CN' }, { status: 'failed', reason: 'card_lost_or_stolen' });
+    assert.match(china, /<html lang="zh-Hans" dir="ltr">/);
+    assert.equal(textOf(china, 'status-heading'), '付款失败');
+    assert.equal(textOf(china, 'status-reason'), PAGE_CATALOG['zh-Hans'].reasons.card_lost_or_stolen);
+    assert.match(render({ locale: 'zh-TW' }), /<html lang="en" dir="ltr">/);
   });
 
   it('is right to left in Hebrew and Persian too', () => {

@@ -3,7 +3,8 @@ import type { PageMessages } from './i18n/page-messages.js';
 
 /**
  * Locale choice for the hosted pages: an explicit `?lang` wins if we speak it, then the best
- * `Accept-Language` match (RFC 4647 "lookup": `pt-BR` → `pt`), then English.
+ * `Accept-Language` match (RFC 4647 "lookup": `pt-PT` → `pt`, plus the likely script: `zh-CN` →
+ * `zh-Hans`), then English.
  */
 
 export const DEFAULT_PAGE_LOCALE = 'en';
@@ -24,19 +25,45 @@ function canonical(tag: string): string | undefined {
   }
 }
 
+/** Catalog keys by their lower-case form: tags are case-insensitive (`PT-br` is `pt-BR`). */
+const KEY_BY_LOWER_CASE: ReadonlyMap<string, string> = new Map(
+  Object.keys(PAGE_CATALOG).map((key) => [key.toLowerCase(), key]),
+);
+
+// Languages that read another locale's table, as in the element: Norwegian (no, nn) reads Bokmål.
+const ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb' };
+
 /**
- * The supported locale a tag falls back to by dropping subtags from the end (`pt-BR` → `pt`), or
- * undefined when none matches. The last step of the chain, English, is the caller's choice.
+ * The candidates for a canonical tag, most specific first: the tag with subtags dropped from the end
+ * (`pt-AO` → `pt`), then, just before the bare language, the language with its likely script
+ * (`zh-CN` → `zh-Hans`, `zh-TW` → `zh-Hant`, which we do not have), then an alias. The same chain as the
+ * element's, so the pages speak the language the element spoke.
+ */
+function fallbackChain(tag: string): string[] {
+  const parts = tag.split('-');
+  const chain: string[] = [];
+  for (let length = parts.length; length > 0; length--) {
+    // Single-letter subtags (`x-…`, extensions) only make sense with what follows them.
+    if (parts[length - 1].length === 1) continue;
+    chain.push(parts.slice(0, length).join('-'));
+  }
+  const { language, script } = new Intl.Locale(tag).maximize();
+  if (script) chain.splice(chain.length - 1, 0, `${language}-${script}`);
+  if (Object.hasOwn(ALIASES, language)) chain.push(ALIASES[language]);
+  return chain;
+}
+
+/**
+ * The supported locale (its catalog key, e.g. `pt-BR`) a tag falls back to, or undefined when none
+ * matches. The last step of the chain, English, is the caller's choice.
  */
 export function matchPageLocale(tag: string | null | undefined): string | undefined {
   if (!tag) return undefined;
-  const parts = canonical(tag)?.toLowerCase().split('-');
-  if (!parts) return undefined;
-  for (let length = parts.length; length > 0; length--) {
-    const candidate = parts.slice(0, length).join('-');
-    // Single-letter subtags (`x-…`, extensions) only make sense with what follows them.
-    if (parts[length - 1].length === 1) continue;
-    if (Object.hasOwn(PAGE_CATALOG, candidate)) return candidate;
+  const tagCanonical = canonical(tag);
+  if (!tagCanonical) return undefined;
+  for (const candidate of fallbackChain(tagCanonical)) {
+    const key = KEY_BY_LOWER_CASE.get(candidate.toLowerCase());
+    if (key) return key;
   }
   return undefined;
 }

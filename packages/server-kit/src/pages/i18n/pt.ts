@@ -1,6 +1,9 @@
 import type { PageMessages } from './page-messages.js';
 
-/** Portuguese, worded to read naturally in Portugal and Brazil (the fallback for pt-BR and pt-PT). */
+/**
+ * Portuguese, worded to read naturally in every region. Brazil has its own table (pt-BR.ts); every other
+ * region (pt-PT, pt-AO, …) falls back here.
+ */
 export const pt: PageMessages = {
   dir: 'ltr',
   statuses: {
