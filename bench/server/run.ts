@@ -57,9 +57,9 @@ const kitUrl = kit.ready.url;
 
 try {
   // Other work on the machine shows up directly in these figures: record how busy it was.
-  const loadBefore = loadavg().map((value) => round(value, 2));
-  if (loadBefore[0] > cpus().length)
-    console.log(`warning: load average ${loadBefore[0]} on ${cpus().length} CPUs; figures will be noisy`);
+  const loadBefore = loadAverage();
+  if (loadBefore['1m'] > cpus().length)
+    console.log(`warning: load average ${loadBefore['1m']} on ${cpus().length} CPUs; figures will be noisy`);
   console.log(
     `server bench: sandbox ${sandbox.ready.url}, kit ${kitUrl}, ${storeKind} store (${cpus().length} CPUs)`,
   );
@@ -140,9 +140,9 @@ try {
       sandboxLatencyMs: 0,
       warmupPerPath: warmup,
       sseSessions,
-      /** os.loadavg() (1, 5, 15 min) before and after the run: above the CPU count, the figures are noisy. */
+      // Above the CPU count, other work competed with the bench: the figures are noisy.
       loadAverageBefore: loadBefore,
-      loadAverageAfter: loadavg().map((value) => round(value, 2)),
+      loadAverageAfter: loadAverage(),
     },
     openSession: opening,
     overheadP95C1Ms: overhead,
@@ -181,4 +181,10 @@ function printSpans(phases: Record<string, SpanTotals>): void {
         `  ${name.padEnd(44)}${String(span.count).padStart(7)}${span.meanMs.toFixed(3).padStart(11)}`,
       );
   }
+}
+
+/** `os.loadavg()` as an object (results.json stays in the formatter's layout: no number arrays). */
+function loadAverage(): { '1m': number; '5m': number; '15m': number } {
+  const [one, five, fifteen] = loadavg().map((value) => round(value, 2));
+  return { '1m': one, '5m': five, '15m': fifteen };
 }
