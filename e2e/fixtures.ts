@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { test as base, type Page } from '@playwright/test';
+import { Journey } from './journeys.js';
 import { BackOffice } from './pages/back-office.js';
 import { CheckoutPage } from './pages/checkout-page.js';
+import { OrderPage } from './pages/order-page.js';
 import { ReturnPage } from './pages/return-page.js';
 import { SandboxWidget } from './pages/sandbox-widget.js';
 import { ShopPage } from './pages/shop-page.js';
@@ -20,9 +22,12 @@ export interface JourneyFixtures {
   checkout: CheckoutPage;
   widget: SandboxWidget;
   returnPage: ReturnPage;
+  order: OrderPage;
   backOffice: BackOffice;
   /** Saves a full-page screenshot of a key page to `e2e/screenshots/<name>.png`. */
   snap: (name: string) => Promise<void>;
+  /** The phases the journeys share (journeys.ts), over the page objects above. */
+  journey: Journey;
 }
 
 /** Pretends the browser has a wallet ready, so `<pay-checkout>` offers Google Pay and Apple Pay. */
@@ -61,6 +66,9 @@ export const test = base.extend<JourneyFixtures>({
   returnPage: async ({ page, texts }, use) => {
     await use(new ReturnPage(page, texts.returnPage));
   },
+  order: async ({ page }, use) => {
+    await use(new OrderPage(page));
+  },
   backOffice: async ({ request }, use) => {
     await use(new BackOffice(request, SANDBOX_URL));
   },
@@ -69,6 +77,9 @@ export const test = base.extend<JourneyFixtures>({
     await use(async (name) => {
       await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
     });
+  },
+  journey: async ({ shop, checkout, widget, returnPage, order, backOffice, snap }, use) => {
+    await use(new Journey(shop, checkout, widget, returnPage, order, backOffice, snap));
   },
 });
 

@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { WidgetTexts } from './texts.js';
 
+/** TEST-DATA.md: the confirmation code every sandbox bank accepts. */
+export const SANDBOX_CONFIRMATION_CODE = '123456';
+
 export interface TestCard {
   number: string;
   expiry?: string;
@@ -73,12 +76,25 @@ export class SandboxWidget {
     await this.confirmButton.click();
   }
 
+  /** The bank's happy path: log in, then confirm with the sandbox's code. */
+  async logInAndConfirm(username: string, password: string): Promise<void> {
+    await this.logIn(username, password);
+    await this.confirmCode(SANDBOX_CONFIRMATION_CODE);
+  }
+
   async payByCard(card: TestCard): Promise<void> {
     await this.cardNumber.fill(card.number);
     await this.expiry.fill(card.expiry ?? '12/34');
     await this.cvc.fill(card.cvc ?? '123');
     await this.cardholderName.fill(card.name ?? 'Erika Mustermann');
     await this.payByCardButton.click();
+  }
+
+  /** A card that asks for 3-D Secure: the challenge is shown, and the shopper passes it. */
+  async payByCardWithChallenge(card: TestCard): Promise<void> {
+    await this.payByCard(card);
+    await expect(this.threeDsPass).toBeVisible();
+    await this.threeDsPass.click();
   }
 
   async expectError(): Promise<void> {

@@ -34,6 +34,8 @@ export interface ReturnTexts {
 }
 
 export interface ElementTexts {
+  /** The name of the group of payment-method radios. */
+  methodGroup: string;
   bank: string;
   methods: { pis: RegExp; card: RegExp; googlepay: RegExp; applepay: RegExp };
 }
@@ -72,7 +74,7 @@ const METHODS: ElementTexts['methods'] = {
   googlepay: /^Google Pay$/,
   applepay: /^Apple Pay$/,
 };
-const elementEn: ElementTexts = { bank: 'Bank', methods: METHODS };
+const elementEn: ElementTexts = { methodGroup: 'Payment method', bank: 'Bank', methods: METHODS };
 
 export const TEXTS: Record<JourneyLanguage, Texts> = {
   en: {
@@ -96,7 +98,7 @@ export const TEXTS: Record<JourneyLanguage, Texts> = {
   de: {
     locale: 'de-DE',
     dir: 'ltr',
-    element: { bank: 'Bank', methods: METHODS },
+    element: { methodGroup: 'Zahlungsart', bank: 'Bank', methods: METHODS },
     widget: {
       username: 'Benutzerkennung',
       password: 'Passwort',
@@ -131,7 +133,7 @@ export const TEXTS: Record<JourneyLanguage, Texts> = {
   lt: {
     locale: 'lt-LT',
     dir: 'ltr',
-    element: { bank: 'Bankas', methods: METHODS },
+    element: { methodGroup: 'Mokėjimo būdas', bank: 'Bankas', methods: METHODS },
     widget: {
       username: 'Naudotojo ID',
       password: 'Slaptažodis',
@@ -165,7 +167,7 @@ export const TEXTS: Record<JourneyLanguage, Texts> = {
   ar: {
     locale: 'ar',
     dir: 'rtl',
-    element: { bank: 'البنك', methods: METHODS },
+    element: { methodGroup: 'طريقة الدفع', bank: 'البنك', methods: METHODS },
     // ConnectPay's widget has no Arabic: the adapter asks for English
     widget: widgetEn,
     returnPage: {

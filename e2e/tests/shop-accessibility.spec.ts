@@ -17,6 +17,7 @@ test.describe('Shop pages are accessible', () => {
     page,
     shop,
     checkout,
+    order,
   }) => {
     await test.step('shop front', async () => {
       await shop.open();
@@ -38,7 +39,7 @@ test.describe('Shop pages are accessible', () => {
     });
     await test.step('order page awaiting payment', async () => {
       await page.goto(`/orders/${orderId}`);
-      await expect(page.getByRole('heading', { name: 'Awaiting payment' })).toBeVisible();
+      await order.expectState('awaiting');
       await expectAxeClean(page);
     });
     await test.step('wallet top-up page', async () => {

@@ -5,6 +5,7 @@ import { PRODUCTS } from '../pages/shop-page.js';
 test.describe('99.99 EUR: manual review, then approved', () => {
   test('the open return page turns to success live, without reload', async ({
     page,
+    journey,
     shop,
     checkout,
     widget,
@@ -16,15 +17,11 @@ test.describe('99.99 EUR: manual review, then approved', () => {
       await shop.buy(PRODUCTS.review);
       await checkout.chooseMethod('card');
       await expect(checkout.payButton).toContainText('99.99');
-      await checkout.pay();
-      await widget.waitUntilOpen();
+      await journey.pay();
       await widget.payByCard({ number: '4485040371536584' });
     });
-    const key = widget.key();
-    await test.step('the return page says processing: manual review', async () => {
-      await widget.returnToMerchant.click();
-      await returnPage.waitUntilOpen();
-      await returnPage.expectHeading(returnPage.texts.processing);
+    await journey.returnToShop('processing');
+    await test.step('the return page says why: manual review; server-kit agrees', async () => {
       await expect(returnPage.status).toContainText(returnPage.texts.reasons.manual_review);
       await expect(returnPage.returnToMerchant).toBeHidden();
       await snap('return-manual-review');
@@ -36,7 +33,7 @@ test.describe('99.99 EUR: manual review, then approved', () => {
       await page.evaluate(() => {
         (window as unknown as { notReloaded: boolean }).notReloaded = true;
       });
-      const payment = await backOffice.sandboxPayment(key);
+      const payment = await journey.sandboxPayment();
       expect(payment.status).toBe('PendingProvider');
       await backOffice.approve(payment.paymentId);
       await returnPage.expectHeading(returnPage.texts.succeeded);
@@ -45,9 +42,6 @@ test.describe('99.99 EUR: manual review, then approved', () => {
         true,
       );
     });
-    await test.step('server-kit says succeeded, applied once', async () => {
-      expect((await backOffice.session(returnPage.sessionId())).status).toBe('succeeded');
-      await backOffice.expectAppliedOnce(returnPage.sessionId(), key, 'succeeded');
-    });
+    await journey.expectServerAgrees('succeeded');
   });
 });

@@ -5,35 +5,25 @@ import { PRODUCTS } from '../pages/shop-page.js';
 // The shopper's journey must end in one final state, applied once, whatever the delivery does.
 test.describe('Notifications delivered twice and out of order', () => {
   test('the payment ends succeeded, applied exactly once', async ({
-    shop,
-    checkout,
+    journey,
     widget,
     returnPage,
     backOffice,
   }) => {
-    await test.step('open a card payment', async () => {
-      await shop.buy(PRODUCTS.tee);
-      await checkout.chooseMethod('card');
-      await checkout.pay();
-      await widget.waitUntilOpen();
-    });
-    const key = widget.key();
+    await journey.checkOut(PRODUCTS.tee, { method: 'card' });
     await test.step('the provider will send every notification twice, the intermediate ones last', async () => {
-      const payment = await backOffice.sandboxPayment(key);
+      const payment = await journey.sandboxPayment();
       await backOffice.setKnobs(payment.paymentId, {
         duplicateNotifications: true,
         reorderNotifications: true,
       });
     });
     await test.step('pay with a 3-D Secure challenge card', async () => {
-      await widget.payByCard({ number: '4242424242424242' });
-      await widget.threeDsPass.click();
-      await widget.returnToMerchant.click();
-      await returnPage.waitUntilOpen();
-      await returnPage.expectHeading(returnPage.texts.succeeded);
+      await widget.payByCardWithChallenge({ number: '4242424242424242' });
     });
+    await journey.returnToShop('succeeded');
     await test.step('every copy was delivered; the status moved forward once per step', async () => {
-      const payment = await backOffice.sandboxPayment(key);
+      const payment = await journey.sandboxPayment();
       await expect
         .poll(
           async () => (await backOffice.notifications(payment.paymentId)).filter((n) => n.delivered).length,
@@ -45,7 +35,7 @@ test.describe('Notifications delivered twice and out of order', () => {
       const statuses = history.events.map((event) => event.status);
       expect(statuses.filter((status) => status === 'succeeded')).toHaveLength(1);
       expect(statuses.at(-1)).toBe('succeeded');
-      expect((await backOffice.session(returnPage.sessionId())).status).toBe('succeeded');
     });
+    await journey.expectServerAgrees('succeeded');
   });
 });

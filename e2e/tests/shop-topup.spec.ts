@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures.js';
+import { BANKS } from '../pages/test-banks.js';
 
 // TEST-DATA.md, ConnectPay BaaS top-up: the shopper tops up her Lumen wallet (a creditor account of
 // the onboarded consumer) from the shop's "Wallet top-up" page.
@@ -6,77 +7,43 @@ const MAIN_WALLET = /^Main wallet/;
 const CLOSED_WALLET = /^Old wallet \(closed\)/;
 
 test.describe('Top-up by bank payment', () => {
-  test('success', async ({ shop, checkout, widget, returnPage, backOffice }) => {
+  test('success', async ({ journey, shop, checkout, widget }) => {
     await test.step('top up 25 EUR into the main wallet by bank payment', async () => {
       await shop.topUp('€25.00', MAIN_WALLET);
       await expect(checkout.payButton).toContainText('25.00');
-      await checkout.billingCountry.selectOption('DE');
-      await checkout.chooseMethod('pis');
-      await checkout.chooseBank('Fake', 'Fake Bank with Client Keys');
-      await checkout.pay();
-      await widget.waitUntilOpen();
+      await checkout.choose({ country: 'DE', method: 'pis', bank: BANKS.fake });
+      await journey.pay();
     });
-    await test.step('log in and confirm at the bank', async () => {
-      await widget.logIn('username', 'secret');
-      await widget.confirmCode('123456');
-    });
-    const key = widget.key();
-    await test.step('the return page and server-kit say success', async () => {
-      await widget.returnToMerchant.click();
-      await returnPage.waitUntilOpen();
-      await returnPage.expectHeading(returnPage.texts.succeeded);
-      expect((await backOffice.session(returnPage.sessionId())).status).toBe('succeeded');
-      await backOffice.expectAppliedOnce(returnPage.sessionId(), key, 'succeeded');
-    });
+    await test.step('log in and confirm at the bank', () => widget.logInAndConfirm('username', 'secret'));
+    await journey.expectFinalState('succeeded');
   });
 });
 
 test.describe('Top-up by card 4242424242424242', () => {
-  test('success', async ({ page, shop, checkout, widget, returnPage, backOffice }) => {
+  test('success', async ({ journey, shop, checkout, widget, order }) => {
     await test.step('top up 10 EUR by card', async () => {
       await shop.topUp('€10.00', MAIN_WALLET);
       await expect(checkout.method('googlepay')).toHaveCount(0);
       await checkout.chooseMethod('card');
-      await checkout.pay();
-      await widget.waitUntilOpen();
+      await journey.pay();
     });
-    await test.step('card with 3-D Secure challenge', async () => {
-      await widget.payByCard({ number: '4242424242424242' });
-      await widget.threeDsPass.click();
-    });
-    const key = widget.key();
-    await test.step('the return page and server-kit say success', async () => {
-      await widget.returnToMerchant.click();
-      await returnPage.waitUntilOpen();
-      await returnPage.expectHeading(returnPage.texts.succeeded);
-      expect((await backOffice.session(returnPage.sessionId())).status).toBe('succeeded');
-      await backOffice.expectAppliedOnce(returnPage.sessionId(), key, 'succeeded');
-    });
-    await test.step('the order page confirms the wallet top-up', async () => {
-      await returnPage.returnToMerchant.click();
-      await expect(page.getByText('The money is on its way to your Lumen wallet.')).toBeVisible();
-    });
+    await test.step('card with 3-D Secure challenge', () =>
+      widget.payByCardWithChallenge({ number: '4242424242424242' }));
+    await journey.expectFinalState('succeeded');
+    await journey.returnToOrder('paid');
+    await test.step('the order page confirms the wallet top-up', () => expect(order.topUpNote).toBeVisible());
   });
 });
 
 test.describe('Top-up by card 4539467987109256', () => {
-  test('failure', async ({ shop, checkout, widget, returnPage, backOffice, snap }) => {
+  test('failure', async ({ journey, shop, checkout, widget }) => {
     await test.step('top up 10 EUR by card', async () => {
       await shop.topUp('€10.00', MAIN_WALLET);
       await checkout.chooseMethod('card');
-      await checkout.pay();
-      await widget.waitUntilOpen();
+      await journey.pay();
       await widget.payByCard({ number: '4539467987109256' });
     });
-    const key = widget.key();
-    await test.step('the return page and server-kit say failed', async () => {
-      await widget.returnToMerchant.click();
-      await returnPage.waitUntilOpen();
-      await returnPage.expectHeading(returnPage.texts.failed);
-      await snap('return-failed-topup');
-      expect((await backOffice.session(returnPage.sessionId())).status).toBe('failed');
-      await backOffice.expectAppliedOnce(returnPage.sessionId(), key, 'failed');
-    });
+    await journey.expectFinalState('failed', { screenshot: 'return-failed-topup' });
   });
 });
 
