@@ -189,7 +189,17 @@ export interface PaymentBook {
 /** What `create` needs; `book` fills in ids, key, status `Initiated`, step, history, timestamps. */
 export type NewPayment = Omit<
   SandboxPayment,
-  'paymentId' | 'key' | 'status' | 'statusReason' | 'step' | 'attempts' | 'history' | 'createdAt' | 'updatedAt' | 'method' | 'card'
+  | 'paymentId'
+  | 'key'
+  | 'status'
+  | 'statusReason'
+  | 'step'
+  | 'attempts'
+  | 'history'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'method'
+  | 'card'
 > & { method?: ConnectPayMethod };
 
 export class IllegalTransitionError extends Error {
