@@ -71,7 +71,9 @@ function adapter(extra: Record<string, unknown> = {}) {
     clientSecret: 'secret-1',
     brandId: 'brand-1',
     privateKeyPem,
-    timeoutMs: 300,
+    // generous, so a loaded CI machine never turns a slow first request into a timeout; the tests
+    // about hanging calls set a short one themselves
+    timeoutMs: 5000,
     retries: 3,
     retryBackoff: { baseMs: 1, maxMs: 5 },
     ...extra,
@@ -267,7 +269,7 @@ describe('ConnectPay requests on the wire', () => {
 describe('ConnectPay timeouts and retries', () => {
   it('turns a hanging initiation into a ProviderTimeoutError and does not send it twice', async () => {
     script = [() => 'hang'];
-    await assert.rejects(adapter().initiate(session()), (error: unknown) => {
+    await assert.rejects(adapter({ timeoutMs: 300 }).initiate(session()), (error: unknown) => {
       assert.ok(error instanceof ProviderTimeoutError);
       assert.equal(error.code, 'provider_timeout');
       assert.equal(error.message, 'ConnectPay did not answer within 300 ms.');
@@ -296,7 +298,7 @@ describe('ConnectPay timeouts and retries', () => {
 
   it('retries a status read that timed out', async () => {
     script = [() => 'hang', () => details('Pending')];
-    assert.equal((await adapter().status('pay-1')).status, 'processing');
+    assert.equal((await adapter({ timeoutMs: 300 }).status('pay-1')).status, 'processing');
     assert.equal(seen.length, 2);
   });
 
