@@ -397,14 +397,14 @@ describe('ConnectPay adapter × sandbox: BaaS top-ups', () => {
 
 describe('ConnectPay adapter × sandbox: misbehaving provider', () => {
   it('a hanging initiation hits the timeout with ProviderTimeoutError', async () => {
-    const connect = adapter({ timeoutMs: 200 });
+    const connect = adapter({ timeoutMs: 600 });
     nextCallHeaders = { 'x-sandbox-latency-ms': '2000' };
     await assert.rejects(connect.initiate(session()), ProviderTimeoutError);
     assert.deepEqual(calls, ['POST /connectpay/merchant/payments']);
   });
 
   it('findByReference finds the payment created by an initiation whose answer was lost', async () => {
-    const connect = adapter({ timeoutMs: 300 });
+    const connect = adapter({ timeoutMs: 600 });
     const input = session({ method: 'pis', bank: FAKE_BANK, country: 'DE' });
     loseNextAnswer = true;
     await assert.rejects(connect.initiate(input), ProviderTimeoutError);

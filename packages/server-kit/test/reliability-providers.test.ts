@@ -22,7 +22,7 @@ describe('reliability: providers misbehaving (ConnectPay sandbox)', () => {
   before(async () => {
     env = await startConnectPayKit({
       store,
-      timeoutMs: 250,
+      timeoutMs: 750, // well below the 1500 ms latency R13 injects, well above a loaded machine's slowest answer
       wrap: (adapter) => {
         counted = countingAdapter(adapter);
         return counted.adapter;
