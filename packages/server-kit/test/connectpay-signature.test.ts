@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import {
   connectPaySigningString,
   signConnectPayRequest,
+  signConnectPayRequestAsync,
 } from '../src/providers/connectpay/request-signature.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -42,5 +43,20 @@ describe('ConnectPay X-Signature', () => {
     const verifier = createVerify('RSA-SHA256');
     verifier.update(connectPaySigningString('POST', url, '{"a":"2"}'));
     assert.equal(verifier.verify(publicKey, signature, 'base64'), false);
+  });
+
+  it('signs off the event loop with the very same signature (PKCS#1 v1.5 is deterministic)', async () => {
+    const url = new URL('http://127.0.0.1:3100/connectpay/merchant/payments?merchantReference=Ref-1');
+    const body = JSON.stringify({ payment: { instructedAmount: { amount: '19.99', currency: 'EUR' } } });
+    const signature = await signConnectPayRequestAsync('POST', url, body, privateKey);
+    assert.equal(signature, signConnectPayRequest('POST', url, body, privateKey));
+    const verifier = createVerify('RSA-SHA256');
+    verifier.update(connectPaySigningString('POST', url, body));
+    assert.equal(verifier.verify(publicKey, signature, 'base64'), true);
+  });
+
+  it('rejects, rather than throws, when the key cannot sign', async () => {
+    const url = new URL('http://127.0.0.1:3100/connectpay/merchant/payments');
+    await assert.rejects(signConnectPayRequestAsync('POST', url, '{}', publicKey));
   });
 });

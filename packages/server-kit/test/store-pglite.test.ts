@@ -12,7 +12,7 @@ import { applyMigrations, MIGRATIONS } from '../src/store/migrations.js';
 import { pgliteClient, pgliteStore } from '../src/store/pglite-store.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import type { NewSession } from '../src/store/store.js';
-import { StoreLockedError } from '../src/store/store-errors.js';
+import { StoreConflictError, StoreLockedError } from '../src/store/store-errors.js';
 
 const tempDirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -195,5 +195,29 @@ describe('SQL store internals', () => {
       kind: 'replay',
       response: { status: 201, body: { ok: true } },
     });
+  });
+
+  it('takes over a stale claim together with the new session when opening one, or not at all', async () => {
+    const store = sqlStore(client, { idempotencyLeaseMs: 0 });
+    const first = await store.openSession({
+      key: 'lease-open',
+      requestHash: 'hash',
+      session: session('cs_lease_1'),
+    });
+    assert.equal(first.kind, 'claimed');
+    // The first holder "died": the next request with the same key and body takes over, with its session.
+    const second = await store.openSession({
+      key: 'lease-open',
+      requestHash: 'hash',
+      session: session('cs_lease_2'),
+    });
+    assert.equal(second.kind, 'claimed');
+    assert.equal((await store.getSession('cs_lease_2'))?.status, 'created');
+    // A takeover whose session cannot be stored rolls back with it: the claim stays as it was.
+    await assert.rejects(
+      store.openSession({ key: 'lease-open', requestHash: 'hash', session: session('cs_lease_2') }),
+      StoreConflictError,
+    );
+    assert.deepEqual(await store.peekIdempotencyKey('lease-open', 'hash'), { kind: 'in_progress' });
   });
 });

@@ -4,7 +4,7 @@ import { readJsonBody } from '../http/body.js';
 import { jsonResponse } from '../http/json.js';
 import type { RouteHandler } from '../http/router.js';
 import { openSession } from '../sessions/create-session.js';
-import { parseIdempotencyKey, runIdempotent } from '../sessions/idempotency.js';
+import { parseIdempotencyKey } from '../sessions/idempotency.js';
 import { isSessionId } from '../sessions/ids.js';
 import { requestHash } from '../sessions/request-hash.js';
 import { toSessionView } from '../sessions/view.js';
@@ -26,9 +26,10 @@ export function createSessionRoute(deps: RouteDeps): RouteHandler {
     if (!parsed.success) throw new ValidationError(zodMessage(parsed.error));
     // The hash covers the body as sent (canonicalised), so a changed field, even an ignored one, is a
     // different request under the same key (→ 422), as the IETF draft describes.
-    const { response, replayed } = await runIdempotent(deps.store, key, requestHash(raw), () =>
-      openSession(deps, parsed.data),
-    );
+    const { response, replayed } = await openSession(deps, parsed.data, {
+      key,
+      requestHash: requestHash(raw),
+    });
     return jsonResponse(
       response.status,
       response.body,

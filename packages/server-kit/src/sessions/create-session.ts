@@ -1,44 +1,91 @@
-import type { CreateSessionRequest, CreateSessionResponse } from '@pay-checkout/contract';
+import type { CreateSessionRequest } from '@pay-checkout/contract';
 import { ProviderError, ProviderTimeoutError, UnsafeRedirectError } from '../errors.js';
 import { MethodUnavailableError } from '../http/http-errors.js';
 import type { ProviderAdapter, ProviderInitiation, ProviderSessionInput } from '../providers/provider.js';
 import type { SessionRecord, StoredResponse } from '../store/store.js';
 import { applyProviderStatus } from './apply-status.js';
 import { backoffDelay } from './backoff.js';
+import { answerHeldKey, type IdempotentResult } from './idempotency.js';
 import { newSessionId, providerReference } from './ids.js';
 import type { KitContext } from './kit-context.js';
-import { loadOrder } from './order.js';
+import { type KitOrder, loadOrder } from './order.js';
 import { sessionInput } from './reconcile.js';
 import { isSafeProviderRedirect } from './redirect-policy.js';
 
+/** The request's `Idempotency-Key` and the hash of its canonical body. */
+export interface IdempotencyClaimInput {
+  key: string;
+  requestHash: string;
+}
+
 /**
- * Opens a session (DESIGN.md §3): the order's amount from `resolveOrder`, the session stored as
- * `created` BEFORE the provider is called (so a crash mid-way leaves a row the poller can reconcile by
- * our reference), then the provider's payment, whose redirect URL must pass the adapter's allow-list.
+ * Opens a session (DESIGN.md §3) at most once per Idempotency-Key (RELIABILITY.md 1–3), in two store
+ * writes: the order's amount from `resolveOrder`; then the key claimed and the session stored as
+ * `created` in one transaction, committed BEFORE the provider is called (a concurrent request with the
+ * key gets 409, and a crash mid-way leaves a row the poller can reconcile by our reference); then the
+ * provider's payment, whose redirect URL must pass the adapter's allow-list; then, in one transaction,
+ * the payment attached, the provider's status applied and the response stored for replays. A request
+ * that fails in a way the client may retry (timeout, provider down, bug) releases its claim, so the same
+ * key can try again; nothing about it was acknowledged.
  */
 export async function openSession(
   context: KitContext,
   request: CreateSessionRequest,
-): Promise<StoredResponse> {
-  const order = await loadOrder(context, request.order);
-  const adapter = pickProvider(context, request, order.topUp !== undefined);
+  idempotency: IdempotencyClaimInput,
+): Promise<IdempotentResult> {
+  const { key, requestHash } = idempotency;
+  let order: KitOrder;
+  let adapter: ProviderAdapter;
+  try {
+    order = await loadOrder(context, request.order);
+    adapter = pickProvider(context, request, order.topUp !== undefined);
+  } catch (error) {
+    // The order is resolved before the key is claimed (the claim and the session are one write), so
+    // this may be a retry of a request that went through or is still running: its answer wins.
+    const held = await context.store.peekIdempotencyKey(key, requestHash);
+    if (held !== undefined) return answerHeldKey(held);
+    throw error;
+  }
   const id = newSessionId();
   const now = Date.now();
-  const session = await context.store.createSession({
-    id,
-    orderId: order.orderId,
-    provider: adapter.name,
-    method: request.method,
-    bank: request.bank,
-    language: request.language,
-    country: request.country,
-    amount: order.amountMinor,
-    currency: order.currency,
-    description: order.description,
-    reference: providerReference(id),
-    expiresAt: new Date(now + context.config.sessionTtlMs),
-    nextPollAt: new Date(now + context.config.pollIntervalMs),
+  const opened = await context.store.openSession({
+    key,
+    requestHash,
+    session: {
+      id,
+      orderId: order.orderId,
+      provider: adapter.name,
+      method: request.method,
+      bank: request.bank,
+      language: request.language,
+      country: request.country,
+      amount: order.amountMinor,
+      currency: order.currency,
+      description: order.description,
+      reference: providerReference(id),
+      expiresAt: new Date(now + context.config.sessionTtlMs),
+      nextPollAt: new Date(now + context.config.pollIntervalMs),
+    },
   });
+  if (opened.kind !== 'claimed') return answerHeldKey(opened);
+  try {
+    return {
+      response: await initiateAndRecord(context, adapter, opened.session, order, key),
+      replayed: false,
+    };
+  } catch (error) {
+    await context.store.releaseIdempotencyKey(key);
+    throw error;
+  }
+}
+
+async function initiateAndRecord(
+  context: KitContext,
+  adapter: ProviderAdapter,
+  session: SessionRecord,
+  order: KitOrder,
+  key: string,
+): Promise<StoredResponse> {
   const input = sessionInput(context, session, order.topUp);
   const initiation = await initiateSafely(context, adapter, session, input);
   // A payment adopted by reference after a lost answer may carry no widget URL (ConnectPay's details
@@ -46,24 +93,35 @@ export async function openSession(
   const ownReturnPage = initiation.redirectUrl === input.returnUrl;
   if (!ownReturnPage && !isSafeProviderRedirect(initiation.redirectUrl, adapter)) {
     context.log.warn(
-      { sessionId: id, provider: adapter.name },
+      { sessionId: session.id, provider: adapter.name },
       'provider redirect URL refused by the allow-list',
     );
     await failSession(context, session, 'kit:unsafe_redirect');
     throw new UnsafeRedirectError(initiation.redirectUrl);
   }
-  const attached = await context.store.attachProviderPayment(
-    id,
-    initiation.providerRef,
-    initiation.redirectUrl,
-  );
-  const applied = await applyProviderStatus(context, attached, initiation.status, 'initiate');
-  const body: CreateSessionResponse = {
-    sessionId: id,
+  // A final status here also stops the poller: the store's compare-and-set clears `nextPollAt`.
+  const recorded = await context.store.recordInitiation({
+    sessionId: session.id,
+    providerRef: initiation.providerRef,
     redirectUrl: initiation.redirectUrl,
-    status: applied.session.status,
-  };
-  return { status: 201, body };
+    to: initiation.status.status,
+    reason: initiation.status.reason,
+    providerStatus: initiation.status.raw,
+    idempotency: { key, responseStatus: 201 },
+  });
+  if (recorded.outcome === 'applied') {
+    context.log.info(
+      {
+        sessionId: session.id,
+        from: session.status,
+        to: recorded.session.status,
+        source: 'initiate',
+        providerStatus: initiation.status.raw,
+      },
+      'session status changed',
+    );
+  }
+  return recorded.response;
 }
 
 function pickProvider(context: KitContext, request: CreateSessionRequest, topUp: boolean): ProviderAdapter {

@@ -4,7 +4,7 @@ import {
   IdempotencyKeyError,
   IdempotencyMismatchError,
 } from '../http/http-errors.js';
-import type { CheckoutStore, StoredResponse } from '../store/store.js';
+import type { StoredResponse, UnclaimedKey } from '../store/store.js';
 
 /** Validates the `Idempotency-Key` header: required on `POST sessions`, 1–255 characters. */
 export function parseIdempotencyKey(value: string | null): string {
@@ -25,40 +25,21 @@ export interface IdempotentResult {
 }
 
 /**
- * Runs `work` at most once per key (Stripe's model, IETF draft "The Idempotency-Key HTTP Header
- * Field"): the store's claim lets exactly one of several concurrent requests through; the others get
- * 409 while it runs, and the stored response (status and body) afterwards. The same key with another
- * body is 422. A request that fails in a way the client may retry (timeout, provider down, bug)
- * releases its claim, so the same key can try again; nothing about it was acknowledged.
+ * The answer for a key another request holds or held (Stripe's model, IETF draft "The Idempotency-Key
+ * HTTP Header Field"): its stored response (status and body) once it completed, 409 while it runs, and
+ * 422 when the same key comes with another body.
  */
-export async function runIdempotent(
-  store: CheckoutStore,
-  key: string,
-  hash: string,
-  work: () => Promise<StoredResponse>,
-): Promise<IdempotentResult> {
-  const claim = await store.claimIdempotencyKey(key, hash);
-  switch (claim.kind) {
+export function answerHeldKey(held: UnclaimedKey): IdempotentResult {
+  switch (held.kind) {
     case 'replay':
-      return { response: claim.response, replayed: true };
+      return { response: held.response, replayed: true };
     case 'mismatch':
       throw new IdempotencyMismatchError();
     case 'in_progress':
       throw new IdempotencyInProgressError();
-    case 'claimed':
-      break;
     default: {
-      const unexpected: never = claim;
+      const unexpected: never = held;
       throw new Error(`Unknown idempotency claim ${JSON.stringify(unexpected)}`);
     }
   }
-  let response: StoredResponse;
-  try {
-    response = await work();
-  } catch (error) {
-    await store.releaseIdempotencyKey(key);
-    throw error;
-  }
-  await store.completeIdempotencyKey(key, response);
-  return { response, replayed: false };
 }

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { statusRank } from '@pay-checkout/contract';
 import type {
   CheckoutStore,
+  InitiationInput,
   NewSession,
   NotificationInput,
   SessionRecord,
@@ -463,6 +464,184 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         );
         assert.equal(claims.filter((claim) => claim.kind === 'claimed').length, 1);
         assert.equal(claims.filter((claim) => claim.kind === 'in_progress').length, 7);
+      });
+    });
+
+    describe('opening a session (claim + session, then initiation + response)', () => {
+      function initiation(sessionId: string, key: string, overrides: Partial<InitiationInput> = {}) {
+        return {
+          sessionId,
+          providerRef: unique('pay'),
+          redirectUrl: 'https://widget.example/pay',
+          to: 'pending' as const,
+          providerStatus: 'Pending',
+          idempotency: { key, responseStatus: 201 },
+          ...overrides,
+        };
+      }
+
+      it('claims the key and stores the session in one write; the key then answers in_progress and mismatch', async () => {
+        const key = unique('idem');
+        const input = newSession();
+        const opened = await store.openSession({ key, requestHash: 'hash-a', session: input });
+        assert.equal(opened.kind, 'claimed');
+        const session = opened.kind === 'claimed' ? opened.session : undefined;
+        assert.equal(session?.status, 'created');
+        assert.equal(session?.version, 1);
+        assert.deepEqual(await store.getSession(input.id), session);
+        const events = await store.eventsSince(input.id, 0);
+        assert.deepEqual(
+          events.map((event) => [event.status, event.source]),
+          [['created', 'create']],
+        );
+
+        const other = newSession();
+        assert.deepEqual(await store.openSession({ key, requestHash: 'hash-a', session: other }), {
+          kind: 'in_progress',
+        });
+        assert.deepEqual(await store.openSession({ key, requestHash: 'hash-b', session: other }), {
+          kind: 'mismatch',
+        });
+        assert.equal(await store.getSession(other.id), undefined, 'no session without the claim');
+        assert.deepEqual(await store.claimIdempotencyKey(key, 'hash-a'), { kind: 'in_progress' });
+        assert.deepEqual(await store.peekIdempotencyKey(key, 'hash-a'), { kind: 'in_progress' });
+      });
+
+      it('peeks at a key without claiming it', async () => {
+        const key = unique('idem');
+        assert.equal(await store.peekIdempotencyKey(key, 'hash-a'), undefined);
+        assert.deepEqual(await store.claimIdempotencyKey(key, 'hash-a'), { kind: 'claimed' });
+        assert.deepEqual(await store.peekIdempotencyKey(key, 'hash-b'), { kind: 'mismatch' });
+      });
+
+      it('leaves the key unclaimed when the session cannot be stored (atomic)', async () => {
+        const taken = await store.createSession(newSession());
+        const key = unique('idem');
+        const clash = newSession({ reference: taken.reference });
+        await assert.rejects(
+          store.openSession({ key, requestHash: 'h', session: clash }),
+          StoreConflictError,
+        );
+        assert.equal(await store.getSession(clash.id), undefined);
+        assert.equal(await store.peekIdempotencyKey(key, 'h'), undefined, 'no claim left behind');
+        const retry = await store.openSession({ key, requestHash: 'h', session: newSession() });
+        assert.equal(retry.kind, 'claimed');
+      });
+
+      it('gives exactly one of several concurrent openers the key, and stores only its session', async () => {
+        const key = unique('idem');
+        const inputs = Array.from({ length: 6 }, () => newSession());
+        const results = await Promise.all(
+          inputs.map((session) => store.openSession({ key, requestHash: 'same', session })),
+        );
+        assert.equal(results.filter((result) => result.kind === 'claimed').length, 1);
+        assert.equal(results.filter((result) => result.kind === 'in_progress').length, 5);
+        const stored = await Promise.all(inputs.map((input) => store.getSession(input.id)));
+        assert.equal(stored.filter((session) => session !== undefined).length, 1);
+      });
+
+      it('records the initiation in one write: payment, status, event, announcement and the replayable response', async () => {
+        const listener = await listen();
+        try {
+          const key = unique('idem');
+          const opened = await store.openSession({ key, requestHash: 'h', session: newSession() });
+          assert.equal(opened.kind, 'claimed');
+          const id = opened.kind === 'claimed' ? opened.session.id : '';
+          const input = initiation(id, key);
+          const recorded = await store.recordInitiation(input);
+          assert.equal(recorded.outcome, 'applied');
+          assert.equal(recorded.session.status, 'pending');
+          assert.equal(recorded.session.providerRef, input.providerRef);
+          assert.equal(recorded.session.redirectUrl, input.redirectUrl);
+          assert.deepEqual(await store.getSession(id), recorded.session);
+          assert.deepEqual(await store.findByProviderRef('connectpay', input.providerRef), recorded.session);
+          const response = {
+            status: 201,
+            body: { sessionId: id, redirectUrl: input.redirectUrl, status: 'pending' },
+          };
+          assert.deepEqual(recorded.response, response);
+          assert.deepEqual(await store.claimIdempotencyKey(key, 'h'), { kind: 'replay', response });
+
+          const events = await store.eventsSince(id, 0);
+          assert.deepEqual(
+            events.map((event) => [event.status, event.source, event.providerStatus]),
+            [
+              ['created', 'create', undefined],
+              ['pending', 'initiate', 'Pending'],
+            ],
+          );
+          assert.deepEqual(recorded.event, events[1]);
+          const change = await listener.next(
+            (candidate) => candidate.sessionId === id && candidate.eventId === events[1]!.id,
+          );
+          assert.deepEqual(Object.keys(change).sort(), ['eventId', 'sessionId']);
+        } finally {
+          await listener.stop();
+        }
+      });
+
+      it('stops polling when the provider answers a final status at initiation', async () => {
+        const key = unique('idem');
+        const opened = await store.openSession({
+          key,
+          requestHash: 'h',
+          session: newSession({ nextPollAt: new Date(Date.now() - 1000) }),
+        });
+        const id = opened.kind === 'claimed' ? opened.session.id : '';
+        const recorded = await store.recordInitiation(
+          initiation(id, key, { to: 'failed', reason: 'provider_error', providerStatus: 'Rejected' }),
+        );
+        assert.equal(recorded.outcome, 'applied');
+        assert.equal(recorded.session.status, 'failed');
+        assert.equal(recorded.session.reason, 'provider_error');
+        assert.equal(recorded.session.nextPollAt, null);
+      });
+
+      it('attaches the payment but keeps a status that already moved past the provider answer, and stores what it kept', async () => {
+        const key = unique('idem');
+        const opened = await store.openSession({ key, requestHash: 'h', session: newSession() });
+        const id = opened.kind === 'claimed' ? opened.session.id : '';
+        await store.transition({ sessionId: id, to: 'succeeded', source: 'reconcile' });
+        const before = await store.eventsSince(id, 0);
+        const input = initiation(id, key);
+        const recorded = await store.recordInitiation(input);
+        assert.equal(recorded.outcome, 'ignored');
+        assert.equal(recorded.event, undefined);
+        assert.equal(recorded.session.status, 'succeeded');
+        assert.equal(recorded.session.providerRef, input.providerRef);
+        assert.deepEqual(await store.eventsSince(id, 0), before, 'no event for a change not applied');
+        const response = {
+          status: 201,
+          body: { sessionId: id, redirectUrl: input.redirectUrl, status: 'succeeded' },
+        };
+        assert.deepEqual(recorded.response, response);
+        assert.deepEqual(await store.claimIdempotencyKey(key, 'h'), { kind: 'replay', response });
+      });
+
+      it('writes nothing when the initiation cannot be recorded (taken payment id, unknown session)', async () => {
+        const other = await store.createSession(newSession());
+        const ref = unique('pay');
+        await store.attachProviderPayment(other.id, ref, 'https://widget.example/other');
+
+        const key = unique('idem');
+        const opened = await store.openSession({ key, requestHash: 'h', session: newSession() });
+        const session = opened.kind === 'claimed' ? opened.session : undefined;
+        assert.ok(session);
+        await assert.rejects(
+          store.recordInitiation(initiation(session.id, key, { providerRef: ref })),
+          StoreConflictError,
+        );
+        assert.deepEqual(await store.getSession(session.id), session, 'session untouched');
+        assert.equal((await store.eventsSince(session.id, 0)).length, 1, 'no event');
+        assert.deepEqual(await store.peekIdempotencyKey(key, 'h'), { kind: 'in_progress' }, 'no response');
+
+        const unknownKey = unique('idem');
+        await store.claimIdempotencyKey(unknownKey, 'h');
+        await assert.rejects(
+          store.recordInitiation(initiation(unique('cs'), unknownKey)),
+          SessionNotFoundError,
+        );
+        assert.deepEqual(await store.peekIdempotencyKey(unknownKey, 'h'), { kind: 'in_progress' });
       });
     });
 

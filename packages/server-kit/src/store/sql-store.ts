@@ -5,13 +5,18 @@ import type { SqlClient, SqlQueryable } from './sql-client.js';
 import type {
   CheckoutStore,
   IdempotencyClaim,
+  InitiationInput,
+  InitiationResult,
   NewSession,
   NotificationInput,
+  OpenSessionInput,
+  OpenSessionResult,
   SessionRecord,
   StatusEvent,
   StoredResponse,
   TransitionInput,
   TransitionResult,
+  UnclaimedKey,
 } from './store.js';
 import { isUniqueViolation, SessionNotFoundError, StoreConflictError } from './store-errors.js';
 
@@ -79,11 +84,90 @@ const CREATE_SQL = `
          pg_notify($14, json_build_object('sessionId', created.id, 'eventId', event.event_id)::text)::text AS notified
     FROM created, event`;
 
+/**
+ * POST sessions, first write: the claim and, only when the claim is ours, the session with its
+ * `created` event, in one statement (one transaction, one round trip). Another holder of the key makes
+ * the claim insert nothing, so nothing else is inserted either; a taken session id or reference aborts
+ * the whole statement, claim included. `$14`: the status channel, `$15`/`$16`: key and request hash.
+ */
+const OPEN_SQL = `
+  WITH claim AS (
+    INSERT INTO idempotency_keys (key, request_hash, state) VALUES ($15, $16, 'in_progress')
+    ON CONFLICT DO NOTHING
+    RETURNING key
+  ), created AS (
+    INSERT INTO sessions (id, order_id, provider, method, bank, language, country, amount, currency,
+                          description, reference, expires_at, next_poll_at)
+    SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::bigint, $9::text,
+           $10::text, $11::text, $12::timestamptz, $13::timestamptz
+      FROM claim
+    RETURNING *
+  ), event AS (
+    INSERT INTO status_events (session_id, status, source)
+    SELECT id, status, 'create' FROM created
+    RETURNING id AS event_id
+  )
+  SELECT created.*,
+         pg_notify($14, json_build_object('sessionId', created.id, 'eventId', event.event_id)::text)::text AS notified
+    FROM created, event`;
+
+/**
+ * POST sessions, second write, in one statement: the provider's payment is attached and the status
+ * moved by the same UPDATE when the move is forward (\`changed\`, the compare-and-set of APPLY_SQL), else
+ * attached alone (\`kept\`; it runs only when \`changed\` touched nothing, so no row is updated twice);
+ * then the event, the idempotent response built from the row as written, and the announcement (ids
+ * only, only for an applied change). No session: no row, and nothing written.
+ */
+const INITIATION_SQL = `
+  WITH changed AS (
+    UPDATE sessions
+       SET provider_ref = $2, redirect_url = $3, status = $4, reason = $5, version = version + 1,
+           updated_at = now(),
+           next_poll_at = CASE WHEN pay_checkout_status_rank($4) = 4 THEN NULL ELSE next_poll_at END
+     WHERE id = $1
+       AND pay_checkout_status_rank(status) < pay_checkout_status_rank($4)
+       AND status NOT IN (${FINAL_LIST})
+    RETURNING *
+  ), kept AS (
+    UPDATE sessions SET provider_ref = $2, redirect_url = $3, version = version + 1, updated_at = now()
+     WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM changed)
+    RETURNING *
+  ), written AS (
+    SELECT * FROM changed UNION ALL SELECT * FROM kept
+  ), event AS (
+    INSERT INTO status_events (session_id, status, reason, source, provider_status)
+    SELECT id, status, reason, 'initiate', $6 FROM changed
+    RETURNING id AS event_id, source AS event_source, provider_status AS event_provider_status, at AS event_at
+  ), completed AS (
+    UPDATE idempotency_keys
+       SET state = 'done', response_status = $8, completed_at = now(),
+           response_body = jsonb_build_object('sessionId', written.id, 'redirectUrl', written.redirect_url,
+                                              'status', written.status)
+      FROM written
+     WHERE key = $7
+    RETURNING response_body
+  )
+  SELECT written.*, event.*,
+         (SELECT response_body FROM completed) AS stored_body,
+         CASE WHEN event.event_id IS NULL THEN NULL ELSE
+           pg_notify($9, json_build_object('sessionId', written.id, 'eventId', event.event_id)::text)::text
+         END AS notified
+    FROM written LEFT JOIN event ON true`;
+
 type AppliedRow = SessionRow & {
   event_id: number | string;
   event_source: string;
   event_provider_status: string | null;
   event_at: Date | string;
+};
+
+/** INITIATION_SQL's row: the session as written, its event when one was applied, the stored body. */
+type InitiationRow = SessionRow & {
+  event_id: number | string | null;
+  event_source: string | null;
+  event_provider_status: string | null;
+  event_at: Date | string | null;
+  stored_body: unknown;
 };
 
 const INSERT_INBOX_SQL = `
@@ -141,6 +225,19 @@ class SqlCheckoutStore implements CheckoutStore {
       [key, requestHash],
     );
     if (inserted.length === 1) return { kind: 'claimed' };
+    const held = await this.#readKey(db, key, requestHash);
+    // Released between our INSERT and SELECT: the key is free again, so try once more.
+    if (held === undefined) return this.claimIdempotencyKey(key, requestHash);
+    if (held.kind !== 'in_progress') return held;
+    return (await this.#takeOverStaleClaim(db, key)) ? { kind: 'claimed' } : held;
+  }
+
+  async peekIdempotencyKey(key: string, requestHash: string): Promise<UnclaimedKey | undefined> {
+    return this.#readKey(await this.#db(), key, requestHash);
+  }
+
+  /** What another request left under `key`; `undefined` when the key is free. */
+  async #readKey(db: SqlQueryable, key: string, requestHash: string): Promise<UnclaimedKey | undefined> {
     const [row] = await db.query<{
       request_hash: string;
       state: string;
@@ -149,11 +246,9 @@ class SqlCheckoutStore implements CheckoutStore {
     }>('SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE key = $1', [
       key,
     ]);
-    // Released between our INSERT and SELECT: the key is free again, so try once more.
-    if (row === undefined) return this.claimIdempotencyKey(key, requestHash);
+    if (row === undefined) return undefined;
     if (row.request_hash !== requestHash) return { kind: 'mismatch' };
-    if (row.state !== 'done')
-      return (await this.#takeOverStaleClaim(db, key)) ? { kind: 'claimed' } : { kind: 'in_progress' };
+    if (row.state !== 'done') return { kind: 'in_progress' };
     return { kind: 'replay', response: { status: Number(row.response_status), body: row.response_body } };
   }
 
@@ -187,34 +282,76 @@ class SqlCheckoutStore implements CheckoutStore {
     await db.query(`DELETE FROM idempotency_keys WHERE key = $1 AND state = 'in_progress'`, [key]);
   }
 
+  // ── Opening a session ──────────────────────────────────────────────────────────────────────
+
+  async openSession(input: OpenSessionInput): Promise<OpenSessionResult> {
+    const db = await this.#db();
+    const rows = await this.#guardUnique('A session with this id or reference already exists.', () =>
+      db.query<SessionRow>(OPEN_SQL, [
+        ...sessionParams(input.session),
+        STATUS_CHANNEL,
+        input.key,
+        input.requestHash,
+      ]),
+    );
+    if (rows[0] !== undefined) return { kind: 'claimed', session: sessionFromRow(rows[0]) };
+    const held = await this.#readKey(db, input.key, input.requestHash);
+    // Released between our INSERT and SELECT: the key is free again, so try once more.
+    if (held === undefined) return this.openSession(input);
+    if (held.kind !== 'in_progress') return held;
+    // A stale claim (its process died) is taken over together with the insert, or not at all.
+    const session = await db.transaction(async (tx) => {
+      if (!(await this.#takeOverStaleClaim(tx, input.key))) return undefined;
+      return this.#insertSession(tx, input.session);
+    });
+    return session === undefined ? held : { kind: 'claimed', session };
+  }
+
+  async recordInitiation(input: InitiationInput): Promise<InitiationResult> {
+    const db = await this.#db();
+    const rows = await this.#guardUnique('This provider payment belongs to another session.', () =>
+      db.query<InitiationRow>(INITIATION_SQL, [
+        input.sessionId,
+        input.providerRef,
+        input.redirectUrl,
+        input.to,
+        input.reason ?? null,
+        input.providerStatus ?? null,
+        input.idempotency.key,
+        input.idempotency.responseStatus,
+        STATUS_CHANNEL,
+      ]),
+    );
+    const row = rows[0];
+    if (row === undefined) throw new SessionNotFoundError(input.sessionId);
+    const session = sessionFromRow(row);
+    // A key nobody holds any more (released, or taken over after its lease) stores nothing; the caller
+    // still answers with what it would have stored.
+    const body = row.stored_body ?? {
+      sessionId: session.id,
+      redirectUrl: session.redirectUrl,
+      status: session.status,
+    };
+    const response = { status: input.idempotency.responseStatus, body };
+    if (row.event_id === null || row.event_source === null || row.event_at === null) {
+      return { outcome: 'ignored', session, response };
+    }
+    const event = eventFromRow({
+      id: row.event_id,
+      session_id: row.id,
+      status: row.status,
+      reason: row.reason,
+      source: row.event_source,
+      provider_status: row.event_provider_status,
+      at: row.event_at,
+    });
+    return { outcome: 'applied', session, event, response };
+  }
+
   // ── Sessions ───────────────────────────────────────────────────────────────────────────────
 
   async createSession(input: NewSession): Promise<SessionRecord> {
-    const db = await this.#db();
-    try {
-      const [row] = await db.query<SessionRow>(CREATE_SQL, [
-        input.id,
-        input.orderId,
-        input.provider,
-        input.method,
-        input.bank ?? null,
-        input.language ?? null,
-        input.country ?? null,
-        input.amount,
-        input.currency,
-        input.description,
-        input.reference,
-        input.expiresAt,
-        input.nextPollAt,
-        STATUS_CHANNEL,
-      ]);
-      return sessionFromRow(row!);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new StoreConflictError('A session with this id or reference already exists.', { cause: error });
-      }
-      throw error;
-    }
+    return this.#insertSession(await this.#db(), input);
   }
 
   async getSession(id: string): Promise<SessionRecord | undefined> {
@@ -361,6 +498,23 @@ class SqlCheckoutStore implements CheckoutStore {
 
   // ── Shared steps ───────────────────────────────────────────────────────────────────────────
 
+  async #insertSession(db: SqlQueryable, input: NewSession): Promise<SessionRecord> {
+    const [row] = await this.#guardUnique('A session with this id or reference already exists.', () =>
+      db.query<SessionRow>(CREATE_SQL, [...sessionParams(input), STATUS_CHANNEL]),
+    );
+    return sessionFromRow(row!);
+  }
+
+  /** A unique key taken by another row (session id, reference, provider payment) is a StoreConflictError. */
+  async #guardUnique<T>(message: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new StoreConflictError(message, { cause: error });
+      throw error;
+    }
+  }
+
   async #readSession(db: SqlQueryable, id: string): Promise<SessionRecord | undefined> {
     const [row] = await db.query<SessionRow>('SELECT * FROM sessions WHERE id = $1', [id]);
     return row === undefined ? undefined : sessionFromRow(row);
@@ -382,6 +536,25 @@ class SqlCheckoutStore implements CheckoutStore {
     ]);
     return rows.length === 1;
   }
+}
+
+/** `$1`…`$13` of CREATE_SQL and OPEN_SQL. */
+function sessionParams(input: NewSession): unknown[] {
+  return [
+    input.id,
+    input.orderId,
+    input.provider,
+    input.method,
+    input.bank ?? null,
+    input.language ?? null,
+    input.country ?? null,
+    input.amount,
+    input.currency,
+    input.description,
+    input.reference,
+    input.expiresAt,
+    input.nextPollAt,
+  ];
 }
 
 /** NOTIFY payloads are ours, but a listener should never see a malformed one. */

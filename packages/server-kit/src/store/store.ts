@@ -22,6 +22,31 @@ export interface CheckoutStore {
   completeIdempotencyKey(key: string, response: StoredResponse): Promise<void>;
   /** Drops a claim whose request failed in a way the client may retry (e.g. provider timeout). */
   releaseIdempotencyKey(key: string): Promise<void>;
+  /**
+   * What a key already holds, without claiming it: `undefined` when it is free. For a request that
+   * fails before it could claim (e.g. its order no longer resolves) yet may be a retry of one that
+   * succeeded: the stored response still wins.
+   */
+  peekIdempotencyKey(key: string, requestHash: string): Promise<UnclaimedKey | undefined>;
+
+  // ── Opening a session (POST sessions, two writes instead of five) ─────────────────────────────
+  /**
+   * Claims `key` and, only if this caller got the claim, inserts `session` (as `createSession` does)
+   * in the same transaction, committed before it resolves: a concurrent request with the same key sees
+   * `in_progress`, and a crash before the provider answers leaves a session to reconcile by reference.
+   * A failed insert (taken id or reference: `StoreConflictError`) leaves the key unclaimed. Exactly one
+   * of several concurrent callers gets `claimed`.
+   */
+  openSession(input: OpenSessionInput): Promise<OpenSessionResult>;
+  /**
+   * After the provider answered, in one transaction: attaches its payment (as `attachProviderPayment`),
+   * moves the session to `to` (as `transition` with source `initiate`: forward only, event and NOTIFY
+   * when applied) and stores the idempotent response under `idempotency.key`. The stored body is the
+   * `CreateSessionResponse` of the session as committed (`{sessionId, redirectUrl, status}`), so a
+   * replay answers exactly what the first caller got. Unknown session: `SessionNotFoundError`; a payment
+   * id attached elsewhere: `StoreConflictError`; either way nothing is written.
+   */
+  recordInitiation(input: InitiationInput): Promise<InitiationResult>;
 
   // ── Sessions ────────────────────────────────────────────────────────────────────────────────
   /** Inserts a session in status `created` and its first event. A taken id or reference: `StoreConflictError`. */
@@ -95,6 +120,37 @@ export type IdempotencyClaim =
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'mismatch' } // same key, different body → 422
   | { kind: 'in_progress' }; // same key, first request still running → 409
+
+/** A key somebody else holds (or held): everything but `claimed`. */
+export type UnclaimedKey = Exclude<IdempotencyClaim, { kind: 'claimed' }>;
+
+export interface OpenSessionInput {
+  key: string;
+  requestHash: string;
+  session: NewSession;
+}
+
+export type OpenSessionResult = { kind: 'claimed'; session: SessionRecord } | UnclaimedKey;
+
+export interface InitiationInput {
+  sessionId: string;
+  providerRef: string;
+  redirectUrl: string;
+  /** The status the provider reported for its new payment. */
+  to: SessionStatus;
+  reason?: StatusReason;
+  providerStatus?: string;
+  idempotency: { key: string; responseStatus: number };
+}
+
+export interface InitiationResult {
+  /** `applied` when the status moved (one event, announced); `ignored` when it could not. */
+  outcome: 'applied' | 'ignored';
+  session: SessionRecord;
+  event?: StatusEvent;
+  /** What was stored under the key: the answer to give. */
+  response: StoredResponse;
+}
 
 export interface StoredResponse {
   status: number;

@@ -4,7 +4,7 @@ import { ProviderError, ProviderTimeoutError } from '../../errors.js';
 import { retry } from '../http/retry.js';
 import { withTimeout } from '../http/timeout.js';
 import type { ResolvedConnectPayOptions } from './options.js';
-import { signConnectPayRequest } from './request-signature.js';
+import { signConnectPayRequestAsync } from './request-signature.js';
 import { ErrorBody } from './schema.js';
 
 /** An error answer from the ConnectPay API; `providerCode` is ConnectPay's own `error.code`. */
@@ -80,7 +80,7 @@ export class ConnectPayClient {
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers: Record<string, string> = {
       authorization: this.#authorization,
-      'x-signature': signConnectPayRequest(method, url, text, this.#options.privateKey),
+      'x-signature': await signConnectPayRequestAsync(method, url, text, this.#options.privateKey),
       'x-request-id': randomUUID(),
       accept: 'application/json;version=2',
     };
