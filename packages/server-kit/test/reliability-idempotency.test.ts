@@ -99,6 +99,24 @@ describe('reliability: idempotency of POST sessions', () => {
     }
   });
 
+  it('R1: a retry still gets the stored response when its order no longer resolves (e.g. removed once paid)', async () => {
+    book.orders.set('order-gone', TEE_ORDER);
+    const first = await kit.createSession({ order: 'order-gone', method: 'card' }, 'gone-key');
+    assert.equal(first.status, 201);
+    const firstBody = await first.json();
+    book.orders.delete('order-gone');
+    const calls = provider.calls.initiate;
+    const replay = await kit.createSession({ order: 'order-gone', method: 'card' }, 'gone-key');
+    assert.equal(replay.status, 201);
+    assert.deepEqual(await replay.json(), firstBody);
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    const mismatch = await kit.createSession({ order: 'order-gone', method: 'pis' }, 'gone-key');
+    assert.equal(mismatch.status, 422);
+    const fresh = await kit.createSession({ order: 'order-gone', method: 'card' }, 'gone-key-2');
+    assert.equal(fresh.status, 404, 'a new key still needs an order that resolves');
+    assert.equal(provider.calls.initiate, calls);
+  });
+
   it('a provider refusal is not stored under the key: the same key may retry', async () => {
     provider.next.push('reject');
     const refused = await kit.createSession({ order: 'order-1', method: 'card' }, 'refused-key');
