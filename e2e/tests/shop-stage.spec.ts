@@ -62,10 +62,8 @@ const test = base.extend<object, { stageDemo: string }>({
 });
 
 test.describe('ConnectPay stage', { tag: '@stage' }, () => {
-  test.skip(
-    missing.length > 0,
-    `ConnectPay stage credentials are not in the environment (missing ${missing.join(', ')})`,
-  );
+  const reason = `ConnectPay stage credentials are not in the environment (missing ${missing.join(', ')})`;
+  test.skip(missing.length > 0, reason);
 
   for (const method of ['card', 'pis'] as const) {
     test(`a ${method} checkout opens a payment at the stage and sends the shopper to its widget`, async ({
