@@ -1,6 +1,6 @@
 import { escapeHtml } from './html-escape.js';
 import { pageMessages } from './locale.js';
-import { PAGE_STYLES } from './page-styles.js';
+import { pageDocument } from './page-document.js';
 
 export interface PayPageInput {
   /** The merchant's order id (validated by the caller against the contract's OrderId). */
@@ -40,25 +40,18 @@ export function renderPayPage(input: PayPageInput): string {
       : '',
   ].join('');
 
-  return `<!doctype html>
-<html lang="${escapeHtml(locale)}" dir="${messages.dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(messages.payTitle)}</title>
-<style nonce="${n}">${PAGE_STYLES}</style>
-<script type="module" src="${escapeHtml(input.elementUrl)}" nonce="${n}"${integrity}></script>
-</head>
-<body>
-<main>
+  return pageDocument({
+    locale,
+    dir: messages.dir,
+    title: messages.payTitle,
+    nonce: input.nonce,
+    head: `<script type="module" src="${escapeHtml(input.elementUrl)}" nonce="${n}"${integrity}></script>\n`,
+    body: `<main>
 <h1>${escapeHtml(messages.payTitle)}</h1>
 ${summary}
 <pay-checkout endpoint="${escapeHtml(endpoint)}" order="${escapeHtml(input.orderId)}" language="${escapeHtml(input.locale)}"></pay-checkout>
 <noscript><p>${escapeHtml(messages.payNoScript)}</p></noscript>
 </main>
-</body>
-</html>
-`;
+`,
+  });
 }

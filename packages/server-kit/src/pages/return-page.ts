@@ -3,7 +3,7 @@ import { formatAmount } from './amount-format.js';
 import { escapeHtml, jsonForScript } from './html-escape.js';
 import { LIVE_UPDATE_SCRIPT } from './live-update-script.js';
 import { formattingLocale, pageMessages } from './locale.js';
-import { PAGE_STYLES } from './page-styles.js';
+import { pageDocument } from './page-document.js';
 import { merchantReturnHref } from './return-url.js';
 import { buildStatusCopyTable, describeStatus } from './status-copy.js';
 
@@ -62,18 +62,12 @@ export function renderReturnPage(input: ReturnPageInput): string {
     ? `<p><a class="button" id="return-link" href="${escapeHtml(returnHref)}"${hiddenUnless(entry.final)}>${escapeHtml(messages.returnToMerchant)}</a></p>`
     : '';
 
-  return `<!doctype html>
-<html lang="${escapeHtml(locale)}" dir="${messages.dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(entry.title)}</title>
-<style nonce="${n}">${PAGE_STYLES}</style>
-</head>
-<body>
-<main id="status-card" data-status="${escapeHtml(session.status)}">
+  return pageDocument({
+    locale,
+    dir: messages.dir,
+    title: entry.title,
+    nonce,
+    body: `<main id="status-card" data-status="${escapeHtml(session.status)}">
 <div role="status" aria-live="polite" aria-atomic="true">
 <h1 id="status-heading">${escapeHtml(entry.heading)}</h1>
 <p id="status-text">${escapeHtml(entry.text)}</p>
@@ -90,9 +84,8 @@ ${returnLink}
 <script type="application/json" id="messages" nonce="${n}">${jsonForScript(table)}</script>
 <script type="application/json" id="page-state" nonce="${n}">${jsonForScript(state)}</script>
 <script nonce="${n}">${LIVE_UPDATE_SCRIPT}</script>
-</body>
-</html>
-`;
+`,
+  });
 }
 
 /** One detail row; `<bdi>` isolates a left-to-right merchant name or amount inside an RTL page. */
