@@ -68,14 +68,12 @@ const APPLY_SQL = `
          pg_notify($6, json_build_object('sessionId', changed.id, 'eventId', event.event_id)::text)::text AS notified
     FROM changed, event`;
 
-/** A new session with its `created` event and announcement, in one statement (atomic on its own). */
-const CREATE_SQL = `
-  WITH created AS (
-    INSERT INTO sessions (id, order_id, provider, method, bank, language, country, amount, currency,
-                          description, reference, expires_at, next_poll_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-    RETURNING *
-  ), event AS (
+/** The columns a new session is inserted with: `$1`…`$13` of CREATE_SQL and OPEN_SQL, in this order. */
+const SESSION_COLUMNS = `id, order_id, provider, method, bank, language, country, amount, currency,
+                          description, reference, expires_at, next_poll_at`;
+
+/** The tail both session inserts share: the `created` event and its announcement (ids only), `$14` the channel. */
+const CREATED_EVENT_AND_ANNOUNCEMENT = `, event AS (
     INSERT INTO status_events (session_id, status, source)
     SELECT id, status, 'create' FROM created
     RETURNING id AS event_id
@@ -83,6 +81,14 @@ const CREATE_SQL = `
   SELECT created.*,
          pg_notify($14, json_build_object('sessionId', created.id, 'eventId', event.event_id)::text)::text AS notified
     FROM created, event`;
+
+/** A new session with its `created` event and announcement, in one statement (atomic on its own). */
+const CREATE_SQL = `
+  WITH created AS (
+    INSERT INTO sessions (${SESSION_COLUMNS})
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    RETURNING *
+  )${CREATED_EVENT_AND_ANNOUNCEMENT}`;
 
 /**
  * POST sessions, first write: the claim and, only when the claim is ours, the session with its
@@ -96,20 +102,12 @@ const OPEN_SQL = `
     ON CONFLICT DO NOTHING
     RETURNING key
   ), created AS (
-    INSERT INTO sessions (id, order_id, provider, method, bank, language, country, amount, currency,
-                          description, reference, expires_at, next_poll_at)
+    INSERT INTO sessions (${SESSION_COLUMNS})
     SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::bigint, $9::text,
            $10::text, $11::text, $12::timestamptz, $13::timestamptz
       FROM claim
     RETURNING *
-  ), event AS (
-    INSERT INTO status_events (session_id, status, source)
-    SELECT id, status, 'create' FROM created
-    RETURNING id AS event_id
-  )
-  SELECT created.*,
-         pg_notify($14, json_build_object('sessionId', created.id, 'eventId', event.event_id)::text)::text AS notified
-    FROM created, event`;
+  )${CREATED_EVENT_AND_ANNOUNCEMENT}`;
 
 /**
  * POST sessions, second write, in one statement: the provider's payment is attached and the status
