@@ -4,13 +4,19 @@ import { PayloadTooLargeError } from './errors.js';
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
- * Reads a fetch-style request body as UTF-8 text, refusing more than `limitBytes` without buffering it
- * all (the node adapter already caps bodies, but handlers may be mounted elsewhere).
+ * Reads a fetch-style request body, refusing more than `limitBytes` without buffering it all: a
+ * declared Content-Length over the limit fails at once, a lying one as soon as the bytes pass it (the
+ * node adapter already caps bodies, but handlers may be mounted elsewhere). `tooLarge` makes the error
+ * the caller answers with (the API's JSON 413 by default; the widget has its own page).
  */
-export async function readBodyText(request: Request, limitBytes = API_BODY_LIMIT_BYTES): Promise<string> {
+export async function readBodyBytes(
+  request: Request,
+  limitBytes = API_BODY_LIMIT_BYTES,
+  tooLarge: () => Error = () => new PayloadTooLargeError(limitBytes),
+): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limitBytes) throw new PayloadTooLargeError(limitBytes);
-  if (!request.body) return '';
+  if (declared > limitBytes) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -20,9 +26,14 @@ export async function readBodyText(request: Request, limitBytes = API_BODY_LIMIT
     size += value.byteLength;
     if (size > limitBytes) {
       await reader.cancel();
-      throw new PayloadTooLargeError(limitBytes);
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The body as UTF-8 text, within the API's limit. */
+export async function readBodyText(request: Request, limitBytes = API_BODY_LIMIT_BYTES): Promise<string> {
+  return (await readBodyBytes(request, limitBytes)).toString('utf8');
 }

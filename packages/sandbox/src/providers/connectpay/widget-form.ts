@@ -1,8 +1,9 @@
 /**
  * Reading the widget's form posts: `application/x-www-form-urlencoded`, at most 16 KiB (a card form
- * is a few hundred bytes; anything bigger is not a shopper). Kept here rather than in `src/http/` so
- * the widget does not depend on the API side's helpers.
+ * is a few hundred bytes; anything bigger is not a shopper). The bytes are read by the package's one
+ * limited body reader; the errors are the widget's own, answered as pages.
  */
+import { readBodyBytes } from '../../http/body.js';
 
 export const WIDGET_FORM_LIMIT_BYTES = 16 * 1024;
 
@@ -34,9 +35,7 @@ export async function readWidgetForm(
   if (!type.startsWith('application/x-www-form-urlencoded')) {
     throw new MalformedFormError('Widget forms are posted as application/x-www-form-urlencoded.');
   }
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limitBytes) throw new FormTooLargeError(limitBytes);
-  const bytes = await readLimited(request, limitBytes);
+  const bytes = await readBodyBytes(request, limitBytes, () => new FormTooLargeError(limitBytes));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -44,31 +43,6 @@ export async function readWidgetForm(
     throw new MalformedFormError('The form is not valid UTF-8.', { cause: error });
   }
   return new URLSearchParams(text);
-}
-
-/** Reads the body chunk by chunk and stops as soon as it passes the limit (a lying Content-Length too). */
-async function readLimited(request: Request, limitBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limitBytes) {
-      await reader.cancel();
-      throw new FormTooLargeError(limitBytes);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** The named fields, or undefined when one is missing (a malformed post, not a user error). */
