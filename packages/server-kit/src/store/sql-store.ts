@@ -159,6 +159,24 @@ type AppliedRow = SessionRow & {
   event_at: Date | string;
 };
 
+/** The status event a statement applied, from the `event_*` columns it returned beside the session. */
+function appliedEvent(row: AppliedRow): StatusEvent {
+  return eventFromRow({
+    id: row.event_id,
+    session_id: row.id,
+    status: row.status,
+    reason: row.reason,
+    source: row.event_source,
+    provider_status: row.event_provider_status,
+    at: row.event_at,
+  });
+}
+
+/** Whether INITIATION_SQL applied a change (and so returned its event) or only attached the payment. */
+function hasAppliedEvent(row: InitiationRow): row is InitiationRow & AppliedRow {
+  return row.event_id !== null && row.event_source !== null && row.event_at !== null;
+}
+
 /** INITIATION_SQL's row: the session as written, its event when one was applied, the stored body. */
 type InitiationRow = SessionRow & {
   event_id: number | string | null;
@@ -331,18 +349,8 @@ class SqlCheckoutStore implements CheckoutStore {
       status: session.status,
     };
     const response = { status: input.idempotency.responseStatus, body };
-    if (row.event_id === null || row.event_source === null || row.event_at === null) {
-      return { outcome: 'ignored', session, response };
-    }
-    const event = eventFromRow({
-      id: row.event_id,
-      session_id: row.id,
-      status: row.status,
-      reason: row.reason,
-      source: row.event_source,
-      provider_status: row.event_provider_status,
-      at: row.event_at,
-    });
+    if (!hasAppliedEvent(row)) return { outcome: 'ignored', session, response };
+    const event = appliedEvent(row);
     return { outcome: 'applied', session, event, response };
   }
 
@@ -421,15 +429,7 @@ class SqlCheckoutStore implements CheckoutStore {
     ]);
     if (row === undefined)
       return { outcome: 'ignored', session: await this.#mustReadSession(db, input.sessionId) };
-    const event = eventFromRow({
-      id: row.event_id,
-      session_id: row.id,
-      status: row.status,
-      reason: row.reason,
-      source: row.event_source,
-      provider_status: row.event_provider_status,
-      at: row.event_at,
-    });
+    const event = appliedEvent(row);
     return { outcome: 'applied', session: sessionFromRow(row), event };
   }
 
