@@ -1,9 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumArgs, chromiumExecutablePath } from './scripts/chromium.mjs';
 
 // Element tests in real Chromium. Run from packages/checkout-element:
 // `web-test-runner --config ../../web-test-runner.config.mjs`.
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const element = new URL('./packages/checkout-element/', import.meta.url).pathname;
 
 export default {
@@ -16,18 +16,9 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath,
+        executablePath: chromiumExecutablePath,
         headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: chromiumArgs,
       },
     }),
   ],

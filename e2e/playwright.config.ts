@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumExecutablePath } from '../scripts/chromium.mjs';
 
-// Debian's Chromium: Playwright cannot download its own browser on our machines (TOOLCHAIN.md §2).
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DEMO_PORT = 3000;
 const SANDBOX_PORT = 3100;
 const hasDemo = existsSync(new URL('../demo/server.ts', import.meta.url));
@@ -28,18 +27,8 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
-          executablePath,
-          // without the background-networking flags Chromium keeps dialling out of this closed machine
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          executablePath: chromiumExecutablePath,
+          args: chromiumArgs,
         },
       },
     },

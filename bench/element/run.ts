@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumExecutablePath } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = `${root}packages/checkout-element/dist/`;
@@ -88,8 +89,8 @@ function stats(samples: number[]) {
 
 async function readyTimes(url: string, cpuThrottling: number): Promise<number[]> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    executablePath: chromiumExecutablePath,
+    args: chromiumArgs,
   });
   try {
     const samples: number[] = [];
