@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.js';
-import type { SqlClient } from './sql-client.js';
+import { pgliteClient } from './pglite-client.js';
 import { sqlStore } from './sql-store.js';
 import type { CheckoutStore } from './store.js';
 
@@ -41,40 +41,4 @@ function openPglite(dataDir: string | undefined): PGlite {
   // first store call, which awaits the same promise, instead of as an unhandled rejection.
   db.waitReady.catch(() => undefined);
   return db;
-}
-
-/**
- * PGlite is one connection. Its `query` and `transaction` already take one exclusive lock, so a
- * transaction never interleaves with another statement; that lock is our queue.
- */
-export function pgliteClient(db: PGlite, afterClose?: () => void): SqlClient {
-  return {
-    async query(sql, params = []) {
-      const result = await db.query(sql, [...params]);
-      return result.rows as never[];
-    },
-    transaction(fn) {
-      return db.transaction((tx) =>
-        fn({
-          async query(sql, params = []) {
-            const result = await tx.query(sql, [...params]);
-            return result.rows as never[];
-          },
-        }),
-      );
-    },
-    async listen(channel, onPayload) {
-      const stop = await db.listen(channel, onPayload);
-      return async () => {
-        if (!db.closed) await stop();
-      };
-    },
-    async close() {
-      try {
-        if (!db.closed) await db.close();
-      } finally {
-        afterClose?.();
-      }
-    },
-  };
 }
