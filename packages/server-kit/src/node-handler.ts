@@ -74,6 +74,12 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     res.end();
     return;
   }
+  // Every answer but a live stream is small and complete: sent in one write, headers included,
+  // instead of a headers packet and then one per chunk.
+  if (!isEventStream(response)) {
+    res.end(Buffer.from(await response.arrayBuffer()));
+    return;
+  }
   res.flushHeaders();
   const reader = response.body.getReader();
   res.on('close', () => {
@@ -91,6 +97,10 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     // The client went away mid-stream; nothing more to send.
   }
   res.end();
+}
+
+function isEventStream(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
 }
 
 /**
