@@ -90,16 +90,15 @@ export class ConnectPayClient {
 
     const { status, payload } = await withTimeout(
       async (signal) => {
-        let response: Response;
         try {
-          response = await this.#options.fetch(url, {
+          const response = await this.#options.transport({
+            url,
             method,
             headers,
             body: body === undefined ? undefined : text,
             signal,
-            redirect: 'manual',
           });
-          return { status: response.status, payload: await response.text() };
+          return { status: response.status, payload: response.text };
         } catch (error) {
           if (signal.aborted) throw error;
           throw new ConnectPayApiError(`ConnectPay could not be reached (${where}).`, {

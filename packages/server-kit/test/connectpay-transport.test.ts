@@ -1,0 +1,362 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { SANDBOX_CLIENT, startSandbox } from '@pay-checkout/sandbox';
+import { ProviderError, ProviderTimeoutError } from '../src/errors.js';
+import { connectpay } from '../src/providers/connectpay/index.js';
+import {
+  fetchTransport,
+  nodeTransport,
+  ResponseTooLargeError,
+  type TransportRequest,
+} from '../src/providers/http/node-transport.js';
+
+/**
+ * The default ConnectPay transport (keep-alive node:http) against a real local server: what reaches
+ * the wire, what comes back, and every way a call can end badly. One journey runs through the sandbox.
+ */
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  socket: Socket;
+}
+
+let server: Server;
+let origin: string;
+let seen: Seen[] = [];
+let connections: Socket[] = [];
+let handle: (request: Seen, res: ServerResponse) => void;
+
+before(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        socket: req.socket,
+      };
+      seen.push(request);
+      handle(request, res);
+    });
+  });
+  server.on('connection', (socket: Socket) => connections.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  seen = [];
+  connections = [];
+  handle = (_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+});
+
+function request(path: string, overrides: Partial<TransportRequest> = {}): TransportRequest {
+  return {
+    url: new URL(path, origin),
+    method: 'GET',
+    headers: {},
+    signal: new AbortController().signal,
+    ...overrides,
+  };
+}
+
+/** Resolves when the server's side of a socket has closed (a reset on the way is expected, not a failure). */
+function closed(socket: Socket): Promise<void> {
+  if (socket.destroyed) return Promise.resolve();
+  return new Promise((resolve) => socket.once('close', () => resolve()));
+}
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** A broken abort or deadline would hang a test forever; this turns the hang into a failure. */
+const HANG_GUARD = { timeout: 10_000 };
+
+describe('nodeTransport against a local node:http server', HANG_GUARD, () => {
+  const transport = nodeTransport({ maxResponseBytes: 1000 });
+  after(() => transport.close());
+
+  it('returns the status and the body decoded as UTF-8, even when a character spans two chunks', async () => {
+    const euro = Buffer.from('{"price":"12 €","name":"Šiaulių"}', 'utf8');
+    const split = euro.indexOf(0xe2) + 1; // inside the three bytes of €
+    handle = (_, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.write(euro.subarray(0, split));
+      setImmediate(() => res.end(euro.subarray(split)));
+    };
+    const response = await transport(request('/payments'));
+    assert.deepEqual(response, { status: 201, text: '{"price":"12 €","name":"Šiaulių"}' });
+  });
+
+  it('drops a leading byte order mark, as Response.text() does, so the JSON still parses', async () => {
+    handle = (_, res) => res.writeHead(200).end('\uFEFF{"ok":true}');
+    assert.equal((await transport(request('/bom'))).text, '{"ok":true}');
+  });
+
+  it('returns an error status with its body instead of rejecting', async () => {
+    handle = (_, res) => res.writeHead(503).end('{"error":{"code":"down"}}');
+    assert.deepEqual(await transport(request('/x')), { status: 503, text: '{"error":{"code":"down"}}' });
+  });
+
+  it('sends method, path, query, headers and the body with its byte length as content-length', async () => {
+    const body = JSON.stringify({ remittance: 'Užsakymas №7' });
+    await transport(
+      request('/merchant/payments?page=2', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-1', authorization: 'Basic eA==' },
+        body,
+      }),
+    );
+    assert.equal(seen.length, 1);
+    const [sent] = seen;
+    assert.equal(sent.method, 'POST');
+    assert.equal(sent.url, '/merchant/payments?page=2');
+    assert.equal(sent.body, body);
+    assert.equal(sent.headers['content-length'], String(Buffer.byteLength(body)));
+    assert.notEqual(Buffer.byteLength(body), body.length, 'the body has multi-byte characters');
+    assert.equal(sent.headers['transfer-encoding'], undefined);
+    assert.equal(sent.headers['content-type'], 'application/json');
+    assert.equal(sent.headers['x-request-id'], 'req-1');
+    assert.equal(sent.headers.authorization, 'Basic eA==');
+  });
+
+  it('sends a GET without a body and without content-length', async () => {
+    await transport(request('/payments/1'));
+    assert.equal(seen[0].method, 'GET');
+    assert.equal(seen[0].body, '');
+    assert.equal(seen[0].headers['content-length'], undefined);
+    assert.equal(seen[0].headers['transfer-encoding'], undefined);
+  });
+
+  it('keeps the connection alive: sequential calls reuse one socket', async () => {
+    const fresh = nodeTransport();
+    try {
+      await fresh(request('/one'));
+      await fresh(request('/two', { method: 'POST', body: '{}' }));
+      await fresh(request('/three'));
+    } finally {
+      fresh.close();
+    }
+    assert.equal(seen.length, 3);
+    assert.equal(connections.length, 1);
+    assert.equal(seen[1].socket, seen[0].socket);
+    assert.equal(seen[2].socket, seen[0].socket);
+  });
+
+  it('returns a 302 as its status and does not follow it', async () => {
+    handle = (req, res) =>
+      req.url === '/moved'
+        ? res.writeHead(302, { location: `${origin}/target` }).end()
+        : res.writeHead(200).end('followed');
+    const response = await transport(request('/moved'));
+    assert.deepEqual(response, { status: 302, text: '' });
+    assert.deepEqual(
+      seen.map((item) => item.url),
+      ['/moved'],
+    );
+  });
+
+  it('rejects with the signal reason when aborted mid-request, and closes the socket', async () => {
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    handle = () => controller.abort(reason); // the request arrived; the answer never comes
+    await assert.rejects(
+      transport(request('/slow', { signal: controller.signal })),
+      (error) => error === reason,
+    );
+    assert.equal(seen.length, 1);
+    await closed(seen[0].socket);
+  });
+
+  it('rejects with the signal reason when aborted while the body is streaming, and closes the socket', async () => {
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    handle = (_, res) => {
+      res.writeHead(200, { 'content-length': '10' });
+      res.write('12345', () => setImmediate(() => controller.abort(reason)));
+    };
+    await assert.rejects(
+      transport(request('/half', { signal: controller.signal })),
+      (error) => error === reason,
+    );
+    await closed(seen[0].socket);
+  });
+
+  it('rejects an already aborted signal without sending anything', async () => {
+    const controller = new AbortController();
+    const reason = new Error('already gone');
+    controller.abort(reason);
+    await assert.rejects(
+      transport(request('/never', { signal: controller.signal })),
+      (error) => error === reason,
+    );
+    assert.equal(connections.length, 0);
+    assert.equal(seen.length, 0);
+  });
+
+  it('rejects a body over maxResponseBytes announced by content-length, and drops the socket', async () => {
+    handle = (_, res) => res.writeHead(200, { 'content-length': '1001' }).end('x'.repeat(1001));
+    await assert.rejects(transport(request('/big')), ResponseTooLargeError);
+    await closed(seen[0].socket);
+  });
+
+  it('rejects a chunked body that grows over maxResponseBytes, and drops the socket', async () => {
+    handle = (_, res) => {
+      res.writeHead(200);
+      res.write('x'.repeat(600));
+      setImmediate(() => res.end('x'.repeat(600)));
+    };
+    await assert.rejects(transport(request('/growing')), {
+      name: 'ResponseTooLargeError',
+      message: "The provider's answer exceeded 1000 bytes.",
+    });
+    await closed(seen[0].socket);
+  });
+
+  it('accepts a body of exactly maxResponseBytes', async () => {
+    handle = (_, res) => res.writeHead(200).end('x'.repeat(1000));
+    assert.equal((await transport(request('/edge'))).text.length, 1000);
+  });
+
+  it('rejects when the connection is refused', async () => {
+    const port = await closedPort();
+    await assert.rejects(transport(request(`http://127.0.0.1:${port}/x`)), { code: 'ECONNREFUSED' });
+  });
+
+  it('rejects, without retrying, a POST whose reused socket the server drops before answering', async () => {
+    const fresh = nodeTransport();
+    try {
+      await fresh(request('/warm'));
+      handle = (req) => req.socket.destroy();
+      await assert.rejects(fresh(request('/payments', { method: 'POST', body: '{"amount":1}' })), {
+        code: 'ECONNRESET',
+      });
+    } finally {
+      fresh.close();
+    }
+    assert.deepEqual(
+      seen.map((item) => `${item.method} ${item.url}`),
+      ['GET /warm', 'POST /payments'],
+    );
+    assert.equal(connections.length, 1, 'the POST went out on the reused socket, once');
+  });
+
+  it('rejects when the server closes the connection in the middle of the body', async () => {
+    handle = (req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('partial', () => req.socket.destroy());
+    };
+    await assert.rejects(transport(request('/cut')));
+  });
+});
+
+describe('fetchTransport (an injected fetch)', HANG_GUARD, () => {
+  it('round-trips status, headers and body, and returns a 302 without following it', async () => {
+    const transport = fetchTransport(fetch);
+    handle = (req, res) =>
+      req.url === '/moved'
+        ? res.writeHead(302, { location: `${origin}/target` }).end()
+        : res.writeHead(200).end('followed');
+    const response = await transport(
+      request('/moved', { method: 'POST', headers: { 'x-request-id': 'req-2' }, body: '{"a":"€"}' }),
+    );
+    assert.deepEqual(response, { status: 302, text: '' });
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0].headers['x-request-id'], 'req-2');
+    assert.equal(seen[0].body, '{"a":"€"}');
+  });
+});
+
+describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+  function adapter(baseUrl: string) {
+    return connectpay({
+      baseUrl,
+      clientId: 'client',
+      clientSecret: 'secret',
+      brandId: 'brand',
+      privateKeyPem,
+      timeoutMs: 200,
+      retries: 0,
+    });
+  }
+
+  it('turns a hung provider into a ProviderTimeoutError and closes the socket', async () => {
+    handle = () => {}; // never answers
+    await assert.rejects(adapter(`${origin}/connectpay`).status('pay-1'), ProviderTimeoutError);
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0].url, '/connectpay/merchant/payments/pay-1');
+    await closed(seen[0].socket);
+  });
+
+  it('maps a refused connection to provider_unreachable', async () => {
+    const port = await closedPort();
+    await assert.rejects(adapter(`http://127.0.0.1:${port}/connectpay`).status('pay-1'), (error) => {
+      assert.ok(error instanceof ProviderError);
+      assert.equal(error.code, 'provider_unreachable');
+      assert.equal((error.cause as { code?: string }).code, 'ECONNREFUSED');
+      return true;
+    });
+  });
+
+  it('maps an oversized answer to provider_unreachable, an unknown outcome the kit reconciles', async () => {
+    handle = (_, res) => res.writeHead(200).end('x'.repeat(1024 * 1024 + 1));
+    await assert.rejects(adapter(`${origin}/connectpay`).status('pay-1'), (error) => {
+      assert.ok(error instanceof ProviderError);
+      assert.equal(error.code, 'provider_unreachable');
+      assert.ok(error.cause instanceof ResponseTooLargeError);
+      return true;
+    });
+  });
+
+  it('opens a payment and reads it back from the real sandbox', async () => {
+    const sandbox = await startSandbox({ port: 0, log: () => {} });
+    try {
+      const connect = connectpay({
+        baseUrl: sandbox.connectPayUrl,
+        clientId: SANDBOX_CLIENT.clientId,
+        clientSecret: SANDBOX_CLIENT.clientSecret,
+        brandId: SANDBOX_CLIENT.brandId,
+        privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
+        retries: 0,
+      });
+      const result = await connect.initiate({
+        sessionId: 'session-transport',
+        reference: `ref-transport-${process.pid}`,
+        orderId: 'order-transport',
+        amount: { value: 1999, currency: 'EUR' },
+        description: 'Užsakymas 1',
+        method: 'card',
+        returnUrl: 'http://localhost:3000/checkout/return/session-transport',
+        notificationUrl: 'http://127.0.0.1:9/checkout/notifications/connectpay',
+      });
+      assert.deepEqual(result.status, { status: 'pending', raw: 'Initiated' });
+      assert.equal(new URL(result.redirectUrl).pathname, '/connectpay/widget');
+      assert.deepEqual(await connect.status(result.providerRef), { status: 'pending', raw: 'Initiated' });
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
