@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { runStoreConformance } from '../src/store/conformance.js';
 import { applyMigrations, MIGRATIONS } from '../src/store/migrations.js';
 import { pgliteClient } from '../src/store/pglite-client.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
+import { pgliteThreadClient } from '../src/store/pglite-thread.js';
 import { sqlStore } from '../src/store/sql-store.js';
 import type { NewSession } from '../src/store/store.js';
 import { StoreConflictError, StoreLockedError } from '../src/store/store-errors.js';
@@ -24,6 +26,8 @@ async function tempDir(): Promise<string> {
 after(async () => {
   await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
+
+const storeModule = fileURLToPath(new URL('../src/store/pglite-store.ts', import.meta.url));
 
 function session(id: string): NewSession {
   return {
@@ -83,7 +87,6 @@ describe('pgliteStore durability', () => {
 
   it('keeps an acknowledged write after the process is killed with SIGKILL (PAY_CHECKOUT_DATA default)', async () => {
     const dataDir = diskDir;
-    const storeModule = fileURLToPath(new URL('../src/store/pglite-store.ts', import.meta.url));
     // The child opens the store from PAY_CHECKOUT_DATA (no options), writes, says "acked", and is
     // killed while still running: no close(), no clean shutdown.
     const script = `
@@ -223,87 +226,140 @@ describe('SQL store internals', () => {
   });
 });
 
-describe('PGlite client (prepared statements)', () => {
-  const db = new PGlite();
-  const client = pgliteClient(db);
-  after(() => client.close());
+for (const [name, open] of [
+  ['PGlite client on this thread (prepared statements)', () => pgliteClient(new PGlite())],
+  ['PGlite client on a worker thread (the default store)', () => pgliteThreadClient(undefined)],
+] as const) {
+  describe(name, () => {
+    const client = open();
+    after(() => client.close());
 
-  it('prepares each statement text once and reuses it on every later call', async () => {
-    const sql = 'SELECT $1::integer + 1 AS next';
-    for (let i = 0; i < 5; i++) assert.deepEqual(await client.query(sql, [i]), [{ next: i + 1 }]);
-    const prepared = await client.query<{ statement: string }>(
-      'SELECT statement FROM pg_prepared_statements',
-    );
-    assert.equal(prepared.filter((row) => row.statement === sql).length, 1);
-  });
-
-  it('sends parameters in the types PostgreSQL inferred: dates, big integers, json, nulls', async () => {
-    const at = new Date('2026-11-25T10:11:12.345Z');
-    const [row] = await client.query<{ at: Date; n: number; doc: unknown; nothing: null }>(
-      'SELECT $1::timestamptz AS at, $2::bigint AS n, $3::jsonb AS doc, $4::text AS nothing',
-      [at, 9_007_199_254_740_991, JSON.stringify({ a: [1, 'b'] }), null],
-    );
-    assert.equal(row!.at.toISOString(), at.toISOString());
-    assert.equal(Number(row!.n), 9_007_199_254_740_991);
-    assert.deepEqual(row!.doc, { a: [1, 'b'] });
-    assert.equal(row!.nothing, null);
-  });
-
-  it('reports a failed statement by its SQLSTATE and stays usable', async () => {
-    await client.query('CREATE TABLE client_probe (id integer PRIMARY KEY)');
-    await client.query('INSERT INTO client_probe VALUES ($1)', [1]);
-    await assert.rejects(client.query('INSERT INTO client_probe VALUES ($1)', [1]), { code: '23505' });
-    assert.deepEqual(await client.query('SELECT count(*)::integer AS n FROM client_probe'), [{ n: 1 }]);
-  });
-
-  it('rolls a transaction back when its function throws, and commits when it returns', async () => {
-    await assert.rejects(
-      client.transaction(async (tx) => {
-        await tx.query('INSERT INTO client_probe VALUES ($1)', [2]);
-        throw new Error('changed my mind');
-      }),
-      /changed my mind/,
-    );
-    assert.equal(
-      await client
-        .transaction(async (tx) => tx.query('INSERT INTO client_probe VALUES ($1)', [3]))
-        .then(() => 'ok'),
-      'ok',
-    );
-    const ids = await client.query<{ id: number }>('SELECT id FROM client_probe ORDER BY id');
-    assert.deepEqual(
-      ids.map((row) => row.id),
-      [1, 3],
-    );
-  });
-
-  it('refuses to report success for a transaction whose failure was swallowed', async () => {
-    await assert.rejects(
-      client.transaction(async (tx) => {
-        await tx.query('INSERT INTO client_probe VALUES ($1)', [4]);
-        await tx.query('INSERT INTO client_probe VALUES ($1)', [4]).catch(() => undefined);
-        return 'looks fine';
-      }),
-      TransactionAbortedError,
-    );
-    const ids = await client.query<{ id: number }>('SELECT id FROM client_probe ORDER BY id');
-    assert.deepEqual(
-      ids.map((row) => row.id),
-      [1, 3],
-    );
-  });
-
-  it('never interleaves a transaction with statements issued meanwhile', async () => {
-    let inside = false;
-    const observed: boolean[] = [];
-    const transaction = client.transaction(async (tx) => {
-      inside = true;
-      await tx.query('INSERT INTO client_probe VALUES ($1)', [5]);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      inside = false;
+    it('prepares each statement text once and reuses it on every later call', async () => {
+      const sql = 'SELECT $1::integer + 1 AS next';
+      for (let i = 0; i < 5; i++) assert.deepEqual(await client.query(sql, [i]), [{ next: i + 1 }]);
+      const prepared = await client.query<{ statement: string }>(
+        'SELECT statement FROM pg_prepared_statements',
+      );
+      assert.equal(prepared.filter((row) => row.statement === sql).length, 1);
     });
-    const outside = client.query('SELECT 1').then(() => observed.push(inside));
-    await Promise.all([transaction, outside]);
-    assert.deepEqual(observed, [false]);
+
+    it('sends parameters in the types PostgreSQL inferred: dates, big integers, json, nulls', async () => {
+      const at = new Date('2026-11-25T10:11:12.345Z');
+      const [row] = await client.query<{ at: Date; n: number; doc: unknown; nothing: null }>(
+        'SELECT $1::timestamptz AS at, $2::bigint AS n, $3::jsonb AS doc, $4::text AS nothing',
+        [at, 9_007_199_254_740_991, JSON.stringify({ a: [1, 'b'] }), null],
+      );
+      assert.equal(row!.at.toISOString(), at.toISOString());
+      assert.equal(Number(row!.n), 9_007_199_254_740_991);
+      assert.deepEqual(row!.doc, { a: [1, 'b'] });
+      assert.equal(row!.nothing, null);
+    });
+
+    it('reports a failed statement by its SQLSTATE and stays usable', async () => {
+      await client.query('CREATE TABLE client_probe (id integer PRIMARY KEY)');
+      await client.query('INSERT INTO client_probe VALUES ($1)', [1]);
+      await assert.rejects(client.query('INSERT INTO client_probe VALUES ($1)', [1]), { code: '23505' });
+      assert.deepEqual(await client.query('SELECT count(*)::integer AS n FROM client_probe'), [{ n: 1 }]);
+    });
+
+    it('rolls a transaction back when its function throws, and commits when it returns', async () => {
+      await assert.rejects(
+        client.transaction(async (tx) => {
+          await tx.query('INSERT INTO client_probe VALUES ($1)', [2]);
+          throw new Error('changed my mind');
+        }),
+        /changed my mind/,
+      );
+      assert.equal(
+        await client
+          .transaction(async (tx) => tx.query('INSERT INTO client_probe VALUES ($1)', [3]))
+          .then(() => 'ok'),
+        'ok',
+      );
+      const ids = await client.query<{ id: number }>('SELECT id FROM client_probe ORDER BY id');
+      assert.deepEqual(
+        ids.map((row) => row.id),
+        [1, 3],
+      );
+    });
+
+    it('refuses to report success for a transaction whose failure was swallowed', async () => {
+      await assert.rejects(
+        client.transaction(async (tx) => {
+          await tx.query('INSERT INTO client_probe VALUES ($1)', [4]);
+          await tx.query('INSERT INTO client_probe VALUES ($1)', [4]).catch(() => undefined);
+          return 'looks fine';
+        }),
+        TransactionAbortedError,
+      );
+      const ids = await client.query<{ id: number }>('SELECT id FROM client_probe ORDER BY id');
+      assert.deepEqual(
+        ids.map((row) => row.id),
+        [1, 3],
+      );
+    });
+
+    it('never interleaves a transaction with statements issued meanwhile', async () => {
+      let inside = false;
+      const observed: boolean[] = [];
+      const transaction = client.transaction(async (tx) => {
+        inside = true;
+        await tx.query('INSERT INTO client_probe VALUES ($1)', [5]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inside = false;
+      });
+      const outside = client.query('SELECT 1').then(() => observed.push(inside));
+      await Promise.all([transaction, outside]);
+      assert.deepEqual(observed, [false]);
+    });
+  });
+}
+
+describe('PGlite worker thread and the process', () => {
+  it('keeps the process alive while a query is outstanding, and lets it exit when idle without close()', async () => {
+    // Nothing else keeps this child alive: it prints only if the pending query held the process open,
+    // and it exits only if the idle worker does not hold it (the test then times out).
+    const script = `
+      import { pgliteStore } from ${JSON.stringify(storeModule)};
+      const store = pgliteStore({ memory: true });
+      const found = await store.getSession('cs_nowhere');
+      process.stdout.write(found === undefined ? 'answered\\n' : 'wrong\\n');
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(out, 'answered\n');
+    assert.equal(code, 0);
+  });
+});
+
+describe('PGlite worker from the package bundle', () => {
+  it('starts dist/store/pglite-worker.js when the store runs from dist/index.js (plain node, no tsx)', async () => {
+    const bundle = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    assert.ok(existsSync(bundle), `${bundle} is missing: run \`npm run build\` first (npm test does)`);
+    const script = `
+      import { pgliteStore } from ${JSON.stringify(bundle)};
+      const store = pgliteStore({ memory: true });
+      await store.migrate();
+      process.stdout.write((await store.getSession('cs_nowhere')) === undefined ? 'answered\\n' : 'wrong\\n');
+      await store.close();
+    `;
+    const file = join(await tempDir(), 'use-bundle.mjs');
+    await writeFile(file, script);
+    // Plain node: no loader from the test runner (NODE_OPTIONS) may help the bundle.
+    const { NODE_OPTIONS: _, ...env } = process.env;
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'], env });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(out, 'answered\n');
+    assert.equal(code, 0);
   });
 });

@@ -1,4 +1,5 @@
-import { type PGlite, parse, protocol, TransactionAbortedError } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { PreparedStatements } from './pglite-statements.js';
 import type { SqlClient } from './sql-client.js';
 
 /**
@@ -55,92 +56,4 @@ export function pgliteClient(db: PGlite, afterClose?: () => void): SqlClient {
       }
     },
   };
-}
-
-/** A prepared statement: its server-side name and the type OID of each parameter. */
-interface Prepared {
-  name: string;
-  paramTypes: number[];
-}
-
-/**
- * Named statements on PGlite's one connection; callers hold PGlite's exclusive lock. Every text is
- * kept prepared for the connection's life: the store's SQL is a fixed set of constants (it never
- * builds SQL from input), so the cache holds a few dozen statements at most.
- */
-class PreparedStatements {
-  readonly #db: PGlite;
-  readonly #byText = new Map<string, Prepared>();
-
-  constructor(db: PGlite) {
-    this.#db = db;
-  }
-
-  async run<Row extends object>(
-    sql: string,
-    params: readonly unknown[],
-    options: { syncToFs: boolean },
-  ): Promise<Row[]> {
-    const messages = await this.#execute(sql, params, options);
-    return (parse.parseResults(messages, this.#db.parsers)[0]?.rows ?? []) as Row[];
-  }
-
-  /**
-   * COMMIT, refusing the silent kind: a transaction that already failed answers COMMIT with the tag
-   * ROLLBACK, which must not pass for success (PGlite's own `transaction` throws the same way).
-   */
-  async commit(): Promise<void> {
-    const messages = await this.#execute('COMMIT', [], { syncToFs: true });
-    const rolledBack = messages.some(
-      (message) => message.name === 'commandComplete' && (message as { text?: string }).text === 'ROLLBACK',
-    );
-    if (rolledBack) throw new TransactionAbortedError();
-  }
-
-  async #execute(sql: string, params: readonly unknown[], options: { syncToFs: boolean }) {
-    const prepared = this.#byText.get(sql) ?? (await this.#prepare(sql));
-    const message = concat([
-      protocol.serialize.bind({ statement: prepared.name, values: this.#serialize(params, prepared) }),
-      protocol.serialize.describe({ type: 'P' }),
-      protocol.serialize.execute({}),
-      protocol.serialize.sync(),
-    ]);
-    // An error is thrown as PGlite's DatabaseError (the same `code` as node-postgres's); the Sync in
-    // the same buffer has already brought the connection back to ready.
-    return this.#db.execProtocolStream(message, options);
-  }
-
-  async #prepare(sql: string): Promise<Prepared> {
-    const name = `pay_checkout_${this.#byText.size + 1}`;
-    const described = await this.#db.execProtocolStream(
-      concat([
-        protocol.serialize.parse({ name, text: sql, types: [] }),
-        protocol.serialize.describe({ type: 'S', name }),
-        protocol.serialize.sync(),
-      ]),
-      { syncToFs: false },
-    );
-    const prepared = { name, paramTypes: parse.parseDescribeStatementResults(described) };
-    this.#byText.set(sql, prepared);
-    return prepared;
-  }
-
-  /** Values in PostgreSQL's text format, by the parameter types PostgreSQL inferred (as PGlite does). */
-  #serialize(params: readonly unknown[], prepared: Prepared): (string | null)[] {
-    return params.map((param, i) => {
-      if (param === null || param === undefined) return null;
-      const serializer = this.#db.serializers[prepared.paramTypes[i] ?? 0];
-      return serializer ? serializer(param) : String(param);
-    });
-  }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

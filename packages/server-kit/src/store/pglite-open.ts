@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+
+/** Opens PGlite on a data directory, or in memory when there is none. */
+export function openPglite(dataDir: string | undefined): PGlite {
+  // Durability (RELIABILITY.md 15). In Node the data directory is Emscripten's NODEFS, whose every
+  // write is a synchronous `fs.writeSync`: when PostgreSQL reports COMMIT, the WAL record is in the
+  // operating system, and a SIGKILL of this process cannot lose it (test/store-pglite.test.ts kills a
+  // child right after it acknowledged a write to prove it). `relaxedDurability: false` (PGlite's
+  // default, stated on purpose) also makes each query wait for PGlite's own file-system sync, which
+  // is what protects the buffered file systems (IndexedDB, OPFS); `true` would answer before it.
+  // Not covered: a power cut of the whole machine. PGlite runs PostgreSQL with fsync off and NODEFS
+  // has no fsync, so the last commits may sit in the page cache; deployments that need that
+  // guarantee use the PostgreSQL store.
+  return new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), relaxedDurability: false });
+}
