@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
-import { createCheckout } from '../src/checkout.js';
+import { type Checkout, createCheckout } from '../src/checkout.js';
 import { toNodeHandler } from '../src/node-handler.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { FakeProvider } from './helpers/fake-provider.js';
@@ -82,6 +82,66 @@ describe('checkout.fetch mounted under any base path', () => {
       await checkout.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('toNodeHandler and the client connection', () => {
+  /** A node:http server around a fetch handler that records the requests it was given. */
+  async function serve(fetchHandler: (request: Request) => Promise<Response>) {
+    const server = createServer(toNodeHandler({ fetch: fetchHandler } as Checkout));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      async close() {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  it('aborts the request signal and cancels the stream when the client leaves a live stream', async () => {
+    let signal: AbortSignal | undefined;
+    let cancelled!: () => void;
+    const streamCancelled = new Promise<void>((resolve) => {
+      cancelled = resolve;
+    });
+    const server = await serve(async (request) => {
+      signal = request.signal;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(': hello\n\n'));
+        },
+        cancel: () => cancelled(),
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    try {
+      const client = new AbortController();
+      const response = await fetch(`${server.url}/events`, { signal: client.signal });
+      const reader = response.body!.getReader();
+      assert.match(new TextDecoder().decode((await reader.read()).value), /hello/);
+      client.abort();
+      await streamCancelled;
+      assert.equal(signal?.aborted, true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('leaves the signal of a request whose answer was sent in full alone', async () => {
+    let signal: AbortSignal | undefined;
+    const server = await serve(async (request) => {
+      signal = request.signal;
+      return Response.json({ ok: true });
+    });
+    try {
+      const response = await fetch(`${server.url}/options`);
+      assert.deepEqual(await response.json(), { ok: true });
+      await server.close();
+      assert.equal(signal?.aborted, false);
+    } finally {
+      await server.close();
     }
   });
 });
