@@ -8,6 +8,7 @@
  * Env: PORT (3000), CONNECTPAY_BASE_URL (the sandbox), CONNECTPAY_CLIENT_ID / _CLIENT_SECRET / _BRAND_ID /
  * _PRIVATE_KEY_PEM (default: the sandbox's built-in test client), PAY_CHECKOUT_DATA (./.pay-checkout).
  */
+// #region readme
 import { createServer } from 'node:http';
 import { SANDBOX_CLIENT } from '@pay-checkout/sandbox';
 import { connectpay, createCheckout, type ResolvedOrder, toNodeHandler } from '@pay-checkout/server-kit';
@@ -59,3 +60,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void checkout.close().then(() => process.exit(0));
   });
 }
+// #endregion readme
