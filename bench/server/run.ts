@@ -171,10 +171,12 @@ function printSpans(phases: Record<string, SpanTotals>): void {
   for (const [phase, spans] of Object.entries(phases)) {
     console.log(`\nkit spans, ${phase} (calls, mean ms):`);
     const cpu = spans['process cpu (user + system)'];
+    const loop = spans['event loop busy'];
     const requests = spans['http POST sessions']?.count ?? 0;
     if (cpu && requests > 0)
       console.log(
-        `  kit CPU: ${cpu.totalMs} ms for ${requests} sessions = ${(cpu.totalMs / requests).toFixed(2)} ms each`,
+        `  kit CPU: ${cpu.totalMs} ms for ${requests} sessions = ${(cpu.totalMs / requests).toFixed(2)} ms each` +
+          (loop ? `; event loop busy ${(loop.totalMs / requests).toFixed(2)} ms each` : ''),
       );
     for (const [name, span] of Object.entries(spans).slice(0, 12))
       console.log(

@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /** Total time and count per named span, in one process, between two resets. */
 export type SpanTotals = Record<string, { count: number; totalMs: number; meanMs: number }>;
 
@@ -9,6 +11,7 @@ export type SpanTotals = Record<string, { count: number; totalMs: number; meanMs
 export class SpanRecorder {
   private spans = new Map<string, { count: number; totalMs: number }>();
   private cpuSince = process.cpuUsage();
+  private loopSince = performance.eventLoopUtilization();
 
   add(name: string, ms: number): void {
     const span = this.spans.get(name) ?? { count: 0, totalMs: 0 };
@@ -19,11 +22,15 @@ export class SpanRecorder {
 
   /** The totals so far, then starts over. */
   take(): SpanTotals {
-    // The process's CPU time (user + system) since the last take: with a request count, the CPU cost
-    // per request, which bounds the throughput of this single-threaded process.
+    // The process's CPU time (user + system, every thread) since the last take, and how long its
+    // event loop was busy: with a request count, the cost per request of the whole process and of the
+    // thread that serves HTTP (the rest is PGlite's worker and libuv's pool, which signs requests).
     const cpu = process.cpuUsage(this.cpuSince);
     this.cpuSince = process.cpuUsage();
+    const loop = performance.eventLoopUtilization(this.loopSince);
+    this.loopSince = performance.eventLoopUtilization();
     this.add('process cpu (user + system)', (cpu.user + cpu.system) / 1000);
+    this.add('event loop busy', loop.active);
     const out: SpanTotals = {};
     for (const [name, { count, totalMs }] of [...this.spans].sort((a, b) => b[1].totalMs - a[1].totalMs)) {
       out[name] = {
