@@ -77,16 +77,21 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Requests go to 127.0.0.1 (never a name that could resolve elsewhere), from the example's origin. */
+/**
+ * Requests go to 127.0.0.1 (never a name that could resolve elsewhere), from the example's origin. Each
+ * gives up after a generous 20 s, so a request that hangs (a body parser that ate the bytes the kit waits
+ * for) fails its own test with a clear error instead of the whole suite timing out.
+ */
 function client(origin: string) {
   const base = origin.replace('localhost', '127.0.0.1');
   return {
-    get: (route: string) => fetch(`${base}${route}`),
+    get: (route: string) => fetch(`${base}${route}`, { signal: AbortSignal.timeout(20_000) }),
     postJson: (route: string, body: unknown, headers: Record<string, string> = {}) =>
       fetch(`${base}${route}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
+        signal: AbortSignal.timeout(20_000),
       }),
   };
 }
