@@ -25,11 +25,9 @@ export function toNodeHandler(checkout: Checkout): NodeHandler {
     handleNode(checkout, req as MountedRequest, res).catch((error: unknown) => {
       if (next) return next(error);
       if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.end(
-          JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }),
-        );
+        sendJson(res, 500, {
+          error: { code: 'internal_error', message: 'Something went wrong on our side.' },
+        });
       } else {
         res.destroy();
       }
@@ -54,6 +52,18 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     else headers.set(name, value);
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  // A body parser mounted before the kit (`express.json()`, say) has read the bytes already: waiting for
+  // them would hang the request forever, and notifications must be verified over exactly those bytes.
+  if (hasBody && (req.readableDidRead || req.readableEnded)) {
+    sendJson(res, 500, {
+      error: {
+        code: 'body_already_read',
+        message:
+          'The request body was read before it reached server-kit. Mount the checkout before any body parser.',
+      },
+    });
+    return;
+  }
   const request = new Request(url, {
     method: req.method,
     headers,
@@ -101,6 +111,12 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     // The client went away mid-stream; nothing more to send.
   }
   res.end();
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
 }
 
 function isEventStream(response: Response): boolean {

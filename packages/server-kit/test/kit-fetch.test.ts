@@ -145,3 +145,37 @@ describe('toNodeHandler and the client connection', () => {
     }
   });
 });
+
+describe('toNodeHandler behind a body parser', () => {
+  it('answers 500 body_already_read at once instead of hanging when the body was read before the kit', async () => {
+    let reached = false;
+    const handler = toNodeHandler({
+      fetch: async () => {
+        reached = true;
+        return Response.json({});
+      },
+    } as unknown as Checkout);
+    // What `app.use(express.json())` before the kit does: reads the whole body, then passes the request on.
+    const server = createServer((req, res) => {
+      req.on('data', () => {});
+      req.on('end', () => handler(req, res));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ order: 'order-1', method: 'card' }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      assert.equal(response.status, 500);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, 'body_already_read');
+      assert.match(body.error.message, /before any body parser/);
+      assert.equal(reached, false);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
