@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash, createVerify, generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ConfigError, ProviderError, ProviderTimeoutError, ValidationError } from '../src/errors.js';
 import { connectpay } from '../src/providers/connectpay/index.js';
 import { connectPaySigningString } from '../src/providers/connectpay/request-signature.js';
 import type { ProviderSessionInput } from '../src/providers/provider.js';
+import { onRequestRead, type SeenRequest } from './helpers/seen-request.js';
 
 /**
  * The adapter's wire behaviour against a scripted node:http stand-in, for what the sandbox cannot
@@ -17,12 +18,7 @@ import type { ProviderSessionInput } from '../src/providers/provider.js';
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
+type Seen = SeenRequest;
 type Answer = { status: number; json?: unknown } | 'hang';
 
 let server: Server;
@@ -32,23 +28,15 @@ let script: Array<(request: Seen) => Answer> = [];
 let fallback: (request: Seen) => Answer = () => ({ status: 500, json: { error: { code: 'unscripted' } } });
 
 before(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const request = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      };
+  server = createServer((req, res) =>
+    onRequestRead(req, (request) => {
       seen.push(request);
       const answer = (script.shift() ?? fallback)(request);
       if (answer === 'hang') return; // never answers; the client's deadline must fire
       res.writeHead(answer.status, { 'content-type': 'application/json' });
       res.end(answer.json === undefined ? '' : JSON.stringify(answer.json));
-    });
-  });
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/connectpay`;
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { SANDBOX_CLIENT, startSandbox } from '@pay-checkout/sandbox';
@@ -12,19 +12,14 @@ import {
   ResponseTooLargeError,
   type TransportRequest,
 } from '../src/providers/http/node-transport.js';
+import { onRequestRead, type SeenRequest } from './helpers/seen-request.js';
 
 /**
  * The default ConnectPay transport (keep-alive node:http) against a real local server: what reaches
  * the wire, what comes back, and every way a call can end badly. One journey runs through the sandbox.
  */
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-  socket: Socket;
-}
+type Seen = SeenRequest;
 
 let server: Server;
 let origin: string;
@@ -33,21 +28,12 @@ let connections: Socket[] = [];
 let handle: (request: Seen, res: ServerResponse) => void;
 
 before(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const request = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        socket: req.socket,
-      };
+  server = createServer((req, res) =>
+    onRequestRead(req, (request) => {
       seen.push(request);
       handle(request, res);
-    });
-  });
+    }),
+  );
   server.on('connection', (socket: Socket) => connections.push(socket));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

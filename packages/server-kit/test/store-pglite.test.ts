@@ -325,16 +325,8 @@ describe('PGlite worker thread and the process', () => {
       const found = await store.getSession('cs_nowhere');
       process.stdout.write(found === undefined ? 'answered\\n' : 'wrong\\n');
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    assert.equal(out, 'answered\n');
-    assert.equal(code, 0);
+    const run = await runToExit(['--import', 'tsx', '--input-type=module', '--eval', script], process.env);
+    assert.deepEqual(run, { out: 'answered\n', code: 0 });
   });
 });
 
@@ -353,13 +345,20 @@ describe('PGlite worker from the package bundle', () => {
     await writeFile(file, script);
     // Plain node: no loader from the test runner (NODE_OPTIONS) may help the bundle.
     const { NODE_OPTIONS: _, ...env } = process.env;
-    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'], env });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    assert.equal(out, 'answered\n');
-    assert.equal(code, 0);
+    assert.deepEqual(await runToExit([file], env), { out: 'answered\n', code: 0 });
   });
 });
+
+/** Runs node with `args` until it exits on its own: what it printed, and its exit code. */
+async function runToExit(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ out: string; code: number | null }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { out, code };
+}
