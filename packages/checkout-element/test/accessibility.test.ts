@@ -1,8 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../src/pay-checkout.js';
 import type { PayCheckout } from '../src/pay-checkout.js';
-import { FakeServer } from './fake-server.js';
-import { $, captureNavigation, fakeWallets, mount, text, until } from './helpers.js';
+import type { FakeServer } from './fake-server.js';
+import { $, captureNavigation, mount, text, until, useFakeKit } from './helpers.js';
 
 /** Every state the shopper can see, reached the way a shopper reaches it. */
 const states: [string, (el: PayCheckout, server: FakeServer) => Promise<void>][] = [
@@ -54,20 +54,10 @@ const states: [string, (el: PayCheckout, server: FakeServer) => Promise<void>][]
 
 for (const language of ['en', 'ar']) {
   describe(`<pay-checkout> is axe-clean in every state (${language === 'ar' ? 'RTL' : 'LTR'})`, () => {
-    let server: FakeServer;
-    let restoreWallets: () => void;
-    beforeEach(() => {
-      localStorage.clear();
-      server = new FakeServer().install();
-      restoreWallets = fakeWallets({});
-    });
-    afterEach(() => {
-      server.uninstall();
-      restoreWallets();
-    });
+    const kit = useFakeKit();
 
     it('loading', async () => {
-      server.optionsReply = 'hang';
+      kit.server.optionsReply = 'hang';
       const el = await fixture<PayCheckout>(
         `<pay-checkout endpoint="/checkout" order="ord-1" language="${language}"></pay-checkout>`,
       );
@@ -76,7 +66,7 @@ for (const language of ['en', 'ar']) {
     });
 
     it('options failed to load', async () => {
-      server.optionsReply = 'network-error';
+      kit.server.optionsReply = 'network-error';
       const el = await mount(
         `<pay-checkout endpoint="/checkout" order="ord-1" language="${language}"></pay-checkout>`,
         'pay-checkout:error',
@@ -96,7 +86,7 @@ for (const language of ['en', 'ar']) {
           'dir',
         );
         if (language === 'ar') await until(() => text($(el, 'legend')) === 'طريقة الدفع', 'Arabic');
-        await reach(el, server);
+        await reach(el, kit.server);
         await expect(el).to.be.accessible();
       });
     }

@@ -3,20 +3,13 @@ import '../src/pay-checkout.js';
 import { timeouts } from '../src/checkout-api.js';
 import type { ErrorDetail } from '../src/events.js';
 import type { PayCheckout } from '../src/pay-checkout.js';
-import { FakeServer } from './fake-server.js';
-import { $, captureNavigation, fakeWallets, mount, next, text } from './helpers.js';
+import type { FakeServer } from './fake-server.js';
+import { $, captureNavigation, mount, next, text, useFakeKit } from './helpers.js';
 
 describe('<pay-checkout> error paths', () => {
-  let server: FakeServer;
-  let restoreWallets: () => void;
+  const kit = useFakeKit();
   const saved = { ...timeouts };
-  beforeEach(() => {
-    server = new FakeServer().install();
-    restoreWallets = fakeWallets({});
-  });
   afterEach(() => {
-    server.uninstall();
-    restoreWallets();
     Object.assign(timeouts, saved);
   });
 
@@ -98,7 +91,7 @@ describe('<pay-checkout> error paths', () => {
   ];
   for (const [name, reply, expected] of cases) {
     it(`shows a clear message for ${name}`, async () => {
-      server.sessionReplies.push(reply);
+      kit.server.sessionReplies.push(reply);
       const el = await checkout();
       expect(await payAndFail(el)).to.deep.equal(expected);
       expect(!!$(el, '[part=retry]')).to.equal(expected.retryable);
@@ -107,7 +100,7 @@ describe('<pay-checkout> error paths', () => {
 
   it('gives up after the timeout and says so', async () => {
     timeouts.session = 30;
-    server.sessionReplies.push('hang');
+    kit.server.sessionReplies.push('hang');
     const el = await checkout();
     expect(await payAndFail(el)).to.deep.equal({
       code: 'timeout',
@@ -117,13 +110,13 @@ describe('<pay-checkout> error paths', () => {
   });
 
   it('retries the same attempt with the same Idempotency-Key, and succeeds', async () => {
-    server.sessionReplies.push('network-error');
+    kit.server.sessionReplies.push('network-error');
     const el = await checkout();
     const urls = captureNavigation(el);
     await payAndFail(el);
     $(el, '[part=retry]').click();
     await new Promise((resolve) => el.addEventListener('pay-checkout:redirect', resolve, { once: true }));
-    const [first, retry] = server.sessionRequests();
+    const [first, retry] = kit.server.sessionRequests();
     expect(retry.headers.get('idempotency-key')).to.equal(first.headers.get('idempotency-key'));
     expect(retry.body).to.deep.equal(first.body);
     expect(urls).to.have.length(1);
@@ -131,7 +124,10 @@ describe('<pay-checkout> error paths', () => {
   });
 
   it('gives a new attempt a new Idempotency-Key', async () => {
-    server.sessionReplies.push({ status: 502, body: { error: { code: 'provider_error', message: 'x' } } });
+    kit.server.sessionReplies.push({
+      status: 502,
+      body: { error: { code: 'provider_error', message: 'x' } },
+    });
     const el = await checkout('bank="de-fake"');
     captureNavigation(el);
     el.method = 'pis';
@@ -139,22 +135,22 @@ describe('<pay-checkout> error paths', () => {
     el.bank = 'de-volks'; // a different choice is a different attempt
     await el.submit();
     await el.updateComplete;
-    const [first, second] = server.sessionRequests();
+    const [first, second] = kit.server.sessionRequests();
     expect(second.headers.get('idempotency-key')).not.to.equal(first.headers.get('idempotency-key'));
     // after a successful attempt the element stays locked while redirecting; once reset, paying again
     // is a new attempt too
     await el.submit();
-    expect(server.sessionRequests()).to.have.length(2);
+    expect(kit.server.sessionRequests()).to.have.length(2);
     el.reset();
     await el.submit();
-    expect(server.sessionRequests()[2].headers.get('idempotency-key')).not.to.equal(
+    expect(kit.server.sessionRequests()[2].headers.get('idempotency-key')).not.to.equal(
       second.headers.get('idempotency-key'),
     );
   });
 
   it('does not follow a non-https redirect in live mode', async () => {
-    server.mode = 'live';
-    server.sessionReplies.push({
+    kit.server.mode = 'live';
+    kit.server.sessionReplies.push({
       status: 201,
       body: { sessionId: 's1', redirectUrl: 'http://bank.example/pay', status: 'pending' },
     });
@@ -166,7 +162,7 @@ describe('<pay-checkout> error paths', () => {
   });
 
   it('never follows a javascript: redirect, even in sandbox mode', async () => {
-    server.sessionReplies.push({
+    kit.server.sessionReplies.push({
       status: 201,
       body: { sessionId: 's1', redirectUrl: 'javascript:alert(1)', status: 'pending' },
     });
@@ -177,7 +173,7 @@ describe('<pay-checkout> error paths', () => {
   });
 
   it('follows an http redirect when server-kit reports sandbox mode', async () => {
-    server.sessionReplies.push({
+    kit.server.sessionReplies.push({
       status: 201,
       body: { sessionId: 's1', redirectUrl: 'http://localhost:3100/bank/login', status: 'pending' },
     });
@@ -188,7 +184,7 @@ describe('<pay-checkout> error paths', () => {
   });
 
   it('shows a failed options load with a retry that loads them', async () => {
-    server.optionsReply = { status: 503, body: { error: { code: 'unavailable', message: 'down' } } };
+    kit.server.optionsReply = { status: 503, body: { error: { code: 'unavailable', message: 'down' } } };
     const el = await mount(
       '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en"></pay-checkout>',
       'pay-checkout:error',
@@ -197,7 +193,7 @@ describe('<pay-checkout> error paths', () => {
       'The payment service has a problem. Please try again in a moment.',
     );
     await expect(el).to.be.accessible();
-    server.optionsReply = undefined;
+    kit.server.optionsReply = undefined;
     const ready = next(el, 'pay-checkout:ready');
     $(el, '[part=retry]').click();
     await ready;
@@ -207,7 +203,7 @@ describe('<pay-checkout> error paths', () => {
   });
 
   it('says when the order offers no method it may show', async () => {
-    server.methods = ['applepay'];
+    kit.server.methods = ['applepay'];
     const el = await mount(
       '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en"></pay-checkout>',
       'pay-checkout:error',

@@ -1,6 +1,7 @@
 import { fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { PayCheckout } from '../src/pay-checkout.js';
+import { FakeServer } from './fake-server.js';
 
 /** Mounts a template and resolves once its <pay-checkout> fired `pay-checkout:ready` (or failed). */
 export async function mount(
@@ -79,4 +80,24 @@ export function fakeWallets(wallets: {
     else g.ApplePaySession = saved.ApplePaySession;
     g.PaymentRequest = saved.PaymentRequest;
   };
+}
+
+/**
+ * The setup every element suite shares: before each test an empty localStorage (no recent banks left
+ * by another test), a fresh FakeServer installed as the kit and the wallet APIs faked; after it, both
+ * undone. Call inside a `describe`; read the test's server as `kit.server`.
+ */
+export function useFakeKit(wallets: Parameters<typeof fakeWallets>[0] = {}): { readonly server: FakeServer } {
+  const kit = {} as { server: FakeServer };
+  let restoreWallets = () => {};
+  beforeEach(() => {
+    localStorage.clear();
+    kit.server = new FakeServer().install();
+    restoreWallets = fakeWallets(wallets);
+  });
+  afterEach(() => {
+    kit.server.uninstall();
+    restoreWallets();
+  });
+  return kit;
 }

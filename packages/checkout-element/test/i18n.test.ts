@@ -3,20 +3,10 @@ import '../src/pay-checkout.js';
 import { directionOf, LOCALES, loadLocale, localeChain, resolveLocale } from '../src/locale.js';
 import { SOURCE_MESSAGES } from '../src/messages.js';
 import type { PayCheckout } from '../src/pay-checkout.js';
-import { FakeServer } from './fake-server.js';
-import { $, fakeWallets, mount, text, until } from './helpers.js';
+import { $, mount, text, until, useFakeKit } from './helpers.js';
 
 describe('<pay-checkout> i18n', () => {
-  let server: FakeServer;
-  let restoreWallets: () => void;
-  beforeEach(() => {
-    server = new FakeServer().install();
-    restoreWallets = fakeWallets({});
-  });
-  afterEach(async () => {
-    server.uninstall();
-    restoreWallets();
-  });
+  const kit = useFakeKit();
 
   const checkout = (language: string, extra = '') =>
     mount(
@@ -120,13 +110,13 @@ describe('<pay-checkout> i18n', () => {
 
     it('ignores a language attribute that is not a BCP 47 tag and uses the browser language', async () => {
       await checkout('english please');
-      expect(server.optionsRequests()[0].query.get('language')).to.equal(navigator.languages[0]);
+      expect(kit.server.optionsRequests()[0].query.get('language')).to.equal(navigator.languages[0]);
     });
 
     it('sends the language to server-kit and takes its bank and method labels', async () => {
       const el = await checkout('de');
       await until(() => text($(el, '[part~=method]')) === 'Banküberweisung', 'server labels');
-      expect(server.optionsRequests()[0].query.get('language')).to.equal('de');
+      expect(kit.server.optionsRequests()[0].query.get('language')).to.equal('de');
     });
   });
 });

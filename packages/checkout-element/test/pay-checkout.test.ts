@@ -2,21 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/pay-checkout.js';
 import type { ChangeDetail, ErrorDetail, ReadyDetail, RedirectDetail, SubmitDetail } from '../src/events.js';
 import { PayCheckout } from '../src/pay-checkout.js';
-import { BANKS, FakeServer } from './fake-server.js';
-import { $, $$, captureNavigation, fakeWallets, mount, next, text, until } from './helpers.js';
+import { BANKS } from './fake-server.js';
+import { $, $$, captureNavigation, mount, next, text, until, useFakeKit } from './helpers.js';
 
 describe('<pay-checkout>', () => {
-  let server: FakeServer;
-  let restoreWallets: () => void;
-  beforeEach(() => {
-    localStorage.clear();
-    server = new FakeServer().install();
-    restoreWallets = fakeWallets({ apple: 'absent', google: 'absent' });
-  });
-  afterEach(() => {
-    server.uninstall();
-    restoreWallets();
-  });
+  const kit = useFakeKit({ apple: 'absent', google: 'absent' });
 
   const checkout = (attrs = '') =>
     mount(
@@ -30,7 +20,7 @@ describe('<pay-checkout>', () => {
     });
 
     it('shows a skeleton, busy and announced, while the options load', async () => {
-      server.optionsReply = 'hang';
+      kit.server.optionsReply = 'hang';
       const el = await fixture<PayCheckout>(
         html`<pay-checkout endpoint="/checkout" order="ord-1" language="en"></pay-checkout>`,
       );
@@ -44,7 +34,7 @@ describe('<pay-checkout>', () => {
 
     it('asks server-kit for the order, country and language, then shows the amount and methods', async () => {
       const el = await checkout();
-      const [request] = server.optionsRequests();
+      const [request] = kit.server.optionsRequests();
       expect(request.path).to.equal('/checkout/options');
       expect(request.query.get('order')).to.equal('ord-1');
       expect(request.query.get('country')).to.equal('DE');
@@ -66,13 +56,13 @@ describe('<pay-checkout>', () => {
     it('shows a test mode badge only when server-kit reports sandbox mode', async () => {
       const el = await checkout();
       expect(text($(el, '[part=badge]'))).to.equal('Test mode');
-      server.mode = 'live';
+      kit.server.mode = 'live';
       const live = await checkout();
       expect($(live, '[part=badge]')).to.be.null;
     });
 
     it('formats the amount from minor units with the currency exponent', async () => {
-      server.amount = { value: 1999, currency: 'JPY' };
+      kit.server.amount = { value: 1999, currency: 'JPY' };
       const el = await checkout();
       expect(text($(el, '[part=amount]'))).to.equal('¥1,999');
     });
@@ -137,7 +127,7 @@ describe('<pay-checkout>', () => {
       const event = await redirect;
       expect(event.cancelable).to.equal(true);
       expect(event.detail.url).to.equal('https://bank.example/authorize?s=1');
-      const [post] = server.sessionRequests();
+      const [post] = kit.server.sessionRequests();
       expect(post.body).to.deep.equal({ order: 'ord-1', method: 'card', language: 'en', country: 'DE' });
       expect(post.headers.get('idempotency-key')).to.match(/^[0-9a-f-]{32,36}$/);
       expect(urls).to.deep.equal(['https://bank.example/authorize?s=1']);
@@ -149,7 +139,7 @@ describe('<pay-checkout>', () => {
       const el = await checkout('method="card"');
       el.addEventListener('pay-checkout:submit', (e) => e.preventDefault());
       await el.submit();
-      expect(server.sessionRequests()).to.have.length(0);
+      expect(kit.server.sessionRequests()).to.have.length(0);
       expect($(el, '[part=pay-button]').getAttribute('aria-disabled')).to.equal('false');
     });
 
@@ -158,12 +148,12 @@ describe('<pay-checkout>', () => {
       const urls = captureNavigation(el);
       el.addEventListener('pay-checkout:redirect', (e) => e.preventDefault());
       await el.submit();
-      expect(server.sessionRequests()).to.have.length(1);
+      expect(kit.server.sessionRequests()).to.have.length(1);
       expect(urls).to.deep.equal([]);
     });
 
     it('shows submitting as aria-busy with the Pay button locked, then redirecting', async () => {
-      server.sessionReplies.push('hang');
+      kit.server.sessionReplies.push('hang');
       const el = await checkout('method="card"');
       captureNavigation(el);
       void el.submit();
@@ -176,11 +166,11 @@ describe('<pay-checkout>', () => {
       await expect(el).to.be.accessible();
       // a second press while submitting sends nothing
       await el.submit();
-      expect(server.sessionRequests()).to.have.length(1);
+      expect(kit.server.sessionRequests()).to.have.length(1);
     });
 
     it('fires error with code, translated message and retryable', async () => {
-      server.sessionReplies.push({
+      kit.server.sessionReplies.push({
         status: 404,
         body: { error: { code: 'order_not_found', message: 'no order' } },
       });
@@ -205,7 +195,7 @@ describe('<pay-checkout>', () => {
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.getAttribute('aria-describedby')).to.contain('bank-invalid');
       expect(el.shadowRoot!.activeElement).to.equal(input);
-      expect(server.sessionRequests()).to.have.length(0);
+      expect(kit.server.sessionRequests()).to.have.length(0);
       await expect(el).to.be.accessible();
     });
 
@@ -213,7 +203,7 @@ describe('<pay-checkout>', () => {
       const el = await checkout('bank="de-volks"');
       captureNavigation(el);
       await el.submit();
-      expect(server.sessionRequests()[0].body).to.include({ method: 'pis', bank: 'de-volks' });
+      expect(kit.server.sessionRequests()[0].body).to.include({ method: 'pis', bank: 'de-volks' });
     });
   });
 
@@ -222,8 +212,8 @@ describe('<pay-checkout>', () => {
       const el = await checkout(`bank="${BANKS[0].id}"`);
       const shell = $(el, '[part=base]');
       el.setAttribute('country', 'LT');
-      await until(() => server.optionsRequests().length === 2 && !$(el, '[aria-busy=true]'), 'refetch');
-      expect(server.optionsRequests()[1].query.get('country')).to.equal('LT');
+      await until(() => kit.server.optionsRequests().length === 2 && !$(el, '[aria-busy=true]'), 'refetch');
+      expect(kit.server.optionsRequests()[1].query.get('country')).to.equal('LT');
       expect($(el, '[part=base]')).to.equal(shell); // updated in place, not remounted
       expect(el.method).to.equal('pis');
       expect(el.bank).to.equal('');
@@ -234,7 +224,7 @@ describe('<pay-checkout>', () => {
       el.language = 'de';
       await until(() => text($(el, '[part=pay-button]')) === '19,99 € bezahlen', 'German label');
       expect(el.bank).to.equal('de-spark');
-      expect(server.optionsRequests().at(-1)!.query.get('language')).to.equal('de');
+      expect(kit.server.optionsRequests().at(-1)!.query.get('language')).to.equal('de');
       expect($<HTMLInputElement>(el, '#bank').value).to.equal('Sparkasse Köln');
     });
 
@@ -254,19 +244,19 @@ describe('<pay-checkout>', () => {
     it('re-fetches for a new order and disables every control with disabled', async () => {
       const el = await checkout();
       el.order = 'ord-2';
-      await until(() => server.optionsRequests().length === 2, 'refetch');
-      expect(server.optionsRequests()[1].query.get('order')).to.equal('ord-2');
+      await until(() => kit.server.optionsRequests().length === 2, 'refetch');
+      expect(kit.server.optionsRequests()[1].query.get('order')).to.equal('ord-2');
       el.disabled = true;
       await el.updateComplete;
       expect($<HTMLButtonElement>(el, '[part=pay-button]').disabled).to.equal(true);
       await el.submit();
-      expect(server.sessionRequests()).to.have.length(0);
+      expect(kit.server.sessionRequests()).to.have.length(0);
     });
   });
 
   describe('reset()', () => {
     it('restores the preselection, clears the error and starts a new attempt', async () => {
-      server.sessionReplies.push('network-error');
+      kit.server.sessionReplies.push('network-error');
       const el = await checkout('method="card"');
       captureNavigation(el);
       await el.submit();
@@ -277,7 +267,7 @@ describe('<pay-checkout>', () => {
       expect(el.method).to.equal('card');
       expect($(el, '[part=error]')).to.be.null;
       await el.submit();
-      const [first, second] = server.sessionRequests();
+      const [first, second] = kit.server.sessionRequests();
       expect(second.headers.get('idempotency-key')).not.to.equal(first.headers.get('idempotency-key'));
     });
   });

@@ -4,25 +4,15 @@ import '../src/pay-checkout.js';
 import type { ChangeDetail } from '../src/events.js';
 import type { PayCheckout } from '../src/pay-checkout.js';
 import { rememberBank } from '../src/recent-banks.js';
-import { BANKS, FakeServer } from './fake-server.js';
-import { $, $$, captureNavigation, fakeWallets, mount, next, text, until } from './helpers.js';
+import { BANKS } from './fake-server.js';
+import { $, $$, captureNavigation, mount, next, text, until, useFakeKit } from './helpers.js';
 
 const press = (key: string) => sendKeys({ press: key });
 const focused = (el: PayCheckout) => el.shadowRoot!.activeElement;
 const names = (el: PayCheckout) => $$(el, '[role=option] [part=bank-name]').map(text);
 
 describe('<pay-checkout> pickers', () => {
-  let server: FakeServer;
-  let restoreWallets: () => void;
-  beforeEach(() => {
-    localStorage.clear();
-    server = new FakeServer().install();
-    restoreWallets = fakeWallets({});
-  });
-  afterEach(() => {
-    server.uninstall();
-    restoreWallets();
-  });
+  const kit = useFakeKit();
 
   const checkout = (attrs = 'country="DE"') =>
     mount(`<pay-checkout endpoint="/checkout" order="ord-1" language="en" ${attrs}></pay-checkout>`);
@@ -286,7 +276,7 @@ describe('<pay-checkout> pickers', () => {
       expect(focused(el)).to.equal($(el, '[part=pay-button]'));
       await press('Enter');
       await until(() => urls.length === 1, 'navigation');
-      expect(server.sessionRequests()[0].body).to.include({ method: 'pis', bank: 'de-fake' });
+      expect(kit.server.sessionRequests()[0].body).to.include({ method: 'pis', bank: 'de-fake' });
     });
   });
 });

@@ -2,20 +2,12 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/pay-checkout.js';
 import type { PayCheckout } from '../src/pay-checkout.js';
-import { FakeServer } from './fake-server.js';
-import { $, fakeWallets, mount, text, until } from './helpers.js';
+import { $, mount, text, until, useFakeKit } from './helpers.js';
 
 describe('<pay-checkout> theming and media', () => {
-  let server: FakeServer;
-  let restoreWallets: () => void;
+  const kit = useFakeKit();
   let sheet: CSSStyleSheet | undefined;
-  beforeEach(() => {
-    server = new FakeServer().install();
-    restoreWallets = fakeWallets({});
-  });
   afterEach(async () => {
-    server.uninstall();
-    restoreWallets();
     if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     sheet = undefined;
     await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' });
@@ -65,7 +57,7 @@ describe('<pay-checkout> theming and media', () => {
 
   it('stops the skeleton animation when reduced motion is preferred', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    server.optionsReply = 'hang';
+    kit.server.optionsReply = 'hang';
     const el = document.createElement('pay-checkout');
     Object.assign(el, { endpoint: '/checkout', order: 'ord-1', language: 'en' });
     document.body.append(el);
@@ -94,7 +86,7 @@ describe('<pay-checkout> theming and media', () => {
   });
 
   it('translates error messages too', async () => {
-    server.sessionReplies.push('network-error');
+    kit.server.sessionReplies.push('network-error');
     const el = await mount(
       '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="de" method="card"></pay-checkout>',
     );
