@@ -3,21 +3,8 @@ import { SandboxError, ValidationFailedError } from './errors.js';
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 /** A JSON answer. */
-export function jsonResponse(status: number, body: unknown, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
-}
-
-/** An HTML answer (hosted pages); the caller has escaped every interpolated value. */
-export function htmlResponse(status: number, html: string, headers?: Record<string, string>): Response {
-  return new Response(html, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
-}
-
-/** Post/redirect/get: a form post that succeeded sends the browser to `location` with 303 See Other. */
-export function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
 }
 
 /**
