@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { PGlite, TransactionAbortedError } from '@electric-sql/pglite';
+import { TransactionAbortedError } from '@electric-sql/pglite';
 import { SESSION_STATUSES, statusRank } from '@pay-checkout/contract';
 import { runStoreConformance } from '../src/store/conformance.js';
 import { applyMigrations, MIGRATIONS } from '../src/store/migrations.js';
-import { pgliteClient } from '../src/store/pglite-client.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { pgliteThreadClient } from '../src/store/pglite-thread.js';
 import { sqlStore } from '../src/store/sql-store.js';
@@ -155,7 +154,7 @@ describe('pgliteStore data directory lock', () => {
 });
 
 describe('SQL store internals', () => {
-  const client = pgliteClient(new PGlite());
+  const client = pgliteThreadClient(undefined);
   after(() => client.close());
 
   it('applies each migration once and records it in schema_migrations', async () => {
@@ -226,94 +225,89 @@ describe('SQL store internals', () => {
   });
 });
 
-for (const [name, open] of [
-  ['PGlite client on this thread (prepared statements)', () => pgliteClient(new PGlite())],
-  ['PGlite client on a worker thread (the default store)', () => pgliteThreadClient(undefined)],
-] as const) {
-  describe(name, () => {
-    const client = open();
-    after(() => client.close());
+describe('PGlite client on a worker thread (prepared statements)', () => {
+  const client = pgliteThreadClient(undefined);
+  after(() => client.close());
 
-    it('prepares each statement text once and reuses it on every later call', async () => {
-      const sql = 'SELECT $1::integer + 1 AS next';
-      for (let i = 0; i < 5; i++) assert.deepEqual(await client.query(sql, [i]), [{ next: i + 1 }]);
-      const prepared = await client.query<{ statement: string }>(
-        'SELECT statement FROM pg_prepared_statements',
-      );
-      assert.equal(prepared.filter((row) => row.statement === sql).length, 1);
-    });
-
-    it('sends parameters in the types PostgreSQL inferred: dates, big integers, json, nulls', async () => {
-      const at = new Date('2026-11-25T10:11:12.345Z');
-      const [row] = await client.query<{ at: Date; n: number; doc: unknown; nothing: null }>(
-        'SELECT $1::timestamptz AS at, $2::bigint AS n, $3::jsonb AS doc, $4::text AS nothing',
-        [at, 9_007_199_254_740_991, JSON.stringify({ a: [1, 'b'] }), null],
-      );
-      assert.equal(row!.at.toISOString(), at.toISOString());
-      assert.equal(Number(row!.n), 9_007_199_254_740_991);
-      assert.deepEqual(row!.doc, { a: [1, 'b'] });
-      assert.equal(row!.nothing, null);
-    });
-
-    it('reports a failed statement by its SQLSTATE and stays usable', async () => {
-      await client.query('CREATE TABLE client_probe (id integer PRIMARY KEY)');
-      await client.query('INSERT INTO client_probe VALUES ($1)', [1]);
-      await assert.rejects(client.query('INSERT INTO client_probe VALUES ($1)', [1]), { code: '23505' });
-      assert.deepEqual(await client.query('SELECT count(*)::integer AS n FROM client_probe'), [{ n: 1 }]);
-    });
-
-    it('rolls a transaction back when its function throws, and commits when it returns', async () => {
-      await assert.rejects(
-        client.transaction(async (tx) => {
-          await tx.query('INSERT INTO client_probe VALUES ($1)', [2]);
-          throw new Error('changed my mind');
-        }),
-        /changed my mind/,
-      );
-      assert.equal(
-        await client
-          .transaction(async (tx) => tx.query('INSERT INTO client_probe VALUES ($1)', [3]))
-          .then(() => 'ok'),
-        'ok',
-      );
-      const ids = await client.query<{ id: number }>('SELECT id FROM client_probe ORDER BY id');
-      assert.deepEqual(
-        ids.map((row) => row.id),
-        [1, 3],
-      );
-    });
-
-    it('refuses to report success for a transaction whose failure was swallowed', async () => {
-      await assert.rejects(
-        client.transaction(async (tx) => {
-          await tx.query('INSERT INTO client_probe VALUES ($1)', [4]);
-          await tx.query('INSERT INTO client_probe VALUES ($1)', [4]).catch(() => undefined);
-          return 'looks fine';
-        }),
-        TransactionAbortedError,
-      );
-      const ids = await client.query<{ id: number }>('SELECT id FROM client_probe ORDER BY id');
-      assert.deepEqual(
-        ids.map((row) => row.id),
-        [1, 3],
-      );
-    });
-
-    it('never interleaves a transaction with statements issued meanwhile', async () => {
-      let inside = false;
-      const observed: boolean[] = [];
-      const transaction = client.transaction(async (tx) => {
-        inside = true;
-        await tx.query('INSERT INTO client_probe VALUES ($1)', [5]);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        inside = false;
-      });
-      const outside = client.query('SELECT 1').then(() => observed.push(inside));
-      await Promise.all([transaction, outside]);
-      assert.deepEqual(observed, [false]);
-    });
+  it('prepares each statement text once and reuses it on every later call', async () => {
+    const sql = 'SELECT $1::integer + 1 AS next';
+    for (let i = 0; i < 5; i++) assert.deepEqual(await client.query(sql, [i]), [{ next: i + 1 }]);
+    const prepared = await client.query<{ statement: string }>(
+      'SELECT statement FROM pg_prepared_statements',
+    );
+    assert.equal(prepared.filter((row) => row.statement === sql).length, 1);
   });
-}
+
+  it('sends parameters in the types PostgreSQL inferred: dates, big integers, json, nulls', async () => {
+    const at = new Date('2026-11-25T10:11:12.345Z');
+    const [row] = await client.query<{ at: Date; n: number; doc: unknown; nothing: null }>(
+      'SELECT $1::timestamptz AS at, $2::bigint AS n, $3::jsonb AS doc, $4::text AS nothing',
+      [at, 9_007_199_254_740_991, JSON.stringify({ a: [1, 'b'] }), null],
+    );
+    assert.equal(row!.at.toISOString(), at.toISOString());
+    assert.equal(Number(row!.n), 9_007_199_254_740_991);
+    assert.deepEqual(row!.doc, { a: [1, 'b'] });
+    assert.equal(row!.nothing, null);
+  });
+
+  it('reports a failed statement by its SQLSTATE and stays usable', async () => {
+    await client.query('CREATE TABLE client_probe (id integer PRIMARY KEY)');
+    await client.query('INSERT INTO client_probe VALUES ($1)', [1]);
+    await assert.rejects(client.query('INSERT INTO client_probe VALUES ($1)', [1]), { code: '23505' });
+    assert.deepEqual(await client.query('SELECT count(*)::integer AS n FROM client_probe'), [{ n: 1 }]);
+  });
+
+  it('rolls a transaction back when its function throws, and commits when it returns', async () => {
+    await assert.rejects(
+      client.transaction(async (tx) => {
+        await tx.query('INSERT INTO client_probe VALUES ($1)', [2]);
+        throw new Error('changed my mind');
+      }),
+      /changed my mind/,
+    );
+    assert.equal(
+      await client
+        .transaction(async (tx) => tx.query('INSERT INTO client_probe VALUES ($1)', [3]))
+        .then(() => 'ok'),
+      'ok',
+    );
+    const ids = await client.query<{ id: number }>('SELECT id FROM client_probe ORDER BY id');
+    assert.deepEqual(
+      ids.map((row) => row.id),
+      [1, 3],
+    );
+  });
+
+  it('refuses to report success for a transaction whose failure was swallowed', async () => {
+    await assert.rejects(
+      client.transaction(async (tx) => {
+        await tx.query('INSERT INTO client_probe VALUES ($1)', [4]);
+        await tx.query('INSERT INTO client_probe VALUES ($1)', [4]).catch(() => undefined);
+        return 'looks fine';
+      }),
+      TransactionAbortedError,
+    );
+    const ids = await client.query<{ id: number }>('SELECT id FROM client_probe ORDER BY id');
+    assert.deepEqual(
+      ids.map((row) => row.id),
+      [1, 3],
+    );
+  });
+
+  it('never interleaves a transaction with statements issued meanwhile', async () => {
+    let inside = false;
+    const observed: boolean[] = [];
+    const transaction = client.transaction(async (tx) => {
+      inside = true;
+      await tx.query('INSERT INTO client_probe VALUES ($1)', [5]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inside = false;
+    });
+    const outside = client.query('SELECT 1').then(() => observed.push(inside));
+    await Promise.all([transaction, outside]);
+    assert.deepEqual(observed, [false]);
+  });
+});
 
 describe('PGlite worker thread and the process', () => {
   it('keeps the process alive while a query is outstanding, and lets it exit when idle without close()', async () => {

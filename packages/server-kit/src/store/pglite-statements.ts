@@ -7,7 +7,10 @@ interface Prepared {
 }
 
 /**
- * Named statements on PGlite's one connection; callers hold PGlite's exclusive lock. Every text is
+ * Named statements on PGlite's one connection, run one at a time (pglite-worker.ts queues them). PGlite's
+ * own `query()` parses, plans and describes every statement on every call, in six trips into the WASM
+ * module; here each text is parsed and described once, and every later call sends Bind, Describe,
+ * Execute and Sync in one buffer (bench/README.md, "Where the kit's time goes"). Every text is
  * kept prepared for the connection's life: the store's SQL is a fixed set of constants (it never
  * builds SQL from input), so the cache holds a few dozen statements at most.
  */
@@ -42,7 +45,7 @@ export class PreparedStatements {
 
   async #execute(sql: string, params: readonly unknown[], options: { syncToFs: boolean }) {
     const prepared = this.#byText.get(sql) ?? (await this.#prepare(sql));
-    const message = concat([
+    const message = Buffer.concat([
       protocol.serialize.bind({ statement: prepared.name, values: this.#serialize(params, prepared) }),
       protocol.serialize.describe({ type: 'P' }),
       protocol.serialize.execute({}),
@@ -56,7 +59,7 @@ export class PreparedStatements {
   async #prepare(sql: string): Promise<Prepared> {
     const name = `pay_checkout_${this.#byText.size + 1}`;
     const described = await this.#db.execProtocolStream(
-      concat([
+      Buffer.concat([
         protocol.serialize.parse({ name, text: sql, types: [] }),
         protocol.serialize.describe({ type: 'S', name }),
         protocol.serialize.sync(),
@@ -76,14 +79,4 @@ export class PreparedStatements {
       return serializer ? serializer(param) : String(param);
     });
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

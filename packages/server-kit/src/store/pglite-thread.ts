@@ -9,7 +9,10 @@ import {
 import type { SqlClient, SqlQueryable } from './sql-client.js';
 
 type Pending = { resolve: (rows: object[]) => void; reject: (error: Error) => void };
-type Op = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** Omit over each member of a union (a plain Omit would keep only the keys common to all). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** A request before `#send` numbers it. */
+type Op = WithoutId<WorkerRequest>;
 
 /**
  * The SqlClient over PGlite running in a worker thread (pglite-worker.ts). PGlite executes SQL
@@ -138,10 +141,6 @@ class PgliteThread implements SqlClient {
         return;
       case 'notification':
         for (const listener of this.#listeners.get(reply.channel) ?? []) listener(reply.payload);
-        return;
-      case 'ready':
-      case 'open-failed':
-        // Each request awaiting the open gets the failure as its own error; nothing to do here.
         return;
     }
   }

@@ -10,8 +10,6 @@ export type WorkerRequest =
   | { id: number; op: 'listen' | 'unlisten'; channel: string };
 
 export type WorkerReply =
-  | { type: 'ready' }
-  | { type: 'open-failed'; error: SerializedError }
   | { type: 'result'; id: number; rows: object[] }
   | { type: 'error'; id: number; error: SerializedError }
   | { type: 'notification'; channel: string; payload: string };

@@ -38,15 +38,15 @@ async function handle(request: WorkerRequest): Promise<object[]> {
       inTransaction = false;
       await statements.run('ROLLBACK', [], { syncToFs: true });
       return [];
-    case 'listen':
-      if (!listening.has(request.channel)) {
-        const channel = request.channel;
-        listening.set(
-          channel,
-          await db.listen(channel, (payload) => post({ type: 'notification', channel, payload })),
-        );
-      }
+    case 'listen': {
+      // pglite-thread.ts asks once per channel and fans payloads out to its own listeners.
+      const channel = request.channel;
+      listening.set(
+        channel,
+        await db.listen(channel, (payload) => post({ type: 'notification', channel, payload })),
+      );
       return [];
+    }
     case 'unlisten':
       await listening.get(request.channel)?.();
       listening.delete(request.channel);
@@ -57,13 +57,11 @@ async function handle(request: WorkerRequest): Promise<object[]> {
   }
 }
 
-// A failed open (an unwritable data directory, say) is reported once as `open-failed`, and then as the
-// error of every request, so no caller waits forever.
+// A failed open (an unwritable data directory, say) is the error of every request, so no caller waits
+// forever (and none is left unhandled when nobody asks).
 const opened = db.waitReady;
-let queue: Promise<void> = opened.then(
-  () => post({ type: 'ready' }),
-  (error: unknown) => post({ type: 'open-failed', error: serializeError(error) }),
-);
+opened.catch(() => undefined);
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     try {
