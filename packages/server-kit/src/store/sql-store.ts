@@ -43,6 +43,19 @@ const DEFAULT_IDEMPOTENCY_LEASE_MS = 5 * 60_000;
 const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /**
+ * The compare-and-set condition of every status change, with `to` the parameter holding the new
+ * status (`canTransition` in @pay-checkout/contract): it ranks above the current one, which is not final.
+ */
+function movesForwardTo(to: string): string {
+  return `pay_checkout_status_rank(status) < pay_checkout_status_rank(${to}) AND status NOT IN (${FINAL_LIST})`;
+}
+
+/** The SET item that stops the poller when the new status `to` is final (rank 4). */
+function stopPollingAtFinal(to: string): string {
+  return `next_poll_at = CASE WHEN pay_checkout_status_rank(${to}) = 4 THEN NULL ELSE next_poll_at END`;
+}
+
+/**
  * A status change in one statement: compare-and-set, its event and its announcement. The row changes
  * only if `$2` ranks above the current status and the current status is not final (`canTransition`
  * in @pay-checkout/contract). On PostgreSQL a concurrent writer waits for the row lock and then
@@ -53,11 +66,8 @@ const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
 const APPLY_SQL = `
   WITH changed AS (
     UPDATE sessions
-       SET status = $2, reason = $3, version = version + 1, updated_at = now(),
-           next_poll_at = CASE WHEN pay_checkout_status_rank($2) = 4 THEN NULL ELSE next_poll_at END
-     WHERE id = $1
-       AND pay_checkout_status_rank(status) < pay_checkout_status_rank($2)
-       AND status NOT IN (${FINAL_LIST})
+       SET status = $2, reason = $3, version = version + 1, updated_at = now(), ${stopPollingAtFinal('$2')}
+     WHERE id = $1 AND ${movesForwardTo('$2')}
     RETURNING *
   ), event AS (
     INSERT INTO status_events (session_id, status, reason, source, provider_status)
@@ -120,11 +130,8 @@ const INITIATION_SQL = `
   WITH changed AS (
     UPDATE sessions
        SET provider_ref = $2, redirect_url = $3, status = $4, reason = $5, version = version + 1,
-           updated_at = now(),
-           next_poll_at = CASE WHEN pay_checkout_status_rank($4) = 4 THEN NULL ELSE next_poll_at END
-     WHERE id = $1
-       AND pay_checkout_status_rank(status) < pay_checkout_status_rank($4)
-       AND status NOT IN (${FINAL_LIST})
+           updated_at = now(), ${stopPollingAtFinal('$4')}
+     WHERE id = $1 AND ${movesForwardTo('$4')}
     RETURNING *
   ), kept AS (
     UPDATE sessions SET provider_ref = $2, redirect_url = $3, version = version + 1, updated_at = now()
