@@ -2,7 +2,7 @@ import { readBodyText } from '../../http/body.js';
 import { MethodNotAllowedError, NotFoundError } from '../../http/errors.js';
 import { parseJsonBody } from '../../http/json-body.js';
 import { jsonResponse } from '../../http/responses.js';
-import { detailsOf, widgetUrl } from './api.js';
+import { detailsOf, safeDecode, widgetUrl } from './api.js';
 import type { ConnectPayContext } from './context.js';
 import { failNextSchema, globalKnobsSchema, paymentKnobsSchema } from './knobs.js';
 import type { SandboxPayment } from './model.js';
@@ -26,7 +26,8 @@ export async function handleAdmin(
   if (route === '/knobs') {
     if (method === 'GET') return jsonResponse(200, knobsView(context));
     if (method === 'PUT') {
-      context.knobs.setGlobal(definedOnly(parseOrThrow(globalKnobsSchema, await readJson())));
+      // zod leaves absent keys out (and JSON has no undefined), so the patch holds only what was sent.
+      context.knobs.setGlobal(parseOrThrow(globalKnobsSchema, await readJson()));
       return jsonResponse(200, knobsView(context));
     }
     throw new MethodNotAllowedError(method);
@@ -64,7 +65,7 @@ export async function handleAdmin(
       if (method !== 'PUT') throw new MethodNotAllowedError(method);
       const { latencyMs, ...knobs } = parseOrThrow(paymentKnobsSchema, await readJson());
       if (latencyMs !== undefined) context.knobs.setPaymentLatency(paymentId, latencyMs);
-      const updated = context.book.setKnobs(paymentId, definedOnly(knobs));
+      const updated = context.book.setKnobs(paymentId, knobs);
       return jsonResponse(200, adminView(context, url, updated));
     }
     if (method !== 'POST') throw new MethodNotAllowedError(method);
@@ -130,17 +131,4 @@ function adminView(context: ConnectPayContext, url: URL, payment: SandboxPayment
     history: payment.history,
     details: detailsOf(context, payment),
   };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
-}
-
-/** A path segment decoded; malformed percent-encoding is kept as is (it then simply matches nothing). */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -270,7 +270,7 @@ function pickConsumer(consumer: { firstName?: string; lastName?: string; ipAddre
 }
 
 /** A path segment decoded; malformed percent-encoding is kept as is (it then simply matches nothing). */
-function safeDecode(segment: string): string {
+export function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
