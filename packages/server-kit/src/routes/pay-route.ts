@@ -1,5 +1,5 @@
 import { OrderId } from '@pay-checkout/contract';
-import { NotFoundError } from '../errors.js';
+import { OrderNotFoundError } from '../http/http-errors.js';
 import type { RouteHandler } from '../http/router.js';
 import { formatAmount } from '../pages/amount-format.js';
 import { createNonce, negotiateLocale, pageHeaders, renderPayPage } from '../pages/index.js';
@@ -10,8 +10,7 @@ import type { RouteDeps } from './route-deps.js';
 /** `GET pay/:order`: the hosted checkout page, the element on our own page, for merchants who redirect. */
 export function payRoute(deps: RouteDeps): RouteHandler {
   return async ({ request, url, params }) => {
-    if (!OrderId.safeParse(params.order).success)
-      throw new NotFoundError('order_not_found', 'No such order.');
+    if (!OrderId.safeParse(params.order).success) throw new OrderNotFoundError();
     const order = await loadOrder(deps, params.order);
     const locale = negotiateLocale(request.headers.get('accept-language'), url.searchParams.get('lang'));
     const nonce = createNonce();
