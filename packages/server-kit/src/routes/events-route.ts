@@ -1,14 +1,12 @@
-import { NotFoundError } from '../errors.js';
 import type { RouteHandler } from '../http/router.js';
 import { statusStreamResponse } from '../live/sse.js';
-import { isSessionId } from '../sessions/ids.js';
+import { loadSession } from '../sessions/load-session.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** `GET sessions/:id/events`: the live status stream (see live/sse.ts). */
 export function eventsRoute(deps: RouteDeps): RouteHandler {
   return async ({ request, params }) => {
-    const session = isSessionId(params.id) ? await deps.store.getSession(params.id) : undefined;
-    if (!session) throw new NotFoundError('session_not_found', 'No such session.');
+    const session = await loadSession(deps, params.id);
     const header = request.headers.get('last-event-id');
     const lastEventId =
       header !== null && /^\d{1,15}$/.test(header.trim()) ? Number(header.trim()) : undefined;

@@ -1,7 +1,6 @@
-import { NotFoundError } from '../errors.js';
 import type { RouteHandler } from '../http/router.js';
 import { createNonce, negotiateLocale, pageHeaders, renderReturnPage } from '../pages/index.js';
-import { isSessionId } from '../sessions/ids.js';
+import { loadSession } from '../sessions/load-session.js';
 import { loadOrder } from '../sessions/order.js';
 import { reconcileSession } from '../sessions/reconcile.js';
 import { allowedReturnUrl } from '../sessions/redirect-policy.js';
@@ -15,8 +14,7 @@ import type { RouteDeps } from './route-deps.js';
  */
 export function returnRoute(deps: RouteDeps): RouteHandler {
   return async ({ request, url, params }) => {
-    let session = isSessionId(params.id) ? await deps.store.getSession(params.id) : undefined;
-    if (!session) throw new NotFoundError('session_not_found', 'No such session.');
+    let session = await loadSession(deps, params.id);
     try {
       session = await reconcileSession(deps, session, 'reconcile');
     } catch (error) {

@@ -1,11 +1,11 @@
 import { CreateSessionRequest, IDEMPOTENCY_HEADER } from '@pay-checkout/contract';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { jsonResponse } from '../http/json.js';
 import type { RouteHandler } from '../http/router.js';
 import { openSession } from '../sessions/create-session.js';
 import { parseIdempotencyKey } from '../sessions/idempotency.js';
-import { isSessionId } from '../sessions/ids.js';
+import { loadSession } from '../sessions/load-session.js';
 import { requestHash } from '../sessions/request-hash.js';
 import { toSessionView } from '../sessions/view.js';
 import type { RouteDeps } from './route-deps.js';
@@ -41,8 +41,7 @@ export function createSessionRoute(deps: RouteDeps): RouteHandler {
 /** `GET sessions/:id`: the unified status, no personal data. */
 export function getSessionRoute(deps: RouteDeps): RouteHandler {
   return async ({ params }) => {
-    const session = isSessionId(params.id) ? await deps.store.getSession(params.id) : undefined;
-    if (!session) throw new NotFoundError('session_not_found', 'No such session.');
+    const session = await loadSession(deps, params.id);
     return jsonResponse(200, toSessionView(session));
   };
 }
