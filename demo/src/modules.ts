@@ -40,8 +40,17 @@ export const IMPORT_MAP: Readonly<Record<string, string>> = {
   '@pay-checkout/element': '/modules/@pay-checkout/element/dist/pay-checkout.js',
 };
 
+// Where a package is installed does not change while the shop runs: each is looked up once, not by a
+// walk of synchronous file checks on every `/modules/` request and every checkout page.
+const packageDirs = new Map<string, string | undefined>();
+
 /** The folder of package `name` in the nearest node_modules (walking up from this file) that holds it. */
 export function findPackageDir(name: string): string | undefined {
+  if (!packageDirs.has(name)) packageDirs.set(name, lookUpPackageDir(name));
+  return packageDirs.get(name);
+}
+
+function lookUpPackageDir(name: string): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'node_modules', name);
