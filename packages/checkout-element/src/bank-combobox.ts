@@ -54,8 +54,6 @@ export class BankCombobox implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   /** Keeps the keyboard-highlighted option in view when the list is taller than its box. */
   hostUpdated(): void {
     if (this.open)
