@@ -16,7 +16,7 @@ import { findBank } from './banks.js';
 import type { ConnectPayClient } from './clients.js';
 import type { ConnectPayContext } from './context.js';
 import { toDetails } from './details.js';
-import { readKnobHeaders } from './knobs.js';
+import { type PaymentKnobsPatch, readKnobHeaders } from './knobs.js';
 import { CONNECTPAY_METHODS, type ConnectPayMethod, type SandboxPayment } from './model.js';
 import {
   amountToMinor,
@@ -91,11 +91,11 @@ export async function handleApi(
   switch (route.name) {
     case 'initiate': {
       const body = parseOrThrow(initiatePaymentSchema, parseJsonBody(request, rawBody));
-      return initiate(url, context, client, body, request.headers, 'merchant');
+      return initiate(url, context, client, body, headerKnobs.knobs, 'merchant');
     }
     case 'topUp': {
       const body = parseOrThrow(topUpSchema, parseJsonBody(request, rawBody));
-      return initiate(url, context, client, body, request.headers, 'topup');
+      return initiate(url, context, client, body, headerKnobs.knobs, 'topup');
     }
     case 'details': {
       const payment = ownPayment(context, client, route.paymentId!, route.family);
@@ -175,7 +175,7 @@ async function initiate(
   context: ConnectPayContext,
   client: ConnectPayClient,
   body: InitiatePaymentBody | TopUpBody,
-  headers: Headers,
+  headerKnobs: PaymentKnobsPatch,
   kind: 'merchant' | 'topup',
 ): Promise<Response> {
   const fields: FieldError[] = [];
@@ -209,7 +209,6 @@ async function initiate(
     : kind === 'topup'
       ? ['PIS']
       : [...CONNECTPAY_METHODS];
-  const headerKnobs = readKnobHeaders(headers).knobs;
   const consumer = pickConsumer(body.consumer);
   const payment = context.book.create({
     kind,
