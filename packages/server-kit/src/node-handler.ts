@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Checkout } from './checkout.js';
+import { BodyAlreadyReadError } from './http/http-errors.js';
+import { errorResponse } from './http/json.js';
 
 /** Express / Connect add these; plain node:http does not. */
 interface MountedRequest extends IncomingMessage {
@@ -24,13 +26,8 @@ export function toNodeHandler(checkout: Checkout): NodeHandler {
   return (req, res, next) => {
     handleNode(checkout, req as MountedRequest, res).catch((error: unknown) => {
       if (next) return next(error);
-      if (!res.headersSent) {
-        sendJson(res, 500, {
-          error: { code: 'internal_error', message: 'Something went wrong on our side.' },
-        });
-      } else {
-        res.destroy();
-      }
+      if (res.headersSent) return res.destroy();
+      writeResponse(req, res, errorResponse(error)).catch(() => res.destroy());
     });
   };
 }
@@ -51,17 +48,11 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else headers.set(name, value);
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const hasBody = hasRequestBody(req);
   // A body parser mounted before the kit (`express.json()`, say) has read the bytes already: waiting for
   // them would hang the request forever, and notifications must be verified over exactly those bytes.
   if (hasBody && (req.readableDidRead || req.readableEnded)) {
-    sendJson(res, 500, {
-      error: {
-        code: 'body_already_read',
-        message:
-          'The request body was read before it reached server-kit. Mount the checkout before any body parser.',
-      },
-    });
+    await writeResponse(req, res, errorResponse(new BodyAlreadyReadError()));
     return;
   }
   const request = new Request(url, {
@@ -72,15 +63,22 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     // Node's fetch needs this to stream a request body.
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit);
+  await writeResponse(req, res, await checkout.fetch(request));
+}
 
-  const response = await checkout.fetch(request);
+function hasRequestBody(req: IncomingMessage): boolean {
+  return req.method !== 'GET' && req.method !== 'HEAD';
+}
+
+/** Copies a fetch Response onto node's `res`: status, headers, then the body. */
+async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
     res.setHeader(name, value);
   });
   // A response sent before the request body was read (413, 415, an early error): the rest of the body
   // is still on the socket, so this connection cannot carry another request. Close it cleanly.
-  if (hasBody && !req.complete) {
+  if (hasRequestBody(req) && !req.complete) {
     res.setHeader('connection', 'close');
     req.resume();
   }
@@ -111,12 +109,6 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     // The client went away mid-stream; nothing more to send.
   }
   res.end();
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(body));
 }
 
 function isEventStream(response: Response): boolean {

@@ -42,6 +42,20 @@ export class InvalidJsonError extends CheckoutError {
   }
 }
 
+/**
+ * A body parser mounted before the kit (`express.json()`, say) already read the request body: raised by
+ * `toNodeHandler` instead of waiting forever for bytes that are gone.
+ */
+export class BodyAlreadyReadError extends CheckoutError {
+  constructor() {
+    super(
+      'body_already_read',
+      500,
+      'The request body was read before it reached server-kit. Mount the checkout before any body parser.',
+    );
+  }
+}
+
 /** A browser request came from an origin outside `allowedOrigins`. */
 export class OriginNotAllowedError extends CheckoutError {
   constructor(origin: string) {
