@@ -74,3 +74,15 @@ export class UnsafeRedirectError extends CheckoutError {
     );
   }
 }
+
+/**
+ * A provider call that timed out, never reached the provider, or got a 5xx: the provider may or may not
+ * have acted, and asking again may succeed. Reads are retried on these; after an initiation they mean
+ * "look the payment up by our reference". A 4xx (or anything else) will not change by asking again.
+ */
+export function isTransientProviderError(error: unknown): boolean {
+  if (error instanceof ProviderTimeoutError) return true;
+  if (!(error instanceof ProviderError)) return false;
+  if (error.code === 'provider_unreachable') return true;
+  return error.providerStatus !== undefined && error.providerStatus >= 500;
+}

@@ -1,5 +1,10 @@
 import type { CreateSessionRequest } from '@pay-checkout/contract';
-import { ProviderError, ProviderTimeoutError, UnsafeRedirectError } from '../errors.js';
+import {
+  isTransientProviderError,
+  ProviderError,
+  ProviderTimeoutError,
+  UnsafeRedirectError,
+} from '../errors.js';
 import { MethodUnavailableError } from '../http/http-errors.js';
 import type { ProviderAdapter, ProviderInitiation, ProviderSessionInput } from '../providers/provider.js';
 import type { SessionRecord, StoredResponse } from '../store/store.js';
@@ -158,7 +163,7 @@ async function initiateSafely(
       return await adapter.initiate(input);
     } catch (error) {
       const log = context.log.child({ sessionId: session.id, provider: adapter.name, attempt });
-      if (!isUnknownOutcome(error)) {
+      if (!isTransientProviderError(error)) {
         log.warn({ err: error }, 'initiation refused');
         await failSession(
           context,
@@ -184,14 +189,6 @@ async function initiateSafely(
       await sleep(backoffDelay(attempt - 1, INITIATE_BACKOFF.baseMs, INITIATE_BACKOFF.capMs));
     }
   }
-}
-
-/** Timeouts, 5xx answers and lost connections: the provider may or may not have acted. */
-function isUnknownOutcome(error: unknown): boolean {
-  if (error instanceof ProviderTimeoutError) return true;
-  if (!(error instanceof ProviderError)) return false;
-  if (error.code === 'provider_unreachable') return true;
-  return error.providerStatus !== undefined && error.providerStatus >= 500;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ProviderError, ProviderTimeoutError } from '../../errors.js';
+import { isTransientProviderError, ProviderError, ProviderTimeoutError } from '../../errors.js';
 import { retry } from '../http/retry.js';
 import { withTimeout } from '../http/timeout.js';
 import type { ResolvedConnectPayOptions } from './options.js';
@@ -53,7 +53,7 @@ export class ConnectPayClient {
     return retry(() => this.#send('GET', call, undefined, schema), {
       retries,
       ...retryBackoff,
-      isRetryable: isRetryableError,
+      isRetryable: isTransientProviderError,
       signal: call.signal,
       onRetry: (error, attempt, delayMs) =>
         this.#options.logger?.warn(
@@ -139,14 +139,6 @@ export class ConnectPayClient {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** 5xx, unreachable and timed out are transient; a 4xx will not change by asking again. */
-export function isRetryableError(error: unknown): boolean {
-  if (error instanceof ProviderTimeoutError) return true;
-  if (!(error instanceof ConnectPayApiError)) return false;
-  if (error.code === 'provider_unreachable') return true;
-  return error.providerStatus !== undefined && error.providerStatus >= 500;
 }
 
 function errorFromAnswer(where: string, status: number, payload: string): ConnectPayApiError {
