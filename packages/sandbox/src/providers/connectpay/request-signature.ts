@@ -1,4 +1,4 @@
-import { createSign, createVerify } from 'node:crypto';
+import { createSign, createVerify, type KeyObject } from 'node:crypto';
 
 /**
  * ConnectPay API v2 request signing (PROVIDER-WIRE.md §1): RSA-SHA256 (PKCS#1 v1.5) over
@@ -24,13 +24,16 @@ export function signConnectPayRequest(input: {
   return signer.sign(input.privateKeyPem, 'base64');
 }
 
-/** True when `signature` is the client's RSA-SHA256 signature of this request. Malformed input → false. */
+/**
+ * True when `signature` is the client's RSA-SHA256 signature of this request. Malformed input → false.
+ * `publicKeyPem` may be a key parsed once with `createPublicKey`: parsing the PEM costs several times the check.
+ */
 export function verifyConnectPayRequest(input: {
   method: string;
   url: string | URL;
   body?: string;
   signature: string;
-  publicKeyPem: string;
+  publicKeyPem: string | KeyObject;
 }): boolean {
   try {
     const verifier = createVerify('RSA-SHA256');
