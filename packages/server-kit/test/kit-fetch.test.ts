@@ -100,6 +100,22 @@ describe('toNodeHandler and the client connection', () => {
     };
   }
 
+  it('answers a handler that throws with 500 internal_error, without leaking its message', async () => {
+    const server = await serve(async () => {
+      throw new Error('secret detail');
+    });
+    try {
+      const response = await fetch(`${server.url}/options`);
+      assert.equal(response.status, 500);
+      assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+      assert.deepEqual(await response.json(), {
+        error: { code: 'internal_error', message: 'Something went wrong on our side.' },
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('aborts the request signal and cancels the stream when the client leaves a live stream', async () => {
     let signal: AbortSignal | undefined;
     let cancelled!: () => void;
