@@ -1,12 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestListener } from 'node:http';
+import type { NodeHandler } from '@pay-checkout/server-kit';
 import { parseCart } from './cart.js';
 import { sendError } from './http/responses.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { assetRoutes } from './routes/asset-routes.js';
 import type { RouteContext, ShopDeps } from './routes/context.js';
 import { pageRoutes } from './routes/page-routes.js';
-
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface ShopAppInput {
   deps: ShopDeps;
@@ -24,7 +23,7 @@ function errorStatus(error: unknown): { status: number; code: string; message: s
 }
 
 /** The demo shop as one node:http request listener: server-kit under `/checkout`, the shop elsewhere. */
-export function createShopApp(input: ShopAppInput): NodeHandler {
+export function createShopApp(input: ShopAppInput): RequestListener {
   const { deps } = input;
   const routes = [assetRoutes, apiRoutes, pageRoutes];
   return (req, res) => {
