@@ -162,7 +162,11 @@ function ownPayment(context: ConnectPayContext, client: ConnectPayClient, paymen
   return payment;
 }
 
-export function detailsOf(context: ConnectPayContext, payment: SandboxPayment) {
+/** The details body (also the notification body); needs only the stage's clients and top-up consumers. */
+export function detailsOf(
+  context: Pick<ConnectPayContext, 'clients' | 'topUpConsumers'>,
+  payment: SandboxPayment,
+) {
   const client = context.clients.get(payment.clientId);
   return toDetails(payment, {
     brandId: client?.brandId ?? 'unknown-brand',

@@ -1,3 +1,4 @@
+import { InjectedError } from '../../http/errors.js';
 import { errorResponse } from '../../http/responses.js';
 import type { ProviderStage } from '../registry.js';
 import { handleAdmin } from './admin.js';
@@ -34,11 +35,9 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
   const clients = createClientDirectory();
   const knobs = createKnobBoard(options.random);
   const topUpConsumers = new Map<string, string>();
-  // The notifier needs the details body, which needs the context: wire it through a late-bound holder.
-  const holder: { context?: ConnectPayContext } = {};
   const notifier = createNotifier({
     book,
-    bodyOf: (payment) => detailsOf(holder.context!, payment),
+    bodyOf: (payment) => detailsOf({ clients, topUpConsumers }, payment),
     secretOf: (payment) => clients.get(payment.clientId)?.notificationSecret,
     retryBaseMs: options.notificationRetryBaseMs,
     random: options.random,
@@ -52,7 +51,6 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
     topUpConsumers,
     signal: lifetime.signal,
   };
-  holder.context = context;
 
   return {
     name: 'connectpay',
@@ -69,7 +67,7 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
         );
       } catch (error) {
         const response = errorResponse(translateBookError(error));
-        if (response.status >= 500 && !isInjected(error))
+        if (response.status >= 500 && !(error instanceof InjectedError))
           log(`pay-sandbox: ${request.method} ${url.pathname} failed`, error);
         return response;
       }
@@ -79,12 +77,4 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
       await notifier.close();
     },
   };
-}
-
-function isInjected(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { code?: unknown }).code === 'sandbox_injected_error'
-  );
 }
