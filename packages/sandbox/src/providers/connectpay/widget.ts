@@ -199,7 +199,12 @@ function badRequest(context: PageContext): Response {
   );
 }
 
-function problem(url: URL, basePath: string, status: 400 | 413, kind: 'badRequest' | 'tooLarge'): Response {
+function problem(
+  url: URL,
+  basePath: string,
+  status: 400 | 405 | 413,
+  kind: 'badRequest' | 'tooLarge',
+): Response {
   const context = contextFor(url, basePath);
   const { messages } = context;
   const [title, text] =
@@ -210,11 +215,7 @@ function problem(url: URL, basePath: string, status: 400 | 413, kind: 'badReques
 }
 
 function methodNotAllowed(url: URL, basePath: string, allow: string): Response {
-  const context = contextFor(url, basePath);
-  const response = htmlResponse(
-    405,
-    problemPage(context, context.messages.badRequestTitle, context.messages.badRequestText),
-  );
+  const response = problem(url, basePath, 405, 'badRequest');
   response.headers.set('allow', allow);
   return response;
 }
