@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { FAKE_BANK_ID } from '../src/providers/connectpay/test-data.js';
 import { bookOf } from './helpers/drive.js';
-import { paymentBody, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
+import { fakeBankPayment, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
 
 interface AdminPayment {
   paymentId: string;
@@ -24,21 +23,8 @@ describe('ConnectPay admin API', () => {
   });
   after(() => t.close());
 
-  async function pisPayment(amount = '19.99') {
-    const created = await t.client.initiate(
-      paymentBody({
-        payment: {
-          paymentMethod: ['PIS'],
-          providerId: FAKE_BANK_ID,
-          instructedAmount: { amount, currency: 'EUR' },
-        },
-      }),
-    );
-    return created.body.payment.paymentId;
-  }
-
   async function inManualReview() {
-    const paymentId = await pisPayment('99.99');
+    const paymentId = await fakeBankPayment(t, { amount: '99.99' });
     const drive = bookOf(t);
     drive.login(paymentId);
     drive.code(paymentId);
@@ -55,8 +41,8 @@ describe('ConnectPay admin API', () => {
   };
 
   it('lists payments with their status and history', async () => {
-    const first = await pisPayment();
-    const second = await pisPayment();
+    const first = await fakeBankPayment(t);
+    const second = await fakeBankPayment(t);
     bookOf(t).login(second);
     const { status, body } = await adminGet('payments');
     assert.equal(status, 200);
@@ -75,7 +61,7 @@ describe('ConnectPay admin API', () => {
   });
 
   it('shows one payment with its widget key, step and details', async () => {
-    const paymentId = await pisPayment();
+    const paymentId = await fakeBankPayment(t);
     const { status, body } = await adminGet(`payments/${paymentId}`);
     assert.equal(status, 200);
     const payment = body as unknown as AdminPayment;
@@ -107,7 +93,7 @@ describe('ConnectPay admin API', () => {
   });
 
   it('answers 409 illegal_state_transition when approving a payment that is not in manual review', async () => {
-    const initiated = await pisPayment();
+    const initiated = await fakeBankPayment(t);
     const answer = await adminPost(`payments/${initiated}/approve`);
     assert.equal(answer.status, 409);
     assert.equal((answer.body.error as { code: string }).code, 'illegal_state_transition');
@@ -118,7 +104,7 @@ describe('ConnectPay admin API', () => {
   });
 
   it('expires an unfinished payment, and refuses to expire a final one with 409', async () => {
-    const paymentId = await pisPayment();
+    const paymentId = await fakeBankPayment(t);
     assert.equal((await adminPost(`payments/${paymentId}/expire`)).body.status, 'Expired');
     assert.equal((await adminPost(`payments/${paymentId}/expire`)).status, 409);
   });
@@ -131,7 +117,7 @@ describe('ConnectPay admin API', () => {
   });
 
   it('resets payments and knobs', async () => {
-    await pisPayment();
+    await fakeBankPayment(t);
     await fetch(`${t.base}/admin/knobs`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },

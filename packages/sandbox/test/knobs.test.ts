@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { FAKE_BANK_ID } from '../src/providers/connectpay/test-data.js';
 import { bookOf } from './helpers/drive.js';
 import { startReceiver } from './helpers/receiver.js';
-import { paymentBody, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
+import { fakeBankPayment, paymentBody, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
 
 interface ErrorBody {
   error: { code: string; fields?: { path: string }[] };
@@ -31,18 +30,6 @@ describe('ConnectPay test knobs', () => {
   });
   after(() => t.close());
 
-  async function pisPayment(headers: Record<string, string> = {}, notificationUrl?: string) {
-    const created = await t.client.initiate(
-      paymentBody({
-        merchant: notificationUrl ? { notificationUrl } : {},
-        payment: { paymentMethod: ['PIS'], providerId: FAKE_BANK_ID },
-      }),
-      { headers },
-    );
-    assert.equal(created.status, 201);
-    return created.body.payment.paymentId;
-  }
-
   describe('error injection', () => {
     it('answers every API call 500 sandbox_injected_error at errorRate 1, without creating the payment', async () => {
       assert.equal((await putJson(`${t.base}/admin/knobs`, { errorRate: 1 })).status, 200);
@@ -60,7 +47,7 @@ describe('ConnectPay test knobs', () => {
     });
 
     it('X-Sandbox-Fail-Next: 500,503 makes the next two calls of the client fail, then succeeds', async () => {
-      const paymentId = await pisPayment({ 'X-Sandbox-Fail-Next': '500,503' });
+      const paymentId = await fakeBankPayment(t, { headers: { 'X-Sandbox-Fail-Next': '500,503' } });
       assert.equal((await t.client.details(paymentId)).status, 500);
       const second = await t.client.details(paymentId);
       assert.equal(second.status, 503);
@@ -103,9 +90,9 @@ describe('ConnectPay test knobs', () => {
 
     it('X-Sandbox-Latency-Ms delays the initiation and later calls about that payment only', async () => {
       const started = performance.now();
-      const slow = await pisPayment({ 'X-Sandbox-Latency-Ms': '300' });
+      const slow = await fakeBankPayment(t, { headers: { 'X-Sandbox-Latency-Ms': '300' } });
       assert.ok(performance.now() - started >= 290, 'the initiation itself waited');
-      const fast = await pisPayment();
+      const fast = await fakeBankPayment(t);
       assert.equal((await t.client.details(fast)).status, 200);
       await assert.rejects(
         fetch(`${t.base}/merchant/payments/${slow}`, { signal: AbortSignal.timeout(100) }),
@@ -120,7 +107,10 @@ describe('ConnectPay test knobs', () => {
   describe('notifications', () => {
     it('X-Sandbox-Notification-Delay-Ms holds each notification back at least that long', async () => {
       receiver = await startReceiver();
-      const paymentId = await pisPayment({ 'X-Sandbox-Notification-Delay-Ms': '300' }, receiver.url);
+      const paymentId = await fakeBankPayment(t, {
+        headers: { 'X-Sandbox-Notification-Delay-Ms': '300' },
+        notificationUrl: receiver.url,
+      });
       const changed = performance.now();
       bookOf(t).login(paymentId);
       await receiver.waitFor(1);
@@ -129,7 +119,10 @@ describe('ConnectPay test knobs', () => {
 
     it('X-Sandbox-Duplicate-Notifications: 1 delivers every notification twice', async () => {
       receiver = await startReceiver();
-      const paymentId = await pisPayment({ 'X-Sandbox-Duplicate-Notifications': '1' }, receiver.url);
+      const paymentId = await fakeBankPayment(t, {
+        headers: { 'X-Sandbox-Duplicate-Notifications': '1' },
+        notificationUrl: receiver.url,
+      });
       bookOf(t).login(paymentId);
       await receiver.waitFor(2);
       await t.sandbox.connectPay.notifier.idle();
@@ -139,7 +132,10 @@ describe('ConnectPay test knobs', () => {
 
     it('X-Sandbox-Reorder-Notifications: 1 sends the final status before the intermediate ones', async () => {
       receiver = await startReceiver();
-      const paymentId = await pisPayment({ 'X-Sandbox-Reorder-Notifications': '1' }, receiver.url);
+      const paymentId = await fakeBankPayment(t, {
+        headers: { 'X-Sandbox-Reorder-Notifications': '1' },
+        notificationUrl: receiver.url,
+      });
       const drive = bookOf(t);
       drive.login(paymentId);
       drive.code(paymentId);
@@ -152,18 +148,11 @@ describe('ConnectPay test knobs', () => {
 
     it('with reordering, a manual review holds its notifications until the admin decides', async () => {
       receiver = await startReceiver();
-      const created = await t.client.initiate(
-        paymentBody({
-          merchant: { notificationUrl: receiver.url },
-          payment: {
-            paymentMethod: ['PIS'],
-            providerId: FAKE_BANK_ID,
-            instructedAmount: { amount: '99.99', currency: 'EUR' },
-          },
-        }),
-        { headers: { 'X-Sandbox-Reorder-Notifications': '1' } },
-      );
-      const paymentId = created.body.payment.paymentId;
+      const paymentId = await fakeBankPayment(t, {
+        amount: '99.99',
+        notificationUrl: receiver.url,
+        headers: { 'X-Sandbox-Reorder-Notifications': '1' },
+      });
       const drive = bookOf(t);
       drive.login(paymentId);
       drive.code(paymentId);
@@ -180,7 +169,7 @@ describe('ConnectPay test knobs', () => {
     it('global knobs become the defaults of new payments; PUT admin/payments/{id}/knobs changes one payment', async () => {
       receiver = await startReceiver();
       await putJson(`${t.base}/admin/knobs`, { duplicateNotifications: true });
-      const paymentId = await pisPayment({}, receiver.url);
+      const paymentId = await fakeBankPayment(t, { notificationUrl: receiver.url });
       const view = (await (await fetch(`${t.base}/admin/payments/${paymentId}`)).json()) as {
         knobs: { duplicateNotifications: boolean };
       };
@@ -205,14 +194,11 @@ describe('closing the sandbox', () => {
     const t = await startTestSandbox();
     const receiver = await startReceiver();
     try {
-      const created = await t.client.initiate(
-        paymentBody({
-          merchant: { notificationUrl: receiver.url },
-          payment: { paymentMethod: ['PIS'], providerId: FAKE_BANK_ID },
-        }),
-        { headers: { 'X-Sandbox-Notification-Delay-Ms': '60000' } },
-      );
-      bookOf(t).login(created.body.payment.paymentId);
+      const paymentId = await fakeBankPayment(t, {
+        notificationUrl: receiver.url,
+        headers: { 'X-Sandbox-Notification-Delay-Ms': '60000' },
+      });
+      bookOf(t).login(paymentId);
       await putJson(`${t.base}/admin/knobs`, { latencyMs: 60000 });
       const hanging = fetch(`${t.base}/merchant/payments/x`).catch((error: unknown) => error);
       await t.close();

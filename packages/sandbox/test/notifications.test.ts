@@ -3,10 +3,9 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { SANDBOX_CLIENT } from '../src/providers/connectpay/clients.js';
 import { verifyNotification } from '../src/providers/connectpay/notification-signature.js';
 import type { DeliveryAttempt } from '../src/providers/connectpay/notifier.js';
-import { FAKE_BANK_ID } from '../src/providers/connectpay/test-data.js';
 import { bookOf } from './helpers/drive.js';
 import { startReceiver } from './helpers/receiver.js';
-import { paymentBody, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
+import { fakeBankPayment, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
 
 describe('ConnectPay notifications to notificationUrl', () => {
   let t: TestSandbox;
@@ -20,21 +19,6 @@ describe('ConnectPay notifications to notificationUrl', () => {
   });
   after(() => t.close());
 
-  async function fakeBankPayment(notificationUrl: string | undefined, amount = '19.99') {
-    const created = await t.client.initiate(
-      paymentBody({
-        merchant: notificationUrl ? { notificationUrl } : {},
-        payment: {
-          paymentMethod: ['PIS'],
-          providerId: FAKE_BANK_ID,
-          instructedAmount: { amount, currency: 'EUR' },
-        },
-      }),
-    );
-    assert.equal(created.status, 201);
-    return created.body.payment.paymentId;
-  }
-
   async function deliveriesOf(paymentId: string): Promise<DeliveryAttempt[]> {
     const response = await fetch(`${t.base}/admin/notifications?paymentId=${paymentId}`);
     return ((await response.json()) as { notifications: DeliveryAttempt[] }).notifications;
@@ -42,7 +26,7 @@ describe('ConnectPay notifications to notificationUrl', () => {
 
   it('POSTs the Get payment details body on every status change (Pending, then Completed)', async () => {
     receiver = await startReceiver();
-    const paymentId = await fakeBankPayment(receiver.url);
+    const paymentId = await fakeBankPayment(t, { notificationUrl: receiver.url });
     const drive = bookOf(t);
     drive.login(paymentId);
     await receiver.waitFor(1);
@@ -59,7 +43,7 @@ describe('ConnectPay notifications to notificationUrl', () => {
 
   it('carries x-connectpay-timestamp and a sandbox signature that verifies with the client secret', async () => {
     receiver = await startReceiver();
-    const paymentId = await fakeBankPayment(receiver.url);
+    const paymentId = await fakeBankPayment(t, { notificationUrl: receiver.url });
     bookOf(t).login(paymentId);
     await receiver.waitFor(1);
     const [notification] = receiver.received;
@@ -83,7 +67,7 @@ describe('ConnectPay notifications to notificationUrl', () => {
 
   it('retries a non-2xx answer with backoff and records every attempt, in the log and in the history', async () => {
     receiver = await startReceiver([500, 503]);
-    const paymentId = await fakeBankPayment(receiver.url);
+    const paymentId = await fakeBankPayment(t, { notificationUrl: receiver.url });
     bookOf(t).login(paymentId);
     await receiver.waitFor(3);
     await t.sandbox.connectPay.notifier.idle();
@@ -114,7 +98,7 @@ describe('ConnectPay notifications to notificationUrl', () => {
 
   it('gives up after 5 attempts', async () => {
     receiver = await startReceiver([500, 500, 500, 500, 500, 500, 500]);
-    const paymentId = await fakeBankPayment(receiver.url);
+    const paymentId = await fakeBankPayment(t, { notificationUrl: receiver.url });
     bookOf(t).login(paymentId);
     await receiver.waitFor(5);
     await t.sandbox.connectPay.notifier.idle();
@@ -131,7 +115,7 @@ describe('ConnectPay notifications to notificationUrl', () => {
     receiver = await startReceiver();
     const unreachable = receiver.url;
     await receiver.close();
-    const paymentId = await fakeBankPayment(unreachable);
+    const paymentId = await fakeBankPayment(t, { notificationUrl: unreachable });
     bookOf(t).login(paymentId);
     await t.sandbox.connectPay.notifier.idle();
     const attempts = await deliveriesOf(paymentId);
@@ -140,7 +124,7 @@ describe('ConnectPay notifications to notificationUrl', () => {
   });
 
   it('sends nothing when the payment has no notificationUrl', async () => {
-    const paymentId = await fakeBankPayment(undefined);
+    const paymentId = await fakeBankPayment(t);
     bookOf(t).login(paymentId);
     await t.sandbox.connectPay.notifier.idle();
     assert.deepEqual(await deliveriesOf(paymentId), []);
@@ -148,7 +132,7 @@ describe('ConnectPay notifications to notificationUrl', () => {
 
   it('notifies the manual review (PendingProvider) and the admin approval (Completed)', async () => {
     receiver = await startReceiver();
-    const paymentId = await fakeBankPayment(receiver.url, '99.99');
+    const paymentId = await fakeBankPayment(t, { notificationUrl: receiver.url, amount: '99.99' });
     const drive = bookOf(t);
     drive.login(paymentId);
     drive.code(paymentId);

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { FAKE_BANK_ID } from '../../src/providers/connectpay/test-data.js';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../src/server.js';
 import { type ConnectPayTestClient, connectPayTestClient } from '../../src/testing.js';
 
@@ -56,4 +58,27 @@ export function topUpBody(
     identifiers: { merchantReference: 'topup-1' },
     consumer: { consumerId: 'consumer-anna', ...overrides.consumer },
   };
+}
+
+/**
+ * Initiates a PIS payment with Fake Bank preselected (its widget opens at the bank login, so `bookOf(t)`
+ * can drive it) and returns its id. `headers` adds e.g. `X-Sandbox-*` knobs.
+ */
+export async function fakeBankPayment(
+  t: TestSandbox,
+  options: { amount?: string; notificationUrl?: string; headers?: Record<string, string> } = {},
+): Promise<string> {
+  const created = await t.client.initiate(
+    paymentBody({
+      merchant: options.notificationUrl ? { notificationUrl: options.notificationUrl } : {},
+      payment: {
+        paymentMethod: ['PIS'],
+        providerId: FAKE_BANK_ID,
+        instructedAmount: { amount: options.amount ?? '19.99', currency: 'EUR' },
+      },
+    }),
+    { headers: options.headers ?? {} },
+  );
+  assert.equal(created.status, 201);
+  return created.body.payment.paymentId;
 }
