@@ -60,11 +60,12 @@ export class Poller {
     const due = await store.duePolls(now, BATCH);
     for (const session of due) {
       if (this.stopped) break;
+      // The next look backs off whether this one succeeded or failed.
+      const attempts = session.pollAttempts + 1;
+      const delay = backoffDelay(attempts, config.pollIntervalMs, POLL_BACKOFF_CAP_MS);
       try {
         const current = await reconcileSession(this.context, session, 'poller', now);
         if (isFinalStatus(current.status)) continue; // applyProviderStatus already cleared nextPollAt
-        const attempts = session.pollAttempts + 1;
-        const delay = backoffDelay(attempts, config.pollIntervalMs, POLL_BACKOFF_CAP_MS);
         const next = Math.min(
           now.getTime() + delay,
           Math.max(current.expiresAt.getTime(), now.getTime() + 1),
@@ -72,8 +73,6 @@ export class Poller {
         await store.schedulePoll(session.id, new Date(next), attempts);
       } catch (error) {
         log.warn({ sessionId: session.id, err: error }, 'poll failed; backing off');
-        const attempts = session.pollAttempts + 1;
-        const delay = backoffDelay(attempts, config.pollIntervalMs, POLL_BACKOFF_CAP_MS);
         await store
           .schedulePoll(session.id, new Date(now.getTime() + delay), attempts)
           .catch(() => undefined);
