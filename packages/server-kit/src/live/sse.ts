@@ -76,19 +76,17 @@ export function statusStreamResponse(options: StatusStreamOptions): Response {
         if (closed) return;
         const session = await store.getSession(sessionId);
         if (!session) return end();
-        const events = await store.eventsSince(
-          sessionId,
-          initial && options.lastEventId === undefined ? 0 : lastSent,
-        );
-        if (initial && options.lastEventId === undefined) {
+        const fresh = initial && options.lastEventId === undefined;
+        const events = await store.eventsSince(sessionId, fresh ? 0 : lastSent);
+        if (fresh) {
           // Fresh connection: the current state only, as of the latest event.
           const latest = events.at(-1);
           if (latest) send(eventView(session, latest), latest.id);
         } else {
           for (const event of events) send(eventView(session, event), event.id);
         }
-        const lastStatus = events.at(-1)?.status ?? session.status;
-        if (isFinalStatus(lastStatus) || (events.length === 0 && isFinalStatus(session.status))) end();
+        // Without new events, the session's own status says whether the stream is done.
+        if (isFinalStatus(events.at(-1)?.status ?? session.status)) end();
       })
       .catch((error: unknown) => {
         options.onError(error);
