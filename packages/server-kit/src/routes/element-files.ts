@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,7 +46,6 @@ export async function readElementIntegrity(dir: string | undefined): Promise<str
 export async function readElementLanguages(dir: string | undefined): Promise<string[] | undefined> {
   if (!dir) return undefined;
   try {
-    const { readdir } = await import('node:fs/promises');
     const tags = (await readdir(path.join(dir, 'locales')))
       .filter((file) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\.js$/.test(file))
       .map((file) => file.slice(0, -3));
