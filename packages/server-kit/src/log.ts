@@ -53,10 +53,9 @@ const SENSITIVE_KEYS = [
 function redactPaths(): string[] {
   const paths: string[] = [];
   for (const key of SENSITIVE_KEYS) {
-    const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-    const join = (prefix: string) =>
-      segment.startsWith('[') ? `${prefix}${segment}` : `${prefix}.${segment}`;
-    paths.push(segment.startsWith('[') ? segment : key, join('*'), join('*.*'), join('*.*.*'));
+    // `x-signature` is not an identifier, so pino wants it bracketed: `["x-signature"]`, `*["x-signature"]`.
+    const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`;
+    paths.push(segment.replace(/^\./, ''), `*${segment}`, `*.*${segment}`, `*.*.*${segment}`);
   }
   return paths;
 }
