@@ -45,9 +45,11 @@ export async function handleAdmin(
     const key = url.searchParams.get('key');
     const reference = url.searchParams.get('merchantReference');
     const payments = context.book
-      .list()
-      .filter((payment) => key === null || payment.key === key)
-      .filter((payment) => reference === null || payment.merchantReference === reference)
+      .list(
+        (payment) =>
+          (key === null || payment.key === key) &&
+          (reference === null || payment.merchantReference === reference),
+      )
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return jsonResponse(200, { payments: payments.map((payment) => adminView(context, url, payment)) });
   }

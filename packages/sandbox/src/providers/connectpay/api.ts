@@ -105,9 +105,12 @@ export async function handleApi(
       const reference = url.searchParams.get('merchantReference');
       const kind = route.family === 'merchant' ? 'merchant' : 'topup';
       const payments = context.book
-        .list()
-        .filter((payment) => payment.clientId === client.clientId && payment.kind === kind)
-        .filter((payment) => reference === null || payment.merchantReference === reference)
+        .list(
+          (payment) =>
+            payment.clientId === client.clientId &&
+            payment.kind === kind &&
+            (reference === null || payment.merchantReference === reference),
+        )
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       return jsonResponse(200, { payments: payments.map((payment) => detailsOf(context, payment)) });
     }

@@ -257,8 +257,9 @@ export function createPaymentBook(options: { now?: () => Date } = {}): SandboxPa
       return payment ? copy(payment) : undefined;
     },
 
-    list(): SandboxPayment[] {
-      return [...payments.values()].map(copy);
+    list(filter?: (payment: Readonly<SandboxPayment>) => boolean): SandboxPayment[] {
+      const all = [...payments.values()];
+      return (filter ? all.filter(filter) : all).map(copy);
     },
 
     banks(countryCode?: string) {

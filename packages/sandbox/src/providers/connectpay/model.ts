@@ -166,7 +166,8 @@ export interface PaymentBook {
   reset(): void;
   get(paymentId: string): SandboxPayment | undefined;
   byKey(key: string): SandboxPayment | undefined;
-  list(): SandboxPayment[];
+  /** Copies of the payments `filter` keeps (all without one); filtered first, so a lookup copies only hits. */
+  list(filter?: (payment: Readonly<SandboxPayment>) => boolean): SandboxPayment[];
   banks(countryCode?: string): SandboxBank[];
   /** Widget: choose a method when several were allowed. */
   chooseMethod(key: string, method: ConnectPayMethod): WidgetResult;
