@@ -35,7 +35,7 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
 }
 
 /** True when the request says its body is JSON (`application/json`, any parameters). */
-export function isJsonContentType(request: Request): boolean {
+function isJsonContentType(request: Request): boolean {
   const type = request.headers.get('content-type') ?? '';
   return /^application\/json\s*(;|$)/i.test(type.trim());
 }

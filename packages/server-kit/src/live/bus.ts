@@ -42,11 +42,4 @@ export class LiveBus {
       if (current?.size === 0) this.listeners.delete(sessionId);
     };
   }
-
-  /** Number of open listeners (for tests and metrics). */
-  get size(): number {
-    let count = 0;
-    for (const set of this.listeners.values()) count += set.size;
-    return count;
-  }
 }

@@ -7,7 +7,7 @@ import type { PageMessages } from './i18n/page-messages.js';
  * `zh-Hans`), then English.
  */
 
-export const DEFAULT_PAGE_LOCALE = 'en';
+const DEFAULT_PAGE_LOCALE = 'en';
 
 /** The locales the hosted pages are translated into. */
 export const PAGE_LOCALES: readonly string[] = Object.freeze(Object.keys(PAGE_CATALOG));

@@ -7,7 +7,7 @@ import { reconcileSession } from '../sessions/reconcile.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** Provider notifications are small JSON documents; 64 KiB is generous (RELIABILITY.md 9). */
-export const NOTIFICATION_BODY_LIMIT = 64 * 1024;
+const NOTIFICATION_BODY_LIMIT = 64 * 1024;
 
 /**
  * `POST notifications/:provider`. The raw bytes are read (size-limited, before any parsing) and

@@ -211,7 +211,7 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
 }
 
 /** ConnectPay's widget speaks EN DE NL FI SV LT; any other BCP 47 tag falls back to English. */
-export function widgetLanguage(tag: string | undefined): ConnectPayLanguage {
+function widgetLanguage(tag: string | undefined): ConnectPayLanguage {
   const parsed = ConnectPayLanguage.safeParse(tag?.split('-')[0]?.toUpperCase());
   return parsed.success ? parsed.data : 'EN';
 }

@@ -17,7 +17,7 @@ export const CONNECTPAY_STATUSES = [
 ] as const;
 export type ConnectPayStatus = (typeof CONNECTPAY_STATUSES)[number];
 
-export function isConnectPayStatus(value: string): value is ConnectPayStatus {
+function isConnectPayStatus(value: string): value is ConnectPayStatus {
   return (CONNECTPAY_STATUSES as readonly string[]).includes(value);
 }
 
