@@ -127,7 +127,12 @@ export function createPaymentBook(options: { now?: () => Date } = {}): SandboxPa
   /** Where a payment would complete: the stage stops exactly 99.99 EUR for manual review instead. */
   function complete(payment: SandboxPayment, text: string): void {
     if (isManualReviewAmount(payment.amount, payment.currency)) {
-      move(payment, 'PendingProvider', 'ManualReview', `${text}; 99.99 EUR: stopped for manual review`);
+      move(
+        payment,
+        'PendingProvider',
+        'ManualReview',
+        `${text}; ${MANUAL_REVIEW_AMOUNT.amount} ${MANUAL_REVIEW_AMOUNT.currency}: stopped for manual review`,
+      );
     } else {
       move(payment, 'Completed', undefined, text);
     }
@@ -426,13 +431,21 @@ function cardOutcome(digits: string, kind: SandboxPayment['kind']): CardOutcome 
 
 /** Compared in minor units, so "99.99", "99.990" and "0099.99" all count. */
 export function isManualReviewAmount(amount: string, currency: string): boolean {
-  if (currency.toUpperCase() !== MANUAL_REVIEW_AMOUNT.currency) return false;
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(amount.trim());
-  if (!match) return false;
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
-  if (fraction.length > 2) return false;
-  return Number(match[1]) * 100 + Number(fraction.padEnd(2, '0')) === 9999;
+  return (
+    currency.toUpperCase() === MANUAL_REVIEW_AMOUNT.currency && minorUnits(amount) === MANUAL_REVIEW_MINOR
+  );
 }
+
+/** `"99.990"` → 9999; undefined for anything that is not a decimal with at most 2 significant decimals. */
+function minorUnits(amount: string): number | undefined {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(amount.trim());
+  if (!match) return undefined;
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > 2) return undefined;
+  return Number(match[1]) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+const MANUAL_REVIEW_MINOR = minorUnits(MANUAL_REVIEW_AMOUNT.amount);
 
 function definedOnly<T extends object>(partial: Partial<T>): Partial<T> {
   return Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined)) as Partial<T>;
