@@ -1,4 +1,4 @@
-import { isFinalStatus } from '@pay-checkout/contract';
+import { isFinalStatus, type SessionStatus } from '@pay-checkout/contract';
 import type { ProviderStatus } from '../providers/provider.js';
 import type { EventSource, NotificationInput, SessionRecord, TransitionResult } from '../store/store.js';
 import type { KitContext } from './kit-context.js';
@@ -24,19 +24,24 @@ export async function applyProviderStatus(
     notification,
   });
   if (result.outcome === 'applied') {
-    context.log.info(
-      {
-        sessionId: session.id,
-        from: session.status,
-        to: result.session.status,
-        source,
-        providerStatus: status.raw,
-      },
-      'session status changed',
-    );
+    logStatusChange(context, session.status, result.session, source, status.raw);
     if (isFinalStatus(result.session.status)) {
       await context.store.schedulePoll(session.id, null, result.session.pollAttempts);
     }
   }
   return result;
+}
+
+/** The one log line of an applied status change, whichever store write applied it. */
+export function logStatusChange(
+  context: KitContext,
+  from: SessionStatus,
+  session: SessionRecord,
+  source: EventSource,
+  providerStatus: string,
+): void {
+  context.log.info(
+    { sessionId: session.id, from, to: session.status, source, providerStatus },
+    'session status changed',
+  );
 }

@@ -8,7 +8,7 @@ import {
 import { MethodUnavailableError } from '../http/http-errors.js';
 import type { ProviderAdapter, ProviderInitiation, ProviderSessionInput } from '../providers/provider.js';
 import type { SessionRecord, StoredResponse } from '../store/store.js';
-import { applyProviderStatus } from './apply-status.js';
+import { applyProviderStatus, logStatusChange } from './apply-status.js';
 import { backoffDelay } from './backoff.js';
 import { answerHeldKey, type IdempotentResult } from './idempotency.js';
 import { newSessionId, providerReference } from './ids.js';
@@ -115,16 +115,7 @@ async function initiateAndRecord(
     idempotency: { key, responseStatus: 201 },
   });
   if (recorded.outcome === 'applied') {
-    context.log.info(
-      {
-        sessionId: session.id,
-        from: session.status,
-        to: recorded.session.status,
-        source: 'initiate',
-        providerStatus: initiation.status.raw,
-      },
-      'session status changed',
-    );
+    logStatusChange(context, session.status, recorded.session, 'initiate', initiation.status.raw);
   }
   return recorded.response;
 }
