@@ -9,7 +9,7 @@ export interface PayPageInput {
   locale: string;
   /** CSP nonce for this response. */
   nonce: string;
-  /** Where the kit is mounted, e.g. `/checkout`; becomes the element's `endpoint`. */
+  /** Where the kit is mounted, no trailing slash (`/checkout`; `''` at the root); the element's `endpoint`. */
   basePath: string;
   /** The script-tag bundle, e.g. `/checkout/element.js`. */
   elementUrl: string;
@@ -28,7 +28,6 @@ export interface PayPageInput {
 export function renderPayPage(input: PayPageInput): string {
   const { locale, messages } = pageMessages(input.locale);
   const n = escapeHtml(input.nonce);
-  const endpoint = input.basePath.replace(/\/+$/, '');
   // Module scripts are always fetched in CORS mode; `crossorigin` makes that explicit for SRI.
   const integrity = input.elementIntegrity
     ? ` integrity="${escapeHtml(input.elementIntegrity)}" crossorigin="anonymous"`
@@ -49,7 +48,7 @@ export function renderPayPage(input: PayPageInput): string {
     body: `<main>
 <h1>${escapeHtml(messages.payTitle)}</h1>
 ${summary}
-<pay-checkout endpoint="${escapeHtml(endpoint)}" order="${escapeHtml(input.orderId)}" language="${escapeHtml(input.locale)}"></pay-checkout>
+<pay-checkout endpoint="${escapeHtml(input.basePath)}" order="${escapeHtml(input.orderId)}" language="${escapeHtml(input.locale)}"></pay-checkout>
 <noscript><p>${escapeHtml(messages.payNoScript)}</p></noscript>
 </main>
 `,

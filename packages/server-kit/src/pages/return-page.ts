@@ -32,8 +32,7 @@ export function renderReturnPage(input: ReturnPageInput): string {
   const { locale, messages } = pageMessages(input.locale);
   const table = buildStatusCopyTable(messages, input.merchantName);
   const entry = describeStatus(table, session.status, session.reason);
-  const basePath = input.basePath.replace(/\/+$/, '');
-  const sessionPath = `${basePath}/sessions/${encodeURIComponent(session.sessionId)}`;
+  const sessionPath = `${input.basePath}/sessions/${encodeURIComponent(session.sessionId)}`;
   const state = {
     sessionId: session.sessionId,
     status: session.status,
