@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CreateSessionResponse } from '@pay-checkout/contract';
+import { errorCode } from './helpers/error-code.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { type KitServer, orderBook, startKit, TEE_ORDER } from './helpers/kit-server.js';
 
@@ -37,7 +38,7 @@ describe('adopting a payment after a lost answer', () => {
     provider.next.push('timeout-after-create');
     const response = await kit.createSession({ order: 'order-1', method: 'card' });
     assert.equal(response.status, 502);
-    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'unsafe_redirect');
+    assert.equal(await errorCode(response), 'unsafe_redirect');
   });
 
   it('records a change learnt from an unsigned notification hint as coming from the notification', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateSessionResponse, OptionsResponse } from '@pay-checkout/contract';
 import { pgliteStore } from '../src/store/pglite-store.js';
+import { errorCode } from './helpers/error-code.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { type KitServer, orderBook, startKit, TEE_ORDER } from './helpers/kit-server.js';
 
@@ -83,7 +84,7 @@ describe('hosted pages and the element bundle', () => {
       for (const order of ['nope', '%3Cscript%3E']) {
         const response = await fetch(kit.url(`pay/${order}`));
         assert.equal(response.status, 404);
-        assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'order_not_found');
+        assert.equal(await errorCode(response), 'order_not_found');
       }
     });
   });
@@ -136,10 +137,7 @@ describe('hosted pages and the element bundle', () => {
       try {
         const response = await fetch(bare.url('element.js'));
         assert.equal(response.status, 404);
-        assert.equal(
-          ((await response.json()) as { error: { code: string } }).error.code,
-          'element_not_built',
-        );
+        assert.equal(await errorCode(response), 'element_not_built');
       } finally {
         await bare.close();
       }

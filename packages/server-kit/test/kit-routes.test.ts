@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CreateSessionResponse, OptionsResponse, SessionView } from '@pay-checkout/contract';
+import { errorCode } from './helpers/error-code.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { type KitServer, orderBook, SHOP_ORIGIN, startKit, TEE_ORDER } from './helpers/kit-server.js';
-
-async function errorCode(response: Response): Promise<string> {
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  assert.equal(typeof body.error.message, 'string');
-  return body.error.code;
-}
 
 describe('server-kit routes', () => {
   let kit: KitServer;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { pgliteStore } from '../src/store/pglite-store.js';
+import { errorCode } from './helpers/error-code.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { type KitServer, orderBook, startKit, TEE_ORDER } from './helpers/kit-server.js';
 
@@ -38,10 +39,7 @@ describe('reliability: idempotency of POST sessions', () => {
     const calls = provider.calls.initiate;
     const response = await kit.createSession({ order: 'order-2', method: 'card' }, 'r2-key');
     assert.equal(response.status, 422);
-    assert.equal(
-      ((await response.json()) as { error: { code: string } }).error.code,
-      'idempotency_key_reused',
-    );
+    assert.equal(await errorCode(response), 'idempotency_key_reused');
     assert.equal(provider.calls.initiate, calls);
   });
 
@@ -53,16 +51,10 @@ describe('reliability: idempotency of POST sessions', () => {
       body: JSON.stringify({ order: 'order-1', method: 'card' }),
     });
     assert.equal(missing.status, 400);
-    assert.equal(
-      ((await missing.json()) as { error: { code: string } }).error.code,
-      'invalid_idempotency_key',
-    );
+    assert.equal(await errorCode(missing), 'invalid_idempotency_key');
     const tooLong = await kit.createSession({ order: 'order-1', method: 'card' }, 'k'.repeat(256));
     assert.equal(tooLong.status, 400);
-    assert.equal(
-      ((await tooLong.json()) as { error: { code: string } }).error.code,
-      'invalid_idempotency_key',
-    );
+    assert.equal(await errorCode(tooLong), 'invalid_idempotency_key');
     const longest = await kit.createSession({ order: 'order-1', method: 'card' }, 'k'.repeat(255));
     assert.equal(longest.status, 201, 'exactly 255 characters is allowed');
     assert.equal(provider.calls.initiate, calls + 1);
@@ -84,10 +76,7 @@ describe('reliability: idempotency of POST sessions', () => {
       );
       const loser = a.status === 409 ? a : b.status === 409 ? b : undefined;
       if (loser) {
-        assert.equal(
-          ((await loser.json()) as { error: { code: string } }).error.code,
-          'idempotency_in_progress',
-        );
+        assert.equal(await errorCode(loser), 'idempotency_in_progress');
         assert.equal(loser.headers.get('retry-after'), '1');
       }
       // Afterwards the key replays the one session.
@@ -121,7 +110,7 @@ describe('reliability: idempotency of POST sessions', () => {
     provider.next.push('reject');
     const refused = await kit.createSession({ order: 'order-1', method: 'card' }, 'refused-key');
     assert.equal(refused.status, 502);
-    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'payment_refused');
+    assert.equal(await errorCode(refused), 'payment_refused');
     const retry = await kit.createSession({ order: 'order-1', method: 'card' }, 'refused-key');
     assert.equal(retry.status, 201);
   });

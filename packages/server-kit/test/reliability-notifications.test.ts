@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CreateSessionResponse, SessionView } from '@pay-checkout/contract';
 import { pgliteStore } from '../src/store/pglite-store.js';
+import { errorCode } from './helpers/error-code.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { type KitServer, orderBook, startKit, TEE_ORDER } from './helpers/kit-server.js';
 import { SIGNATURE_HEADER, SignedFakeProvider, signTestPayload } from './helpers/signed-provider.js';
@@ -85,7 +86,7 @@ describe('reliability: notifications', () => {
     for (const headers of attempts) {
       const response = await notify('signedpay', body, headers);
       assert.equal(response.status, 401);
-      assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'invalid_signature');
+      assert.equal(await errorCode(response), 'invalid_signature');
     }
     assert.equal((await view(sessionId)).status, 'pending');
     assert.equal(await eventCount(sessionId), before);
@@ -190,7 +191,7 @@ describe('reliability: notifications', () => {
     });
     const declared = await notify('signedpay', huge, { [SIGNATURE_HEADER]: signTestPayload(huge) });
     assert.equal(declared.status, 413);
-    assert.equal(((await declared.json()) as { error: { code: string } }).error.code, 'payload_too_large');
+    assert.equal(await errorCode(declared), 'payload_too_large');
     // Without a Content-Length (chunked), the streamed bytes are counted.
     const chunks = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -211,6 +212,6 @@ describe('reliability: notifications', () => {
   it('answers 404 provider_not_found for an unknown provider', async () => {
     const response = await notify('nopay', '{}');
     assert.equal(response.status, 404);
-    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'provider_not_found');
+    assert.equal(await errorCode(response), 'provider_not_found');
   });
 });

@@ -4,6 +4,7 @@ import { CreateSessionResponse, SessionView, statusRank } from '@pay-checkout/co
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { type ConnectPayKit, startConnectPayKit } from './helpers/connectpay-kit.js';
 import { countingAdapter } from './helpers/counting-adapter.js';
+import { errorCode } from './helpers/error-code.js';
 import { SHOP_ORIGIN } from './helpers/kit-server.js';
 import { waitFor } from './helpers/wait-for.js';
 
@@ -84,8 +85,7 @@ describe('reliability: providers misbehaving (ConnectPay sandbox)', () => {
     const response = await env.kit.createSession({ order: 'order-1', method: 'card' }, 'r13-key');
     assert.equal(response.status, 504);
     assert.equal(response.headers.get('retry-after'), '1');
-    const body = (await response.json()) as { error: { code: string } };
-    assert.equal(body.error.code, 'provider_timeout');
+    assert.equal(await errorCode(response), 'provider_timeout');
     assert.equal(counted.calls.initiate, initiations + 1, 'a timed-out initiation is never re-sent');
 
     // The provider created the payment late. Once it recovers, reconciliation adopts that payment by our
