@@ -13,6 +13,7 @@ import {
   type TransportRequest,
 } from '../src/providers/http/node-transport.js';
 import { onRequestRead, type SeenRequest } from './helpers/seen-request.js';
+import { unusedPort } from './helpers/unused-port.js';
 
 /**
  * The default ConnectPay transport (keep-alive node:http) against a real local server: what reaches
@@ -64,15 +65,6 @@ function request(path: string, overrides: Partial<TransportRequest> = {}): Trans
 function closed(socket: Socket): Promise<void> {
   if (socket.destroyed) return Promise.resolve();
   return new Promise((resolve) => socket.once('close', () => resolve()));
-}
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** A broken abort or deadline would hang a test forever; this turns the hang into a failure. */
@@ -225,7 +217,7 @@ describe('nodeTransport against a local node:http server', HANG_GUARD, () => {
   });
 
   it('rejects when the connection is refused', async () => {
-    const port = await closedPort();
+    const port = await unusedPort();
     await assert.rejects(transport(request(`http://127.0.0.1:${port}/x`)), { code: 'ECONNREFUSED' });
   });
 
@@ -298,7 +290,7 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
   });
 
   it('maps a refused connection to provider_unreachable', async () => {
-    const port = await closedPort();
+    const port = await unusedPort();
     await assert.rejects(adapter(`http://127.0.0.1:${port}/connectpay`).status('pay-1'), (error) => {
       assert.ok(error instanceof ProviderError);
       assert.equal(error.code, 'provider_unreachable');

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type RunningSandbox, startSandbox } from '@pay-checkout/sandbox';
+import { unusedPort } from './helpers/unused-port.js';
 
 // The README's server-kit section shows these files; this suite runs them as a merchant would (their
 // own process, the sandbox over HTTP, the default PGlite store on disk) so the README cannot drift
@@ -66,15 +66,6 @@ async function stop(example: RunningExample | undefined): Promise<void> {
   if (example.child.exitCode === null && example.child.signalCode === null) example.child.kill('SIGKILL');
   await example.exited;
   await rm(example.dataDir, { recursive: true, force: true });
-}
-
-/** node-http.ts builds its origin from PORT before listening, so it needs a real free port up front. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /**
@@ -183,7 +174,8 @@ describe('server-kit examples (the README code, run)', { timeout: 120_000 }, () 
     let example: RunningExample | undefined;
     let origin: string;
     before(async () => {
-      example = await runExample('node-http.ts', sandbox, await freePort());
+      // node-http.ts builds its origin from PORT before listening, so it needs a real free port up front.
+      example = await runExample('node-http.ts', sandbox, await unusedPort());
       origin = await listeningOrigin(example);
     });
     after(() => stop(example));
