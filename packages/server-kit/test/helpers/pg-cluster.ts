@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { unusedPort } from './unused-port.js';
 
 const run = promisify(execFile);
 
@@ -34,15 +34,6 @@ export function pgClusterUnavailable(): string | undefined {
   return undefined;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
-}
-
 /** The postgres binary refuses to run as root, so root runs it as the `postgres` user. */
 async function asPostgres(command: string, args: string[]): Promise<void> {
   if (process.getuid?.() === 0) await run('runuser', ['-u', 'postgres', '--', command, ...args]);
@@ -58,7 +49,7 @@ export async function startPgCluster(): Promise<PgCluster> {
     await chown(dir, Number(uid.trim()), Number(gid.trim()));
   }
   const data = join(dir, 'data');
-  const port = await freePort();
+  const port = await unusedPort();
   let stopped = false;
   try {
     // --no-sync and fsync=off: a test cluster's files do not need to survive a power cut.
