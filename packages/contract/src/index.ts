@@ -22,11 +22,28 @@ export {
   LanguageTag,
   MethodOption,
   Money,
+  NextAction,
   OptionsQuery,
   OptionsResponse,
   OrderId,
   PAYMENT_METHODS,
   PaymentMethod,
+  ProviderId,
   SessionView,
   STATUS_EVENT,
 } from './wire.js';
+// Merchant side: operations ledger, attempts, settlement (DESIGN.md §5)
+export {
+  ATTEMPT_OUTCOMES,
+  AttemptOutcome,
+  AttemptView,
+  MerchantSessionView,
+  OPERATION_KINDS,
+  OPERATION_STATUSES,
+  OperationKind,
+  OperationRequest,
+  OperationResponse,
+  OperationStatus,
+  OperationView,
+  SettlementAmounts,
+} from './merchant.js';

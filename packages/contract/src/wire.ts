@@ -22,6 +22,26 @@ export const OrderId = z
   .max(128)
   .regex(/^[A-Za-z0-9._:-]+$/, 'may contain only letters, digits and . _ : -');
 
+/** A provider instance id as configured (`connectpay`, `connectpay-eu`, `paytech`). */
+export const ProviderId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, 'must be a provider id: lower-case letters, digits and -');
+
+/**
+ * What the shopper does after `POST sessions`, as an adapter says it: follow a URL, post a form (3-D
+ * Secure), or nothing because the payment is final already. The element only ever follows the
+ * response's `redirectUrl`: the kit turns `form_post` into its own `continue/:sessionId` page and
+ * `none` into the return page.
+ */
+export const NextAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('redirect'), url: z.string() }),
+  z.object({ type: z.literal('form_post'), url: z.string(), fields: z.record(z.string(), z.string()) }),
+  z.object({ type: z.literal('none') }),
+]);
+export type NextAction = z.infer<typeof NextAction>;
+
 /** An amount in minor units (cents) with its currency. */
 export const Money = z.object({
   value: z.number().int().nonnegative(),
@@ -46,6 +66,10 @@ export const BankOption = z.object({
   name: z.string(),
   country: CountryCode,
   logo: z.string().optional(),
+  /** The bank's BIC, where the provider names it: a fallback provider is used only for the same bank. */
+  bic: z.string().optional(),
+  /** The provider instance whose bank list this entry comes from (the routed PIS provider). */
+  provider: z.string().optional(),
 });
 export type BankOption = z.infer<typeof BankOption>;
 
@@ -69,6 +93,8 @@ export const CreateSessionRequest = z.object({
   bank: z.string().min(1).max(128).optional(),
   language: LanguageTag.optional(),
   country: CountryCode.optional(),
+  /** Pins a provider instance of the method's route, where the merchant's routing allows it. */
+  provider: ProviderId.optional(),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 

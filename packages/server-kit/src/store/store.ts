@@ -1,4 +1,13 @@
-import type { PaymentMethod, SessionStatus, StatusReason } from '@pay-checkout/contract';
+import type {
+  AttemptOutcome,
+  NextAction,
+  OperationKind,
+  OperationStatus,
+  PaymentMethod,
+  SessionStatus,
+  StatusReason,
+} from '@pay-checkout/contract';
+import type { ProviderData } from '../providers/provider.js';
 
 /**
  * The durable store behind server-kit. Two implementations pass one conformance suite
@@ -57,7 +66,7 @@ export interface CheckoutStore {
    * Records the provider's payment id and redirect URL once the provider answered. Unknown session:
    * `SessionNotFoundError`; a payment id already attached to another session: `StoreConflictError`.
    */
-  attachProviderPayment(id: string, providerRef: string, redirectUrl: string): Promise<SessionRecord>;
+  attachProviderPayment(input: AttachPaymentInput): Promise<SessionRecord>;
   /**
    * Moves a session forward if, and only if, `to` ranks above its current status and the current
    * status is not final (`canTransition` in @pay-checkout/contract), in one statement (CAS). When a
@@ -84,6 +93,117 @@ export interface CheckoutStore {
   duePolls(now: Date, limit: number): Promise<SessionRecord[]>;
   /** Sets when the poller looks at a session next (`null` stops polling it). */
   schedulePoll(id: string, nextPollAt: Date | null, pollAttempts: number): Promise<void>;
+
+  // ── Routing: one row per provider try of POST sessions ──────────────────────────────────────
+  /**
+   * Starts try number `attempt` of a session at `provider`: sets the session's `provider` to it (only
+   * while no provider payment is attached and the status is `created`; else `StoreConflictError`) and
+   * inserts the attempt row with outcome `pending`, in one transaction.
+   */
+  startAttempt(input: { sessionId: string; attempt: number; provider: string }): Promise<SessionRecord>;
+  /** Records how a try ended. Unknown (session, attempt): `SessionNotFoundError`. */
+  finishAttempt(input: {
+    sessionId: string;
+    attempt: number;
+    outcome: AttemptOutcome;
+    errorCode?: string;
+  }): Promise<void>;
+  /** The tries of a session, first first. */
+  listAttempts(sessionId: string): Promise<AttemptRecord[]>;
+
+  // ── Merchant operations ledger (capture, void, refund) ──────────────────────────────────────
+  /**
+   * Reserves an operation, atomically with the checks that keep the ledger consistent under
+   * concurrency (the session row is locked): the same (session, idempotency key) again answers
+   * `replay` with the stored operation when `requestHash` matches, else `mismatch`; otherwise the
+   * amount rules of `operations/settlement.ts` decide (`refused` with a code, nothing written), and a
+   * passing operation is inserted as `pending`. Unknown session: `SessionNotFoundError`.
+   */
+  reserveOperation(input: NewOperation): Promise<ReserveOperationResult>;
+  /**
+   * Records the provider's answer to an operation: moves it from `pending` to `succeeded` or `failed`
+   * (a final operation never changes: `ignored`), with the provider's id and reason. When `sessionTo`
+   * is given, the session moves there in the same transaction (as `transition`, source `operation`),
+   * e.g. `authorized → succeeded` on the first successful capture, `authorized → cancelled` on a void.
+   */
+  settleOperation(input: SettleOperationInput): Promise<{ outcome: 'applied' | 'ignored'; operation: OperationRecord }>;
+  /** An operation by the provider's id for it, within one session (notifications of operation results). */
+  findOperationByProviderRef(sessionId: string, providerRef: string): Promise<OperationRecord | undefined>;
+  listOperations(sessionId: string): Promise<OperationRecord[]>;
+}
+
+export interface AttachPaymentInput {
+  sessionId: string;
+  providerRef: string;
+  /** The URL the shopper is sent to (the provider's page, our `continue/` page, or our return page). */
+  redirectUrl: string;
+  providerData?: ProviderData;
+  next: NextAction;
+}
+
+export interface AttemptRecord {
+  sessionId: string;
+  attempt: number;
+  provider: string;
+  outcome: AttemptOutcome;
+  errorCode?: string;
+  at: Date;
+}
+
+export interface NewOperation {
+  /** Unique id (`op_…`), also handed to the provider as its idempotency key or reference. */
+  id: string;
+  sessionId: string;
+  kind: OperationKind;
+  /**
+   * Minor units in the session's currency; `undefined` means the whole remainder (capture: authorized
+   * minus reserved captures; refund: captured minus reserved refunds; void: the authorized amount),
+   * computed inside the reservation.
+   */
+  amount?: number;
+  idempotencyKey: string;
+  requestHash: string;
+}
+
+export interface OperationRecord {
+  id: string;
+  sessionId: string;
+  kind: OperationKind;
+  amount: number;
+  currency: string;
+  status: OperationStatus;
+  providerRef?: string;
+  reason?: string;
+  idempotencyKey: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Why a reservation was refused; the route answers each with its own code (see `operations/`). */
+export type OperationRefusal =
+  | 'payment_not_final' // the session has not reached authorized / succeeded
+  | 'payment_failed' // failed, cancelled or expired: nothing to operate on
+  | 'already_captured' // void after a capture
+  | 'already_voided' // anything after a void
+  | 'not_capturable' // capture on a payment that was never only authorized (a sale)
+  | 'amount_exceeds_authorized' // capture above the authorized remainder
+  | 'amount_exceeds_refundable' // refund above captured minus refunded
+  | 'nothing_to_refund'; // refund before any capture
+
+export type ReserveOperationResult =
+  | { kind: 'reserved'; operation: OperationRecord }
+  | { kind: 'replay'; operation: OperationRecord }
+  | { kind: 'mismatch' }
+  | { kind: 'refused'; refusal: OperationRefusal };
+
+export interface SettleOperationInput {
+  operationId: string;
+  status: 'succeeded' | 'failed';
+  providerRef?: string;
+  reason?: string;
+  /** Moves the session in the same transaction (forward only, as `transition`). */
+  sessionTo?: SessionStatus;
+  providerStatus?: string;
 }
 
 export interface NewSession {
@@ -108,6 +228,10 @@ export interface SessionRecord extends NewSession {
   reason?: StatusReason;
   providerRef?: string;
   redirectUrl?: string;
+  /** What the adapter asked to keep (`ProviderInitiation.providerData`). */
+  providerData?: ProviderData;
+  /** The adapter's next action as it gave it; `continue/:id` serves a `form_post` from here. */
+  next?: NextAction;
   pollAttempts: number;
   /** Incremented on every change; lets callers detect concurrent writers. */
   version: number;
@@ -136,6 +260,8 @@ export interface InitiationInput {
   sessionId: string;
   providerRef: string;
   redirectUrl: string;
+  providerData?: ProviderData;
+  next: NextAction;
   /** The status the provider reported for its new payment. */
   to: SessionStatus;
   reason?: StatusReason;
@@ -157,7 +283,14 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export type EventSource = 'create' | 'initiate' | 'notification' | 'reconcile' | 'poller' | 'expiry';
+export type EventSource =
+  | 'create'
+  | 'initiate'
+  | 'notification'
+  | 'reconcile'
+  | 'poller'
+  | 'expiry'
+  | 'operation';
 
 export interface NotificationInput {
   provider: string;
