@@ -7,7 +7,10 @@ import { type RouteHandler, Router } from './http/router.js';
 import { LiveBus } from './live/bus.js';
 import { createLogger } from './log.js';
 import { readElementLanguages, resolveElementDir } from './routes/element-files.js';
+import type { ProvidersHealth } from './routing/circuit-breakers.js';
+import { continueRoute } from './routes/continue-route.js';
 import { elementBundleRoute, elementFileRoute } from './routes/element-route.js';
+import { healthRoute } from './routes/health-route.js';
 import { eventsRoute } from './routes/events-route.js';
 import { notificationsRoute } from './routes/notifications-route.js';
 import { optionsRoute } from './routes/options-route.js';
@@ -32,6 +35,8 @@ export interface Checkout {
    * without background timers (serverless): set `poll: false` and call this from a cron.
    */
   reconcileDue(): Promise<number>;
+  /** Each provider instance's circuit (closed, open, half-open), in config order; also `GET health`. */
+  health(): ProvidersHealth;
 }
 
 /**
@@ -62,7 +67,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     await bus.start();
     if (config.poll) poller.start();
     log.debug(
-      { publicUrl: config.publicUrl, providers: config.providers.map((p) => p.name) },
+      { publicUrl: config.publicUrl, providers: config.providers.map((p) => p.id) },
       'checkout ready',
     );
   })();
@@ -129,6 +134,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
       if (ownsStore) await store.close();
     },
     reconcileDue: () => poller.runOnce(),
+    health: () => context.breakers.health(),
   };
 }
 
@@ -147,6 +153,8 @@ function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Route
     .add('GET', 'sessions/:id/events', eventsRoute(deps))
     .add('POST', 'notifications/:provider', notificationsRoute(deps))
     .add('GET', 'return/:id', returnRoute(deps))
+    .add('GET', 'continue/:id', continueRoute(deps))
+    .add('GET', 'health', healthRoute(deps))
     .add('GET', 'pay/:order', payRoute(deps))
     .add('GET', 'element.js', elementBundleRoute(deps))
     .add('GET', 'element/*', elementFileRoute(deps, ''))

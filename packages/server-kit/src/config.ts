@@ -2,6 +2,9 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import type { ProviderAdapter } from './providers/provider.js';
+import { CircuitBreakerConfig } from './routing/circuit-breaker.js';
+import { RoutingConfig, type RoutingRule } from './routing/routing-config.js';
+import { isSessionId } from './sessions/ids.js';
 import type { CheckoutStore } from './store/store.js';
 
 /** What the merchant's `resolveOrder` returns. Amount and currency come only from here, never the browser. */
@@ -17,8 +20,18 @@ export interface ResolvedOrder {
 }
 
 export interface CheckoutConfig {
-  /** At least one; the first is the default, and each method goes to the first provider that offers it. */
+  /**
+   * At least one, each with a unique `id` (default: its kind). Without `routing`, each method goes to
+   * the providers that offer it, in this order (the next one only when the first is down).
+   */
   providers: ProviderAdapter[];
+  /**
+   * Which providers a payment may go to, in try order: the first rule whose `method` (and `country`,
+   * `currency` when given) match decides. Default: the providers in config order that offer the method.
+   */
+  routing?: RoutingRule[];
+  /** Each provider instance's circuit: open after `failureThreshold` failures in a row (5), probe after `cooldownMs` (30 s). */
+  circuitBreaker?: CircuitBreakerConfig;
   /** Default: the embedded PGlite store in `PAY_CHECKOUT_DATA` or `./.pay-checkout`. */
   store?: CheckoutStore;
   resolveOrder: (orderId: string) => Promise<ResolvedOrder | undefined>;
@@ -50,18 +63,30 @@ function isFunction(value: unknown): boolean {
   return typeof value === 'function';
 }
 
+/**
+ * A provider instance id: lower case, and never 22 base64url characters, which would read as a session
+ * id in `return/:id` (where `state`-style providers' returns and session return pages share the path).
+ */
+const PROVIDER_ID = /^[a-z0-9-]{1,64}$/;
+
 const providerSchema = z.custom<ProviderAdapter>(
   (value) =>
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as ProviderAdapter).name === 'string' &&
-    /^[a-z0-9-]+$/.test((value as ProviderAdapter).name) &&
+    typeof (value as ProviderAdapter).id === 'string' &&
+    PROVIDER_ID.test((value as ProviderAdapter).id) &&
+    !isSessionId((value as ProviderAdapter).id) &&
+    typeof (value as ProviderAdapter).kind === 'string' &&
     Array.isArray((value as ProviderAdapter).capabilities?.methods) &&
+    typeof (value as ProviderAdapter).capabilities?.operations === 'object' &&
     Array.isArray((value as ProviderAdapter).redirectHosts) &&
-    ['initiate', 'findByReference', 'status', 'banks', 'verifyNotification'].every((m) =>
+    ['initiate', 'findByReference', 'status', 'banks', 'parseNotification'].every((m) =>
       isFunction((value as unknown as Record<string, unknown>)[m]),
     ),
-  { message: 'must be a provider adapter (e.g. connectpay({...})) with a lower-case name' },
+  {
+    message:
+      'must be a provider adapter (e.g. connectpay({...})) with a lower-case id of letters, digits and - (not 22 characters long)',
+  },
 );
 
 const storeSchema = z.custom<CheckoutStore>(
@@ -92,9 +117,11 @@ const configSchema = z
       .array(providerSchema, { message: 'must be an array of provider adapters' })
       .min(1, 'must list at least one provider adapter')
       .refine(
-        (list) => new Set(list.map((p) => p.name)).size === list.length,
-        'provider names must be unique',
+        (list) => new Set(list.map((p) => p.id)).size === list.length,
+        'provider ids must be unique (give a second account of one provider its own id)',
       ),
+    routing: RoutingConfig.optional(),
+    circuitBreaker: CircuitBreakerConfig.optional(),
     store: storeSchema.optional(),
     resolveOrder: z.custom<CheckoutConfig['resolveOrder']>(isFunction, {
       message:
@@ -131,6 +158,8 @@ const configSchema = z
 /** The configuration after validation, with defaults filled in and derived values computed once. */
 export interface ResolvedConfig {
   providers: ProviderAdapter[];
+  routing?: RoutingRule[];
+  circuitBreaker?: CircuitBreakerConfig;
   store?: CheckoutStore;
   resolveOrder: CheckoutConfig['resolveOrder'];
   /** `publicUrl` without a trailing slash. */
@@ -171,6 +200,8 @@ export function parseConfig(input: unknown): ResolvedConfig {
   const defaultHosts = [url.host, ...config.allowedOrigins.map((origin) => new URL(origin).host)];
   return {
     providers: config.providers,
+    routing: config.routing,
+    circuitBreaker: config.circuitBreaker,
     store: config.store,
     resolveOrder: config.resolveOrder,
     publicUrl,

@@ -6,7 +6,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { ConfigError, ProviderError, ProviderTimeoutError, ValidationError } from '../src/errors.js';
 import { connectpay } from '../src/providers/connectpay/index.js';
 import { connectPaySigningString } from '../src/providers/connectpay/request-signature.js';
-import type { ProviderSessionInput } from '../src/providers/provider.js';
+import type { ProviderData, ProviderPaymentRef, ProviderSessionInput } from '../src/providers/provider.js';
 import { onRequestRead, type SeenRequest } from './helpers/seen-request.js';
 
 /**
@@ -78,8 +78,14 @@ function session(overrides: Partial<ProviderSessionInput> = {}): ProviderSession
     method: 'pis',
     returnUrl: 'http://localhost:3000/checkout/return/s1',
     notificationUrl: 'http://localhost:3000/checkout/notifications/connectpay',
+    state: 's1',
     ...overrides,
   };
+}
+
+/** A payment as the kit hands it back to `status()`. */
+function ref(providerRef: string, providerData?: ProviderData): ProviderPaymentRef {
+  return { providerRef, reference: 'ref-s1', ...(providerData ? { providerData } : {}) };
 }
 
 const created = (id = 'pay-1') => ({
@@ -147,13 +153,23 @@ describe('connectpay(options)', () => {
     assert.deepEqual(adapter({ redirectHosts: ['pay.example'] }).redirectHosts, ['pay.example']);
   });
 
-  it('declares all four methods, unsigned notifications and top-up support', () => {
+  it('declares all four methods, no operations, hint notifications, path returns and top-up support', () => {
     assert.deepEqual(adapter().capabilities, {
       methods: ['pis', 'card', 'googlepay', 'applepay'],
-      signedNotifications: false,
+      operations: {},
+      notifications: 'hint',
+      returnStyle: 'path',
       topUp: true,
     });
-    assert.equal(adapter().name, 'connectpay');
+    assert.equal(adapter().id, 'connectpay');
+    assert.equal(adapter().kind, 'connectpay');
+  });
+
+  it('takes an instance id, so two ConnectPay accounts can coexist', () => {
+    const second = adapter({ id: 'connectpay-b' });
+    assert.equal(second.id, 'connectpay-b');
+    assert.equal(second.kind, 'connectpay');
+    assert.throws(() => adapter({ id: 'Bad Id' }), /option id must be lower-case/);
   });
 });
 
@@ -203,7 +219,7 @@ describe('ConnectPay requests on the wire', () => {
     });
     assert.deepEqual(result, {
       providerRef: 'pay-1',
-      redirectUrl: `${baseUrl}/widget?key=k`,
+      next: { type: 'redirect', url: `${baseUrl}/widget?key=k` },
       status: { status: 'pending', raw: 'Initiated' },
     });
   });
@@ -242,7 +258,8 @@ describe('ConnectPay requests on the wire', () => {
     const body = JSON.parse(seen[0].body);
     assert.deepEqual(body.payment.creditorAccount, { iban: 'LT601010012345678901' });
     assert.deepEqual(body.consumer, { consumerId: 'consumer-default' });
-    assert.equal(result.providerRef, 'baas:top-1');
+    assert.equal(result.providerRef, 'top-1');
+    assert.deepEqual(result.providerData, { api: 'baas' });
   });
 
   it('refuses a wallet top-up before calling ConnectPay', async () => {
@@ -278,7 +295,7 @@ describe('ConnectPay timeouts and retries', () => {
 
   it('retries a status read after 500, 500 and returns the one result', async () => {
     script = [() => ({ status: 500 }), () => ({ status: 503 }), () => details('Completed')];
-    assert.deepEqual(await adapter().status('pay-1'), { status: 'succeeded', raw: 'Completed' });
+    assert.deepEqual(await adapter().status(ref('pay-1')), { status: 'succeeded', raw: 'Completed' });
     assert.equal(seen.length, 3);
     assert.ok(seen.every((request) => request.url === '/connectpay/merchant/payments/pay-1'));
     assert.equal(new Set(seen.map((request) => request.headers['x-request-id'])).size, 3);
@@ -286,7 +303,7 @@ describe('ConnectPay timeouts and retries', () => {
 
   it('retries a status read that timed out', async () => {
     script = [() => 'hang', () => details('Pending')];
-    assert.equal((await adapter({ timeoutMs: 300 }).status('pay-1')).status, 'processing');
+    assert.equal((await adapter({ timeoutMs: 300 }).status(ref('pay-1'))).status, 'processing');
     assert.equal(seen.length, 2);
   });
 
@@ -294,7 +311,7 @@ describe('ConnectPay timeouts and retries', () => {
     script = [
       () => ({ status: 404, json: { error: { code: 'payment_not_found', message: 'No such payment' } } }),
     ];
-    await assert.rejects(adapter().status('pay-x'), (error: unknown) => {
+    await assert.rejects(adapter().status(ref('pay-x')), (error: unknown) => {
       assert.ok(error instanceof ProviderError);
       assert.equal(error.providerStatus, 404);
       assert.match(error.message, /404 \(payment_not_found: No such payment\)/);
@@ -305,18 +322,24 @@ describe('ConnectPay timeouts and retries', () => {
 
   it('gives up after the configured retries with the last 5xx', async () => {
     fallback = () => ({ status: 502 });
-    await assert.rejects(adapter({ retries: 2 }).status('pay-1'), { providerStatus: 502 });
+    await assert.rejects(adapter({ retries: 2 }).status(ref('pay-1')), { providerStatus: 502 });
     assert.equal(seen.length, 3);
   });
 
-  it('reads a top-up at the BaaS details path', async () => {
+  it('reads a top-up at the BaaS details path (its provider data says so)', async () => {
     script = [() => details('Rejected', 'TopUpCardDeclined')];
-    assert.deepEqual(await adapter().status('baas:top-1'), {
+    assert.deepEqual(await adapter().status(ref('top-1', { api: 'baas' })), {
       status: 'failed',
       reason: 'declined',
       raw: 'Rejected',
     });
     assert.equal(seen[0].url, '/connectpay/baas/merchant/payments/top-1');
+  });
+
+  it('still reads a top-up stored before provider data by its baas: reference', async () => {
+    script = [() => details('Completed')];
+    assert.equal((await adapter().status(ref('baas:top-2'))).status, 'succeeded');
+    assert.equal(seen[0].url, '/connectpay/baas/merchant/payments/top-2');
   });
 
   it('logs and refuses a status word it does not know, without leaking secrets into the log', async () => {
@@ -325,7 +348,7 @@ describe('ConnectPay timeouts and retries', () => {
       warn: (details: Record<string, unknown>, message: string) => warnings.push({ details, message }),
     };
     script = [() => details('Settled')];
-    await assert.rejects(adapter({ logger }).status('pay-1'), { code: 'unsupported_status' });
+    await assert.rejects(adapter({ logger }).status(ref('pay-1')), { code: 'unsupported_status' });
     assert.deepEqual(warnings, [
       {
         details: { provider: 'connectpay', providerRef: 'pay-1', status: 'Settled' },
@@ -338,7 +361,7 @@ describe('ConnectPay timeouts and retries', () => {
     const warnings: Array<Record<string, unknown>> = [];
     const logger = { warn: (details: Record<string, unknown>) => warnings.push(details) };
     script = [() => ({ status: 503 }), () => details('Pending')];
-    await adapter({ logger }).status('pay-1');
+    await adapter({ logger }).status(ref('pay-1'));
     assert.equal(warnings.length, 1);
     assert.equal(warnings[0].attempt, 1);
     assert.equal(warnings[0].path, 'merchant/payments/pay-1');
@@ -347,7 +370,7 @@ describe('ConnectPay timeouts and retries', () => {
 
   it('reports an unexpected body as provider_bad_response', async () => {
     script = [() => ({ status: 200, json: { payment: { paymentId: 'pay-1' } } })];
-    await assert.rejects(adapter().status('pay-1'), { code: 'provider_bad_response' });
+    await assert.rejects(adapter().status(ref('pay-1')), { code: 'provider_bad_response' });
   });
 });
 
@@ -395,20 +418,22 @@ describe('ConnectPay notifications (unsigned hints)', () => {
 
   it('returns only the payment reference and a digest of the raw bytes, never a status', async () => {
     const raw = encode({ payment: { paymentId: 'pay-9', status: 'Completed' } });
-    const verified = await adapter().verifyNotification(raw, new Headers());
+    const verified = await adapter().parseNotification(raw, new Headers());
     assert.deepEqual(verified, {
+      type: 'status',
       providerRef: 'pay-9',
       notificationId: createHash('sha256').update(raw).digest('hex'),
     });
     assert.equal(seen.length, 0);
   });
 
-  it('marks a top-up notification (it names the consumer) with the baas reference', async () => {
+  it('names a top-up by its bare payment id (the session knows it is a top-up)', async () => {
     const raw = encode({
       payment: { paymentId: 'top-9', status: 'Completed' },
       consumer: { consumerId: 'consumer-anna' },
     });
-    assert.equal((await adapter().verifyNotification(raw, new Headers())).providerRef, 'baas:top-9');
+    const parsed = await adapter().parseNotification(raw, new Headers());
+    assert.equal(parsed.type === 'status' && parsed.providerRef, 'top-9');
   });
 
   it('rejects a body that is not JSON or names no payment with ValidationError', async () => {
@@ -417,7 +442,7 @@ describe('ConnectPay notifications (unsigned hints)', () => {
       encode({ payment: {} }),
       new Uint8Array([0xff, 0xfe]),
     ]) {
-      await assert.rejects(adapter().verifyNotification(raw, new Headers()), ValidationError);
+      await assert.rejects(adapter().parseNotification(raw, new Headers()), ValidationError);
     }
   });
 });

@@ -97,7 +97,7 @@ describe('reliability: return flow and redirects', () => {
         assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'unsafe_redirect');
       }
       // http is only for sandbox adapters.
-      const live = new FakeProvider({ name: 'livepay', sandbox: false, redirectHost: '127.0.0.1:9' });
+      const live = new FakeProvider({ id: 'livepay', sandbox: false, redirectHost: '127.0.0.1:9' });
       live.redirectUrl = () => 'http://127.0.0.1:9/pay';
       const liveKit = await startKit({ providers: [live], resolveOrder: book.resolveOrder, store });
       try {

@@ -16,6 +16,9 @@ const NONCE_PATTERN = /^[A-Za-z0-9+/]{16,}={0,2}$/;
  */
 const FRAME_ANCESTOR_PATTERN = /^(?:'self'|https?:\/\/(?:\*\.)?[A-Za-z0-9.-]+(?::\d{1,5})?)$/;
 
+/** A `form-action` source: scheme, host and optional port, nothing that could inject a directive. */
+const FORM_ACTION_PATTERN = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+
 /** A fresh 128-bit random nonce, base64. Uses Web Crypto so it works on every runtime the kit runs on. */
 export function createNonce(): string {
   const bytes = new Uint8Array(16);
@@ -26,6 +29,11 @@ export function createNonce(): string {
 export interface PageHeaderOptions {
   /** Origins allowed to frame the page; default none (`frame-ancestors 'none'`). */
   frameAncestors?: string[];
+  /**
+   * Origins a form on the page may post to besides our own (`form-action`): the provider's 3-D Secure
+   * page on `continue/:id`. Each must be an origin such as `https://acs.example`.
+   */
+  formActions?: string[];
 }
 
 /** Headers for a hosted page response whose script and style tags carry `nonce`. */
@@ -41,6 +49,14 @@ export function pageHeaders(nonce: string, opts: PageHeaderOptions = {}): Record
       );
     }
   }
+  const formActions = opts.formActions ?? [];
+  for (const source of formActions) {
+    if (!FORM_ACTION_PATTERN.test(source)) {
+      throw new ConfigError(
+        `pageHeaders: formActions entry ${JSON.stringify(source).slice(0, 80)} is not an origin such as https://acs.example.`,
+      );
+    }
+  }
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
@@ -49,7 +65,7 @@ export function pageHeaders(nonce: string, opts: PageHeaderOptions = {}): Record
     "connect-src 'self'",
     "font-src 'self'",
     "base-uri 'none'",
-    "form-action 'self'",
+    `form-action 'self'${formActions.map((origin) => ` ${origin}`).join('')}`,
     `frame-ancestors ${ancestors.length > 0 ? ancestors.join(' ') : "'none'"}`,
   ].join('; ');
   const headers: Record<string, string> = {

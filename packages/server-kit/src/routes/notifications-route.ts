@@ -2,68 +2,97 @@ import { NotFoundError } from '../errors.js';
 import { readBodyLimited } from '../http/body.js';
 import { jsonResponse } from '../http/json.js';
 import type { RouteHandler } from '../http/router.js';
+import { applyOperationResult } from '../operations/apply-operation-result.js';
+import type { ParsedNotification } from '../providers/provider.js';
 import { applyProviderStatus } from '../sessions/apply-status.js';
 import { reconcileSession } from '../sessions/reconcile.js';
+import type { NotificationInput, SessionRecord } from '../store/store.js';
 import type { RouteDeps } from './route-deps.js';
 
-/** Provider notifications are small JSON documents; 64 KiB is generous (RELIABILITY.md 9). */
+/** Provider notifications are small JSON documents; 64 KiB is generous. */
 const NOTIFICATION_BODY_LIMIT = 64 * 1024;
 
+const RECEIVED = { received: true };
+
 /**
- * `POST notifications/:provider`. The raw bytes are read (size-limited, before any parsing) and
- * handed to the adapter, which verifies them exactly as the provider signs (a mismatch throws
- * `SignatureError` → 401 and nothing is stored). Then:
- * - signed: the status it carries is applied, its inbox row in the same transaction (dedupe);
- * - unsigned (ConnectPay): only a hint. Its inbox row dedupes repeats; the kit re-fetches the payment
- *   with its own credentials and applies what the provider's API says, so a forged callback can
- *   change nothing the provider would not confirm.
- * Answered 200 `{received: true}` either way, so providers stop retrying.
+ * `POST notifications/:provider`, by provider instance id. The raw bytes are read (size-limited,
+ * before any parsing) and handed to the adapter, which verifies them exactly as the provider signs (a
+ * mismatch throws `SignatureError` → 401 and nothing is stored) and says what they are about:
+ * - a status: signed → applied, its inbox row in the same transaction (dedupe); a hint (ConnectPay) →
+ *   its inbox row dedupes repeats, and the kit re-fetches the payment with its own credentials, so a
+ *   forged callback can change nothing the provider would not confirm;
+ * - an operation result (capture, void, refund; refunds reported as child payments name their parent):
+ *   settles the ledger entry;
+ * - not ours: recorded for audit.
+ * Answered 200 `{received: true}` every time, so providers stop retrying.
  */
 export function notificationsRoute(deps: RouteDeps): RouteHandler {
   return async ({ request, params }) => {
-    const adapter = deps.providersByName.get(params.provider);
+    const adapter = deps.providersById.get(params.provider);
     if (!adapter) throw new NotFoundError('provider_not_found', 'No such provider.');
     const raw = await readBodyLimited(request, NOTIFICATION_BODY_LIMIT);
-    const verified = await adapter.verifyNotification(raw, request.headers);
-    const session = await deps.store.findByProviderRef(adapter.name, verified.providerRef);
-    const notification = {
-      provider: adapter.name,
-      notificationId: verified.notificationId,
+    const parsed = await adapter.parseNotification(raw, request.headers);
+    const payload = new TextDecoder().decode(raw);
+    const log = deps.log.child({ provider: adapter.id });
+    if (parsed.type === 'ignore') {
+      const { duplicate } = await deps.store.recordNotification({
+        provider: adapter.id,
+        notificationId: parsed.notificationId,
+        payload,
+      });
+      if (!duplicate) log.info({ why: parsed.reason }, 'notification not about one of our payments; recorded');
+      return jsonResponse(200, RECEIVED);
+    }
+    const session = await deps.store.findByProviderRef(adapter.id, parsed.providerRef);
+    const notification: NotificationInput = {
+      provider: adapter.id,
+      notificationId: parsed.notificationId,
       sessionId: session?.id,
-      payload: new TextDecoder().decode(raw),
+      payload,
     };
-    const log = deps.log.child({ provider: adapter.name, sessionId: session?.id });
-    if (verified.status) {
-      if (!session) {
-        // Signed, so genuine, but not ours (or not yet attached): keep it for audit.
-        await deps.store.recordNotification(notification);
-        log.info('signed notification for an unknown payment recorded');
-      } else {
-        const result = await applyProviderStatus(
-          deps,
-          session,
-          verified.status,
-          'notification',
-          notification,
-        );
-        log.info({ outcome: result.outcome }, 'signed notification handled');
-      }
-      return jsonResponse(200, { received: true });
-    }
     if (!session) {
-      // An unsigned hint about a payment we do not know: nothing to re-fetch, nothing worth storing.
-      log.info('notification hint for an unknown payment ignored');
-      return jsonResponse(200, { received: true });
+      // Genuine or not, it names no payment of ours (or one not attached yet): keep it when signed.
+      if (adapter.capabilities.notifications === 'signed') await deps.store.recordNotification(notification);
+      log.info('notification for an unknown payment');
+      return jsonResponse(200, RECEIVED);
     }
-    const { duplicate } = await deps.store.recordNotification(notification);
-    if (duplicate) return jsonResponse(200, { received: true });
-    try {
-      await reconcileSession(deps, session, 'notification');
-    } catch (error) {
-      // The provider is unreachable right now: the poller looks again soon.
-      log.warn({ err: error }, 're-fetch after a notification failed; the poller will retry');
-      await deps.store.schedulePoll(session.id, new Date(), session.pollAttempts).catch(() => undefined);
-    }
-    return jsonResponse(200, { received: true });
+    await handleForSession(deps, parsed, session, notification);
+    return jsonResponse(200, RECEIVED);
   };
+}
+
+async function handleForSession(
+  deps: RouteDeps,
+  parsed: Exclude<ParsedNotification, { type: 'ignore' }>,
+  session: SessionRecord,
+  notification: NotificationInput,
+): Promise<void> {
+  const log = deps.log.child({ provider: notification.provider, sessionId: session.id });
+  const signed = deps.providersById.get(notification.provider)?.capabilities.notifications === 'signed';
+  if (parsed.type === 'operation') {
+    const { duplicate } = await deps.store.recordNotification(notification);
+    if (duplicate) return;
+    if (!signed) {
+      // An unsigned operation report proves nothing; the merchant view re-reads on the next look.
+      log.info({ kind: parsed.operation.kind }, 'unsigned operation notification recorded, not applied');
+      return;
+    }
+    const outcome = await applyOperationResult(deps, session, parsed.operation);
+    log.info({ kind: parsed.operation.kind, outcome }, 'operation notification handled');
+    return;
+  }
+  if (parsed.status && signed) {
+    const result = await applyProviderStatus(deps, session, parsed.status, 'notification', notification);
+    log.info({ outcome: result.outcome }, 'signed notification handled');
+    return;
+  }
+  const { duplicate } = await deps.store.recordNotification(notification);
+  if (duplicate) return;
+  try {
+    await reconcileSession(deps, session, 'notification');
+  } catch (error) {
+    // The provider is unreachable right now: the poller looks again soon.
+    log.warn({ err: error }, 're-fetch after a notification failed; the poller will retry');
+    await deps.store.schedulePoll(session.id, new Date(), session.pollAttempts).catch(() => undefined);
+  }
 }

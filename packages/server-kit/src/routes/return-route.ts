@@ -1,4 +1,6 @@
+import { ReturnNotResolvedError } from '../errors.js';
 import type { RouteHandler } from '../http/router.js';
+import type { ProviderAdapter } from '../providers/provider.js';
 import { createNonce, negotiateLocale, pageHeaders, renderReturnPage } from '../pages/index.js';
 import { loadSession } from '../sessions/load-session.js';
 import { loadOrder } from '../sessions/order.js';
@@ -14,6 +16,8 @@ import type { RouteDeps } from './route-deps.js';
  */
 export function returnRoute(deps: RouteDeps): RouteHandler {
   return async ({ request, url, params }) => {
+    const stateStyle = deps.providersById.get(params.id);
+    if (stateStyle?.capabilities.returnStyle === 'state') return returnByState(deps, stateStyle, url);
     let session = await loadSession(deps, params.id);
     try {
       session = await reconcileSession(deps, session, 'reconcile');
@@ -51,4 +55,24 @@ export function returnRoute(deps: RouteDeps): RouteHandler {
     });
     return new Response(html, { status: 200, headers: pageHeaders(nonce) });
   };
+}
+
+/**
+ * `GET return/:providerId?…`: providers with `returnStyle: 'state'` send every shopper back to one
+ * registered URL and add our state (or their payment id). The adapter says which session that is; the
+ * shopper is then sent to the session's own return page, so the page's URL never carries the
+ * provider's parameters (and a reload does not depend on them).
+ */
+async function returnByState(deps: RouteDeps, adapter: ProviderAdapter, url: URL): Promise<Response> {
+  const target = adapter.resolveReturn?.(url);
+  let sessionId: string | undefined;
+  if (target && 'state' in target) {
+    sessionId = (await loadSession(deps, target.state).catch(() => undefined))?.id;
+  } else if (target) {
+    sessionId = (await deps.store.findByProviderRef(adapter.id, target.providerRef))?.id;
+  }
+  if (!sessionId) throw new ReturnNotResolvedError();
+  const lang = url.searchParams.get('lang');
+  const location = `${deps.config.basePath}/return/${sessionId}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
+  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 }

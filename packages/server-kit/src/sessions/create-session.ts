@@ -1,8 +1,10 @@
-import type { CreateSessionRequest } from '@pay-checkout/contract';
+import type { AttemptOutcome, CreateSessionRequest } from '@pay-checkout/contract';
 import {
+  CheckoutError,
   isTransientProviderError,
   ProviderError,
   ProviderTimeoutError,
+  ProviderUnavailableError,
   UnsafeRedirectError,
 } from '../errors.js';
 import { MethodUnavailableError } from '../http/http-errors.js';
@@ -10,12 +12,14 @@ import type { ProviderAdapter, ProviderInitiation, ProviderSessionInput } from '
 import type { SessionRecord, StoredResponse } from '../store/store.js';
 import { applyProviderStatus, logStatusChange } from './apply-status.js';
 import { backoffDelay } from './backoff.js';
+import { sameBankAt } from './bank-match.js';
 import { answerHeldKey, type IdempotentResult } from './idempotency.js';
 import { newSessionId, providerReference } from './ids.js';
 import type { KitContext } from './kit-context.js';
+import { shopperUrl } from './next-action.js';
 import { type KitOrder, loadOrder } from './order.js';
+import { mergeProviderData } from './provider-data.js';
 import { sessionInput } from './reconcile.js';
-import { isSafeProviderRedirect } from './redirect-policy.js';
 
 /** The request's `Idempotency-Key` and the hash of its canonical body. */
 export interface IdempotencyClaimInput {
@@ -24,14 +28,14 @@ export interface IdempotencyClaimInput {
 }
 
 /**
- * Opens a session (DESIGN.md §3) at most once per Idempotency-Key (RELIABILITY.md 1–3), in two store
- * writes: the order's amount from `resolveOrder`; then the key claimed and the session stored as
- * `created` in one transaction, committed BEFORE the provider is called (a concurrent request with the
- * key gets 409, and a crash mid-way leaves a row the poller can reconcile by our reference); then the
- * provider's payment, whose redirect URL must pass the adapter's allow-list; then, in one transaction,
- * the payment attached, the provider's status applied and the response stored for replays. A request
- * that fails in a way the client may retry (timeout, provider down, bug) releases its claim, so the same
- * key can try again; nothing about it was acknowledged.
+ * Opens a session (docs/architecture.md, "the journey") at most once per Idempotency-Key, in two store
+ * writes: the order's amount from `resolveOrder` and the route's providers; then the key claimed and
+ * the session stored as `created` in one transaction, committed BEFORE any provider is called (a
+ * concurrent request with the key gets 409, and a crash mid-way leaves a row the poller can reconcile
+ * by our reference); then the provider's payment, tried along the route with failover; then, in one
+ * transaction, the payment attached, the provider's status applied and the response stored for
+ * replays. A request that fails in a way the client may retry (timeout, provider down, bug) releases
+ * its claim, so the same key can try again; nothing about it was acknowledged.
  */
 export async function openSession(
   context: KitContext,
@@ -40,10 +44,19 @@ export async function openSession(
 ): Promise<IdempotentResult> {
   const { key, requestHash } = idempotency;
   let order: KitOrder;
-  let adapter: ProviderAdapter;
+  let route: ProviderAdapter[];
   try {
     order = await loadOrder(context, request.order);
-    adapter = pickProvider(context, request, order.topUp !== undefined);
+    route = context.routes.candidates({
+      method: request.method,
+      country: request.country,
+      currency: order.currency,
+      topUp: order.topUp !== undefined,
+      pin: request.provider,
+    });
+    if (route.length === 0) {
+      throw new MethodUnavailableError(order.topUp ? `${request.method} (top-up)` : request.method);
+    }
   } catch (error) {
     // The order is resolved before the key is claimed (the claim and the session are one write), so
     // this may be a retry of a request that went through or is still running: its answer wins.
@@ -59,7 +72,7 @@ export async function openSession(
     session: {
       id,
       orderId: order.orderId,
-      provider: adapter.name,
+      provider: route[0].id,
       method: request.method,
       bank: request.bank,
       language: request.language,
@@ -70,45 +83,132 @@ export async function openSession(
       reference: providerReference(id),
       expiresAt: new Date(now + context.config.sessionTtlMs),
       nextPollAt: new Date(now + context.config.pollIntervalMs),
+      // Seeded before any provider is called: a lookup by reference after a lost answer (the poller's
+      // orphan adoption) must know it looks for a top-up, which lives in another API at ConnectPay.
+      ...(order.topUp ? { providerData: { topUp: { ...order.topUp } } } : {}),
     },
   });
   if (opened.kind !== 'claimed') return answerHeldKey(opened);
   try {
-    return {
-      response: await initiateAndRecord(context, adapter, opened.session, order, key),
-      replayed: false,
-    };
+    return { response: await initiateAlongRoute(context, route, opened.session, key), replayed: false };
   } catch (error) {
     await context.store.releaseIdempotencyKey(key);
     throw error;
   }
 }
 
-async function initiateAndRecord(
+/**
+ * Tries the route's providers in order (DESIGN: routing with failover). A provider is skipped while
+ * its circuit is open. The next one is tried only when the failed one certainly created nothing: it
+ * refused, or it failed in transit and a lookup by our reference found no payment. A timeout whose
+ * lookup finds nothing is NOT certain (the request may still land), so it ends the request with a
+ * retryable 504 and the poller adopts the payment should it appear. Every try is a `payment_attempts`
+ * row; for PIS a fallback is used only when it offers the same bank (by BIC).
+ */
+async function initiateAlongRoute(
+  context: KitContext,
+  route: ProviderAdapter[],
+  created: SessionRecord,
+  key: string,
+): Promise<StoredResponse> {
+  let session = created;
+  let lastError: unknown;
+  let tried = 0;
+  for (const [index, adapter] of route.entries()) {
+    const isLast = index === route.length - 1;
+    let bank = session.bank;
+    if (index > 0 && session.method === 'pis' && session.bank) {
+      bank = await sameBankAt(route[0], adapter, session.bank, session.country).catch(() => undefined);
+      if (!bank) continue;
+    }
+    const permit = context.breakers.get(adapter.id).acquire();
+    if (!permit) {
+      context.log.info({ sessionId: session.id, provider: adapter.id }, 'provider circuit open; skipped');
+      continue;
+    }
+    tried++;
+    session = await context.store.startAttempt({ sessionId: session.id, attempt: tried, provider: adapter.id });
+    const input = sessionInput(context, session, adapter);
+    if (bank) input.bank = bank;
+    let initiation: ProviderInitiation;
+    try {
+      initiation = await initiateSafely(context, adapter, session, input, isLast ? MAX_INITIATIONS : 1);
+    } catch (thrown) {
+      const outcome = classify(thrown);
+      const error = thrown instanceof CertainOutage ? thrown.original : thrown;
+      // Only outages count against the circuit: a refusal says the provider is up and answering.
+      if (outcome === 'refused') permit.success();
+      else permit.failure();
+      await context.store.finishAttempt({
+        sessionId: session.id,
+        attempt: tried,
+        outcome: ATTEMPT_OUTCOME[outcome],
+        errorCode: error instanceof CheckoutError ? error.code : 'internal_error',
+      });
+      lastError = error;
+      if (outcome === 'unknown') throw error; // the payment may exist: never try elsewhere
+      if (isLast) break;
+      context.log.warn(
+        { sessionId: session.id, provider: adapter.id, err: error },
+        'provider created nothing; trying the next provider of the route',
+      );
+      continue;
+    }
+    permit.success();
+    await context.store.finishAttempt({ sessionId: session.id, attempt: tried, outcome: 'created' });
+    return record(context, adapter, session, initiation, key);
+  }
+  const reason = lastError instanceof ProviderError ? `kit:${lastError.code}` : 'kit:provider_unavailable';
+  await failSession(context, session, reason);
+  if (lastError) throw lastError;
+  throw new ProviderUnavailableError(session.method);
+}
+
+type FailureOutcome = 'refused' | 'certain_outage' | 'unknown';
+
+const ATTEMPT_OUTCOME: Record<FailureOutcome, AttemptOutcome> = {
+  refused: 'refused',
+  certain_outage: 'unavailable',
+  unknown: 'unknown',
+};
+
+/**
+ * How a failed try ended, for failover (`initiateSafely` already looked the payment up): a refusal
+ * (a 4xx, or the adapter's own check of the input) or a proven outage created nothing; a transient
+ * failure whose lookup did not prove that (a timeout, a lookup that failed) may have.
+ */
+function classify(error: unknown): FailureOutcome {
+  if (error instanceof CertainOutage) return 'certain_outage';
+  return isTransientProviderError(error) ? 'unknown' : 'refused';
+}
+
+/** Stores the payment the provider made and the answer for the idempotency key, in one write. */
+async function record(
   context: KitContext,
   adapter: ProviderAdapter,
   session: SessionRecord,
-  order: KitOrder,
+  initiation: ProviderInitiation,
   key: string,
 ): Promise<StoredResponse> {
-  const input = sessionInput(context, session, order.topUp);
-  const initiation = await initiateSafely(context, adapter, session, input);
-  // A payment adopted by reference after a lost answer may carry no widget URL (ConnectPay's details
-  // have none): the adapter then points the shopper at our own return page, which is always safe.
-  const ownReturnPage = initiation.redirectUrl === input.returnUrl;
-  if (!ownReturnPage && !isSafeProviderRedirect(initiation.redirectUrl, adapter)) {
+  let redirectUrl: string;
+  try {
+    redirectUrl = shopperUrl(context, adapter, session.id, initiation.next);
+  } catch (error) {
+    if (!(error instanceof UnsafeRedirectError)) throw error;
     context.log.warn(
-      { sessionId: session.id, provider: adapter.name },
-      'provider redirect URL refused by the allow-list',
+      { sessionId: session.id, provider: adapter.id },
+      'provider next action refused by the redirect allow-list',
     );
     await failSession(context, session, 'kit:unsafe_redirect');
-    throw new UnsafeRedirectError(initiation.redirectUrl);
+    throw error;
   }
   // A final status here also stops the poller: the store's compare-and-set clears `nextPollAt`.
   const recorded = await context.store.recordInitiation({
     sessionId: session.id,
     providerRef: initiation.providerRef,
-    redirectUrl: initiation.redirectUrl,
+    redirectUrl,
+    providerData: mergeProviderData(session.providerData, initiation.providerData),
+    next: initiation.next,
     to: initiation.status.status,
     reason: initiation.status.reason,
     providerStatus: initiation.status.raw,
@@ -120,47 +220,39 @@ async function initiateAndRecord(
   return recorded.response;
 }
 
-function pickProvider(context: KitContext, request: CreateSessionRequest, topUp: boolean): ProviderAdapter {
-  const adapter = topUp
-    ? context.config.providers.find(
-        (p) => p.capabilities.topUp && p.capabilities.methods.includes(request.method),
-      )
-    : context.providerFor(request.method);
-  if (!adapter) throw new MethodUnavailableError(topUp ? `${request.method} (top-up)` : request.method);
-  return adapter;
-}
-
-/** Initiations per session request: the first plus at most two after a provider 5xx. */
+/** Initiations at one provider: the first plus at most two after a 5xx when no fallback is left. */
 const MAX_INITIATIONS = 3;
 const INITIATE_BACKOFF = { baseMs: 100, capMs: 1000 };
 
+/** A transient failure after which a lookup by reference proved the provider created nothing. */
+class CertainOutage extends Error {
+  constructor(readonly original: unknown) {
+    super('the provider failed and created nothing');
+  }
+}
+
 /**
- * Opens the provider payment without ever creating two (RELIABILITY.md 13–14). When an initiation's
- * outcome is unknown (timeout, 5xx, connection lost) the provider may have created the payment
- * anyway, so we first look it up by our reference (a read, which adapters retry). Found → use it.
- * Not found after a 5xx → the provider answered and created nothing, so we initiate again, with capped
- * exponential backoff and jitter. Not found after a timeout → 504, retryable: the request may still
- * land, so we never re-send it; the session stays without a provider payment, and the poller adopts
- * the payment by reference should it appear (or expires the session). A 4xx is final: no retry.
+ * Opens the provider payment without ever creating two. When an initiation's outcome is unknown
+ * (timeout, 5xx, connection lost) the provider may have created the payment anyway, so we first look
+ * it up by our reference (a read, which adapters retry). Found → use it. Not found after a 5xx or an
+ * unreachable provider → it created nothing: initiate again (up to `maxInitiations`, with capped
+ * exponential backoff and jitter), then report a certain outage so the route may fall over. Not found
+ * after a timeout → 504, retryable: the request may still land, so we never re-send it. A 4xx is final.
  */
 async function initiateSafely(
   context: KitContext,
   adapter: ProviderAdapter,
   session: SessionRecord,
   input: ProviderSessionInput,
+  maxInitiations: number,
 ): Promise<ProviderInitiation> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await adapter.initiate(input);
     } catch (error) {
-      const log = context.log.child({ sessionId: session.id, provider: adapter.name, attempt });
+      const log = context.log.child({ sessionId: session.id, provider: adapter.id, attempt });
       if (!isTransientProviderError(error)) {
         log.warn({ err: error }, 'initiation refused');
-        await failSession(
-          context,
-          session,
-          error instanceof ProviderError ? `kit:${error.code}` : 'kit:error',
-        );
         throw error;
       }
       log.warn({ err: error }, 'initiation outcome unknown; looking the payment up by our reference');
@@ -173,10 +265,7 @@ async function initiateSafely(
       }
       if (found) return found;
       if (error instanceof ProviderTimeoutError) throw error;
-      if (attempt >= MAX_INITIATIONS) {
-        await failSession(context, session, `kit:${(error as ProviderError).code}`);
-        throw error;
-      }
+      if (attempt >= maxInitiations) throw new CertainOutage(error);
       await sleep(backoffDelay(attempt - 1, INITIATE_BACKOFF.baseMs, INITIATE_BACKOFF.capMs));
     }
   }

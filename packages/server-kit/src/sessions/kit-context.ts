@@ -1,7 +1,8 @@
-import type { PaymentMethod } from '@pay-checkout/contract';
 import type { Logger } from 'pino';
 import type { ResolvedConfig } from '../config.js';
 import type { ProviderAdapter } from '../providers/provider.js';
+import { type CircuitBreakers, createCircuitBreakers } from '../routing/circuit-breakers.js';
+import { createRouteTable, type RouteTable } from '../routing/route-table.js';
 import type { CheckoutStore } from '../store/store.js';
 
 /** What every route and background task of one `createCheckout` instance shares. */
@@ -9,20 +10,23 @@ export interface KitContext {
   config: ResolvedConfig;
   store: CheckoutStore;
   log: Logger;
-  /** Adapters by registry name (`POST notifications/:provider`). */
-  providersByName: ReadonlyMap<string, ProviderAdapter>;
-  /** The first adapter that offers a method (DESIGN.md: the first provider is the default). */
-  providerFor(method: PaymentMethod): ProviderAdapter | undefined;
+  /** Adapters by instance id (`POST notifications/:provider`, a session's `provider`). */
+  providersById: ReadonlyMap<string, ProviderAdapter>;
+  /** Which providers a payment may go to, in try order (config `routing`). */
+  routes: RouteTable;
+  /** One circuit breaker per provider instance; `checkout.health()` reads them. */
+  breakers: CircuitBreakers;
 }
 
 export function createKitContext(config: ResolvedConfig, store: CheckoutStore, log: Logger): KitContext {
-  const providersByName = new Map(config.providers.map((adapter) => [adapter.name, adapter]));
+  const providersById = new Map(config.providers.map((adapter) => [adapter.id, adapter]));
+  const breakers = createCircuitBreakers(config.providers, config.circuitBreaker);
   return {
     config,
     store,
     log,
-    providersByName,
-    providerFor: (method) =>
-      config.providers.find((adapter) => adapter.capabilities.methods.includes(method)),
+    providersById,
+    routes: createRouteTable(config.providers, config.routing, breakers),
+    breakers,
   };
 }

@@ -3,6 +3,8 @@ import type { ProviderAdapter, ProviderSessionInput } from '../providers/provide
 import type { EventSource, SessionRecord } from '../store/store.js';
 import { applyProviderStatus } from './apply-status.js';
 import type { KitContext } from './kit-context.js';
+import { shopperUrl } from './next-action.js';
+import { mergeProviderData, readTopUp } from './provider-data.js';
 
 /**
  * Brings a non-final session up to date with its provider: on every return-page load, from the
@@ -16,11 +18,15 @@ export async function reconcileSession(
   now = new Date(),
 ): Promise<SessionRecord> {
   if (isFinalStatus(session.status)) return session;
-  const adapter = context.providersByName.get(session.provider);
+  const adapter = context.providersById.get(session.provider);
   if (!adapter) return session; // provider removed from the config: nothing to ask
   let current = session;
   if (current.providerRef) {
-    const status = await adapter.status(current.providerRef);
+    const status = await adapter.status({
+      providerRef: current.providerRef,
+      reference: current.reference,
+      providerData: current.providerData,
+    });
     current = (await applyProviderStatus(context, current, status, source)).session;
   } else {
     current = await adoptOrphan(context, adapter, current);
@@ -48,23 +54,38 @@ async function adoptOrphan(
   adapter: ProviderAdapter,
   session: SessionRecord,
 ): Promise<SessionRecord> {
-  const found = await adapter.findByReference(sessionInput(context, session));
+  const found = await adapter.findByReference(sessionInput(context, session, adapter));
   if (!found) return session;
-  const attached = await context.store.attachProviderPayment(
-    session.id,
-    found.providerRef,
-    found.redirectUrl,
-  );
+  let redirectUrl: string;
+  try {
+    redirectUrl = shopperUrl(context, adapter, session.id, found.next);
+  } catch {
+    // The shopper is not waiting on this answer: keep the payment, send anyone who asks to our page.
+    redirectUrl = shopperUrl(context, adapter, session.id, { type: 'none' });
+  }
+  const attached = await context.store.attachProviderPayment({
+    sessionId: session.id,
+    providerRef: found.providerRef,
+    redirectUrl,
+    providerData: mergeProviderData(session.providerData, found.providerData),
+    next: found.next,
+  });
   return (await applyProviderStatus(context, attached, found.status, 'reconcile')).session;
 }
 
-/** What an adapter needs about a stored session (for initiation and for lookups by reference). */
+/**
+ * What an adapter needs about a stored session (for initiation and for lookups by reference). The
+ * top-up target comes from the session's provider data, where `openSession` seeded it, so a lookup
+ * after a lost answer looks in the right place. `state` is the session id: unguessable already, and
+ * what a `state`-style provider hands back on `return/{providerId}`.
+ */
 export function sessionInput(
   context: KitContext,
   session: SessionRecord,
-  topUp?: ProviderSessionInput['topUp'],
+  adapter: ProviderAdapter,
 ): ProviderSessionInput {
   const base = context.config.publicUrl;
+  const stateStyle = adapter.capabilities.returnStyle === 'state';
   const input: ProviderSessionInput = {
     sessionId: session.id,
     reference: session.reference,
@@ -72,12 +93,15 @@ export function sessionInput(
     amount: { value: session.amount, currency: session.currency },
     description: session.description,
     method: session.method,
-    returnUrl: `${base}/return/${session.id}`,
-    notificationUrl: `${base}/notifications/${encodeURIComponent(session.provider)}`,
+    returnUrl: `${base}/return/${stateStyle ? adapter.id : session.id}`,
+    state: session.id,
+    notificationUrl: `${base}/notifications/${adapter.id}`,
   };
   if (session.bank) input.bank = session.bank;
   if (session.country) input.country = session.country;
   if (session.language) input.language = session.language;
+  const topUp = readTopUp(session.providerData);
   if (topUp) input.topUp = topUp;
+  if (session.providerData) input.providerData = session.providerData;
   return input;
 }

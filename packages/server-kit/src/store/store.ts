@@ -221,6 +221,8 @@ export interface NewSession {
   reference: string;
   expiresAt: Date;
   nextPollAt: Date | null;
+  /** Seeded by the kit before the provider is called (a top-up's target), kept as `providerData`. */
+  providerData?: ProviderData;
 }
 
 export interface SessionRecord extends NewSession {
@@ -228,7 +230,7 @@ export interface SessionRecord extends NewSession {
   reason?: StatusReason;
   providerRef?: string;
   redirectUrl?: string;
-  /** What the adapter asked to keep (`ProviderInitiation.providerData`). */
+  /** What the kit seeded and the adapter asked to keep (`ProviderInitiation.providerData`). */
   providerData?: ProviderData;
   /** The adapter's next action as it gave it; `continue/:id` serves a `form_post` from here. */
   next?: NextAction;

@@ -9,7 +9,8 @@ export function countingAdapter(inner: ProviderAdapter): {
   const calls = { initiate: 0, findByReference: 0, status: 0 };
   const initiations: ProviderSessionInput[] = [];
   const adapter: ProviderAdapter = {
-    name: inner.name,
+    id: inner.id,
+    kind: inner.kind,
     capabilities: inner.capabilities,
     sandbox: inner.sandbox,
     redirectHosts: inner.redirectHosts,
@@ -22,12 +23,12 @@ export function countingAdapter(inner: ProviderAdapter): {
       calls.findByReference++;
       return inner.findByReference(input, signal);
     },
-    status(providerRef, signal) {
+    status(payment, signal) {
       calls.status++;
-      return inner.status(providerRef, signal);
+      return inner.status(payment, signal);
     },
     banks: (country, signal) => inner.banks(country, signal),
-    verifyNotification: (raw, headers) => inner.verifyNotification(raw, headers),
+    parseNotification: (raw, headers) => inner.parseNotification(raw, headers),
   };
   return { adapter, calls, initiations };
 }

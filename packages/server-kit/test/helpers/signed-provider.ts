@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SignatureError, ValidationError } from '../../src/errors.js';
-import type { ProviderStatus, VerifiedNotification } from '../../src/providers/provider.js';
+import type { ParsedNotification, ProviderStatus } from '../../src/providers/provider.js';
 import { FakeProvider } from './fake-provider.js';
 
 /** Test-only: the signing secret of the signed fake provider. */
@@ -30,11 +30,10 @@ export function signTestPayload(
  */
 export class SignedFakeProvider extends FakeProvider {
   constructor() {
-    super({ name: 'signedpay', redirectHost: 'pay.signed.test', methods: ['card'] });
-    (this.capabilities as { signedNotifications: boolean }).signedNotifications = true;
+    super({ id: 'signedpay', redirectHost: 'pay.signed.test', methods: ['card'], notifications: 'signed' });
   }
 
-  override async verifyNotification(raw: Uint8Array, headers: Headers): Promise<VerifiedNotification> {
+  override async parseNotification(raw: Uint8Array, headers: Headers): Promise<ParsedNotification> {
     const header = headers.get(SIGNATURE_HEADER);
     if (!header) throw new SignatureError('No signature header.');
     const parts = Object.fromEntries(header.split(',').map((part) => part.split('=', 2) as [string, string]));
@@ -61,6 +60,7 @@ export class SignedFakeProvider extends FakeProvider {
     }
     if (!body.id || !body.paymentId || !body.status) throw new ValidationError('notification misses fields');
     return {
+      type: 'status',
       providerRef: body.paymentId,
       notificationId: body.id,
       status: { status: body.status, reason: body.reason, raw: body.status },

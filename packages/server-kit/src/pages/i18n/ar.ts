@@ -35,5 +35,7 @@ export const ar: PageMessages = {
   liveUpdates: 'يتم تحديث هذه الصفحة تلقائيًا.',
   returnNoScript: 'أعد تحميل هذه الصفحة لرؤية آخر حالة.',
   payTitle: 'الدفع',
+  continueTitle: 'جارٍ الانتقال إلى التحقق…',
+  continueButton: 'متابعة',
   payNoScript: 'تتطلب صفحة الدفع تفعيل JavaScript. يُرجى تفعيله ثم إعادة تحميل الصفحة.',
 };

@@ -40,5 +40,7 @@ export const bg: PageMessages = {
   liveUpdates: 'Тази страница се обновява автоматично.',
   returnNoScript: 'Презаредете страницата, за да видите актуалния статус.',
   payTitle: 'Плащане',
+  continueTitle: 'Продължаване към проверката…',
+  continueButton: 'Продължи',
   payNoScript: 'За плащането е необходим JavaScript. Моля, включете го и презаредете страницата.',
 };

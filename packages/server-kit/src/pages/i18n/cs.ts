@@ -40,5 +40,7 @@ export const cs: PageMessages = {
   liveUpdates: 'Tato stránka se aktualizuje sama.',
   returnNoScript: 'Aktuální stav zobrazíte opětovným načtením této stránky.',
   payTitle: 'Platba',
+  continueTitle: 'Pokračování k ověření…',
+  continueButton: 'Pokračovat',
   payNoScript: 'Platba vyžaduje JavaScript. Povolte jej prosím a načtěte tuto stránku znovu.',
 };

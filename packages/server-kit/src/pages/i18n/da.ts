@@ -38,5 +38,7 @@ export const da: PageMessages = {
   liveUpdates: 'Siden opdateres automatisk.',
   returnNoScript: 'Genindlæs siden for at se den seneste status.',
   payTitle: 'Betaling',
+  continueTitle: 'Fortsætter til bekræftelse…',
+  continueButton: 'Fortsæt',
   payNoScript: 'Betalingen kræver JavaScript. Slå det til, og genindlæs siden.',
 };

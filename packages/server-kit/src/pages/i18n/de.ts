@@ -41,5 +41,7 @@ export const de: PageMessages = {
   liveUpdates: 'Diese Seite aktualisiert sich automatisch.',
   returnNoScript: 'Laden Sie diese Seite neu, um den aktuellen Stand zu sehen.',
   payTitle: 'Bezahlen',
+  continueTitle: 'Weiter zur Bestätigung…',
+  continueButton: 'Weiter',
   payNoScript: 'Zum Bezahlen wird JavaScript benötigt. Bitte aktivieren Sie es und laden Sie die Seite neu.',
 };

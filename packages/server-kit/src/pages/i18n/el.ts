@@ -43,5 +43,7 @@ export const el: PageMessages = {
   liveUpdates: 'Η σελίδα ενημερώνεται αυτόματα.',
   returnNoScript: 'Φορτώστε ξανά τη σελίδα για να δείτε την τρέχουσα κατάσταση.',
   payTitle: 'Πληρωμή',
+  continueTitle: 'Συνέχεια στην επαλήθευση…',
+  continueButton: 'Συνέχεια',
   payNoScript: 'Η πληρωμή απαιτεί JavaScript. Ενεργοποιήστε το και φορτώστε ξανά τη σελίδα.',
 };

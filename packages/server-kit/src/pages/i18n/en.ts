@@ -40,5 +40,7 @@ export const en: PageMessages = {
   liveUpdates: 'This page updates by itself.',
   returnNoScript: 'Reload this page to see the latest status.',
   payTitle: 'Checkout',
+  continueTitle: 'Continuing to verification…',
+  continueButton: 'Continue',
   payNoScript: 'The checkout needs JavaScript. Please enable it and reload this page.',
 };

@@ -34,5 +34,7 @@ export const es: PageMessages = {
   liveUpdates: 'Esta página se actualiza automáticamente.',
   returnNoScript: 'Vuelve a cargar esta página para ver el estado más reciente.',
   payTitle: 'Pago',
+  continueTitle: 'Continuando a la verificación…',
+  continueButton: 'Continuar',
   payNoScript: 'El pago necesita JavaScript. Actívalo y vuelve a cargar esta página.',
 };

@@ -37,5 +37,7 @@ export const et: PageMessages = {
   liveUpdates: 'See leht uueneb automaatselt.',
   returnNoScript: 'Laadige see leht uuesti, et näha viimast olekut.',
   payTitle: 'Maksmine',
+  continueTitle: 'Jätkame kinnitamisega…',
+  continueButton: 'Jätka',
   payNoScript: 'Maksmiseks on vaja JavaScripti. Palun lubage see ja laadige leht uuesti.',
 };

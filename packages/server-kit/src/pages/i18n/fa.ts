@@ -34,5 +34,7 @@ export const fa: PageMessages = {
   liveUpdates: 'این صفحه به‌طور خودکار به‌روز می‌شود.',
   returnNoScript: 'برای دیدن آخرین وضعیت، این صفحه را دوباره بارگیری کنید.',
   payTitle: 'پرداخت',
+  continueTitle: 'در حال رفتن به تأیید…',
+  continueButton: 'ادامه',
   payNoScript: 'برای پرداخت به JavaScript نیاز است. لطفاً آن را فعال کنید و صفحه را دوباره بارگیری کنید.',
 };

@@ -37,5 +37,7 @@ export const fi: PageMessages = {
   liveUpdates: 'Tämä sivu päivittyy automaattisesti.',
   returnNoScript: 'Lataa sivu uudelleen nähdäksesi viimeisimmän tilan.',
   payTitle: 'Maksu',
+  continueTitle: 'Siirrytään vahvistukseen…',
+  continueButton: 'Jatka',
   payNoScript: 'Maksaminen vaatii JavaScriptin. Ota se käyttöön ja lataa sivu uudelleen.',
 };

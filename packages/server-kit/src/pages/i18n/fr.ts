@@ -43,5 +43,7 @@ export const fr: PageMessages = {
   liveUpdates: 'Cette page se met à jour automatiquement.',
   returnNoScript: 'Rechargez cette page pour voir le statut le plus récent.',
   payTitle: 'Paiement',
+  continueTitle: 'Redirection vers la vérification…',
+  continueButton: 'Continuer',
   payNoScript: 'Le paiement nécessite JavaScript. Veuillez l’activer et recharger cette page.',
 };

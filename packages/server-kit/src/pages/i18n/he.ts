@@ -34,5 +34,7 @@ export const he: PageMessages = {
   liveUpdates: 'הדף מתעדכן באופן אוטומטי.',
   returnNoScript: 'יש לרענן את הדף כדי לראות את המצב העדכני.',
   payTitle: 'תשלום',
+  continueTitle: 'ממשיכים לאימות…',
+  continueButton: 'המשך',
   payNoScript: 'התשלום דורש JavaScript. יש להפעיל אותו ולרענן את הדף.',
 };

@@ -39,5 +39,7 @@ export const hr: PageMessages = {
   liveUpdates: 'Ova se stranica sama ažurira.',
   returnNoScript: 'Ponovno učitajte ovu stranicu da biste vidjeli najnoviji status.',
   payTitle: 'Plaćanje',
+  continueTitle: 'Nastavak na provjeru…',
+  continueButton: 'Nastavi',
   payNoScript: 'Za plaćanje je potreban JavaScript. Omogućite ga i ponovno učitajte ovu stranicu.',
 };

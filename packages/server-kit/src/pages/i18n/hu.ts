@@ -39,5 +39,7 @@ export const hu: PageMessages = {
   liveUpdates: 'Ez az oldal automatikusan frissül.',
   returnNoScript: 'A legfrissebb állapot megtekintéséhez töltse be újra az oldalt.',
   payTitle: 'Fizetés',
+  continueTitle: 'Tovább az ellenőrzéshez…',
+  continueButton: 'Tovább',
   payNoScript: 'A fizetéshez JavaScript szükséges. Kérjük, engedélyezze, majd töltse be újra az oldalt.',
 };

@@ -39,5 +39,7 @@ export const it: PageMessages = {
   liveUpdates: 'Questa pagina si aggiorna automaticamente.',
   returnNoScript: 'Ricarica questa pagina per vedere lo stato più recente.',
   payTitle: 'Pagamento',
+  continueTitle: 'Passaggio alla verifica…',
+  continueButton: 'Continua',
   payNoScript: 'Per il pagamento è necessario JavaScript. Attivalo e ricarica questa pagina.',
 };

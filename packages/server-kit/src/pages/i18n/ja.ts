@@ -40,5 +40,7 @@ export const ja: PageMessages = {
   liveUpdates: 'このページは自動的に更新されます。',
   returnNoScript: '最新の状況を確認するには、このページを再読み込みしてください。',
   payTitle: 'お支払い',
+  continueTitle: '認証に進んでいます…',
+  continueButton: '続行',
   payNoScript: 'お支払いには JavaScript が必要です。有効にしてから、このページを再読み込みしてください。',
 };

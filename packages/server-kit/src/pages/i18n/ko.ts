@@ -35,5 +35,7 @@ export const ko: PageMessages = {
   liveUpdates: '이 페이지는 자동으로 업데이트됩니다.',
   returnNoScript: '최신 상태를 보려면 이 페이지를 새로 고치세요.',
   payTitle: '결제',
+  continueTitle: '인증으로 이동 중…',
+  continueButton: '계속',
   payNoScript: '결제하려면 JavaScript가 필요합니다. JavaScript를 활성화한 후 이 페이지를 새로 고치세요.',
 };

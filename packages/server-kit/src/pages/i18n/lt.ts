@@ -38,5 +38,7 @@ export const lt: PageMessages = {
   liveUpdates: 'Šis puslapis atsinaujina automatiškai.',
   returnNoScript: 'Perkraukite šį puslapį, kad pamatytumėte naujausią būseną.',
   payTitle: 'Apmokėjimas',
+  continueTitle: 'Tęsiama patvirtinimui…',
+  continueButton: 'Tęsti',
   payNoScript: 'Apmokėjimui reikalingas JavaScript. Įjunkite jį ir perkraukite šį puslapį.',
 };

@@ -38,5 +38,7 @@ export const lv: PageMessages = {
   liveUpdates: 'Šī lapa atjaunojas automātiski.',
   returnNoScript: 'Pārlādējiet šo lapu, lai redzētu jaunāko statusu.',
   payTitle: 'Apmaksa',
+  continueTitle: 'Turpina uz verifikāciju…',
+  continueButton: 'Turpināt',
   payNoScript: 'Apmaksai nepieciešams JavaScript. Lūdzu, ieslēdziet to un pārlādējiet šo lapu.',
 };

@@ -38,5 +38,7 @@ export const nb: PageMessages = {
   liveUpdates: 'Siden oppdateres automatisk.',
   returnNoScript: 'Last inn siden på nytt for å se siste status.',
   payTitle: 'Betaling',
+  continueTitle: 'Går videre til bekreftelse…',
+  continueButton: 'Fortsett',
   payNoScript: 'Betalingen krever JavaScript. Slå det på og last inn siden på nytt.',
 };

@@ -37,5 +37,7 @@ export const nl: PageMessages = {
   liveUpdates: 'Deze pagina wordt automatisch bijgewerkt.',
   returnNoScript: 'Laad deze pagina opnieuw om de laatste status te zien.',
   payTitle: 'Betalen',
+  continueTitle: 'Door naar de verificatie…',
+  continueButton: 'Doorgaan',
   payNoScript: 'Voor het betalen is JavaScript nodig. Schakel het in en laad deze pagina opnieuw.',
 };

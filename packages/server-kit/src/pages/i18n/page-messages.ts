@@ -32,4 +32,8 @@ export interface PageMessages {
   payTitle: string;
   /** Hosted checkout page without JavaScript. */
   payNoScript: string;
+  /** Kit-hosted form-post step (3-D Secure): document title and heading while the form is posted. */
+  continueTitle: string;
+  /** Its button, for browsers without JavaScript. */
+  continueButton: string;
 }

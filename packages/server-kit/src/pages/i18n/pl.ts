@@ -41,5 +41,7 @@ export const pl: PageMessages = {
   liveUpdates: 'Ta strona aktualizuje się automatycznie.',
   returnNoScript: 'Odśwież tę stronę, aby zobaczyć najnowszy status.',
   payTitle: 'Płatność',
+  continueTitle: 'Przechodzenie do weryfikacji…',
+  continueButton: 'Dalej',
   payNoScript: 'Płatność wymaga JavaScriptu. Włącz go i odśwież tę stronę.',
 };

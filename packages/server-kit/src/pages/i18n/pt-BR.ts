@@ -44,5 +44,7 @@ export const ptBR: PageMessages = {
   liveUpdates: 'Esta página é atualizada automaticamente.',
   returnNoScript: 'Recarregue esta página para ver o status mais recente.',
   payTitle: 'Pagamento',
+  continueTitle: 'Continuando para a verificação…',
+  continueButton: 'Continuar',
   payNoScript: 'O pagamento precisa de JavaScript. Ative-o e recarregue esta página.',
 };

@@ -45,5 +45,7 @@ export const pt: PageMessages = {
   liveUpdates: 'Esta página é atualizada automaticamente.',
   returnNoScript: 'Recarregue esta página para ver o estado mais recente.',
   payTitle: 'Pagamento',
+  continueTitle: 'A continuar para a verificação…',
+  continueButton: 'Continuar',
   payNoScript: 'O pagamento requer JavaScript. Ative-o e recarregue esta página.',
 };

@@ -40,5 +40,7 @@ export const ro: PageMessages = {
   liveUpdates: 'Această pagină se actualizează automat.',
   returnNoScript: 'Reîncărcați pagina pentru a vedea cea mai recentă stare.',
   payTitle: 'Plată',
+  continueTitle: 'Se continuă spre verificare…',
+  continueButton: 'Continuă',
   payNoScript: 'Plata necesită JavaScript. Vă rugăm să îl activați și să reîncărcați pagina.',
 };

@@ -38,5 +38,7 @@ export const ru: PageMessages = {
   liveUpdates: 'Эта страница обновляется автоматически.',
   returnNoScript: 'Обновите страницу, чтобы увидеть актуальный статус.',
   payTitle: 'Оплата',
+  continueTitle: 'Переход к подтверждению…',
+  continueButton: 'Продолжить',
   payNoScript: 'Для оплаты нужен JavaScript. Включите его и обновите страницу.',
 };

@@ -38,5 +38,7 @@ export const sk: PageMessages = {
   liveUpdates: 'Táto stránka sa aktualizuje sama.',
   returnNoScript: 'Aktuálny stav zobrazíte opätovným načítaním tejto stránky.',
   payTitle: 'Platba',
+  continueTitle: 'Pokračovanie na overenie…',
+  continueButton: 'Pokračovať',
   payNoScript: 'Platba vyžaduje JavaScript. Povoľte ho a načítajte túto stránku znova.',
 };

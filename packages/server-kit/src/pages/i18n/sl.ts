@@ -39,5 +39,7 @@ export const sl: PageMessages = {
   liveUpdates: 'Ta stran se posodablja samodejno.',
   returnNoScript: 'Znova naložite stran, da vidite najnovejše stanje.',
   payTitle: 'Plačilo',
+  continueTitle: 'Nadaljevanje na preverjanje…',
+  continueButton: 'Nadaljuj',
   payNoScript: 'Za plačilo je potreben JavaScript. Omogočite ga in znova naložite stran.',
 };

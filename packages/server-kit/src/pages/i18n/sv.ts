@@ -37,5 +37,7 @@ export const sv: PageMessages = {
   liveUpdates: 'Sidan uppdateras automatiskt.',
   returnNoScript: 'Ladda om sidan för att se den senaste statusen.',
   payTitle: 'Betalning',
+  continueTitle: 'Fortsätter till verifiering…',
+  continueButton: 'Fortsätt',
   payNoScript: 'Betalningen kräver JavaScript. Aktivera det och ladda om sidan.',
 };

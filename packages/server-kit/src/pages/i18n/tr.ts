@@ -38,5 +38,7 @@ export const tr: PageMessages = {
   liveUpdates: 'Bu sayfa kendiliğinden güncellenir.',
   returnNoScript: 'En güncel durumu görmek için bu sayfayı yeniden yükleyin.',
   payTitle: 'Ödeme',
+  continueTitle: 'Doğrulamaya geçiliyor…',
+  continueButton: 'Devam',
   payNoScript: 'Ödeme için JavaScript gereklidir. Lütfen etkinleştirip bu sayfayı yeniden yükleyin.',
 };

@@ -39,5 +39,7 @@ export const uk: PageMessages = {
   liveUpdates: 'Ця сторінка оновлюється автоматично.',
   returnNoScript: 'Оновіть сторінку, щоб побачити актуальний статус.',
   payTitle: 'Оплата',
+  continueTitle: 'Перехід до підтвердження…',
+  continueButton: 'Продовжити',
   payNoScript: 'Для оплати потрібен JavaScript. Увімкніть його та оновіть сторінку.',
 };

@@ -32,5 +32,7 @@ export const zhHans: PageMessages = {
   liveUpdates: '此页面会自动更新。',
   returnNoScript: '请重新加载此页面以查看最新状态。',
   payTitle: '结账',
+  continueTitle: '正在前往验证…',
+  continueButton: '继续',
   payNoScript: '结账需要 JavaScript。请启用后重新加载此页面。',
 };

@@ -3,11 +3,12 @@ import type { BankOption, PaymentMethod } from '@pay-checkout/contract';
 import { ConfigError, ValidationError } from '../../errors.js';
 import { toDecimalString } from '../../money.js';
 import type {
+  ParsedNotification,
   ProviderAdapter,
   ProviderInitiation,
+  ProviderPaymentRef,
   ProviderSessionInput,
   ProviderStatus,
-  VerifiedNotification,
 } from '../provider.js';
 import { ConnectPayApiError, ConnectPayClient } from './client.js';
 import type { ResolvedConnectPayOptions } from './options.js';
@@ -40,8 +41,9 @@ const BANKS_TTL_MS = 10 * 60 * 1000;
 const REMITTANCE_MAX = 140;
 
 /**
- * Top-ups live under another API path (`baas/merchant/payments/{id}`), so their provider reference
- * says so: `baas:<paymentId>`. Merchant payments use the bare `paymentId`.
+ * Top-ups live under another API path (`baas/merchant/payments/{id}`). The session's `providerData`
+ * says which API a payment lives in (`{api: 'baas'}`), and, for sessions stored before adapter v2,
+ * the provider reference's `baas:` prefix still does.
  */
 const TOP_UP_PREFIX = 'baas:';
 
@@ -53,7 +55,7 @@ const TOP_UP_REJECTIONS: Record<string, string> = {
   creditor_account_not_owned: 'The top-up creditor account does not belong to the onboarded consumer.',
 };
 
-export function createConnectPayAdapter(options: ResolvedConnectPayOptions): ProviderAdapter {
+export function createConnectPayAdapter(options: ResolvedConnectPayOptions, id = 'connectpay'): ProviderAdapter {
   const client = new ConnectPayClient(options);
   const banksCache = new Map<string, { expiresAt: number; banks: Promise<BankOption[]> }>();
 
@@ -87,10 +89,10 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
     } catch (error) {
       throw explainInitiationError(error);
     }
-    const id = created.payment.paymentId;
     return {
-      providerRef: topUp ? `${TOP_UP_PREFIX}${id}` : id,
-      redirectUrl: created.payment.redirectUrl,
+      providerRef: created.payment.paymentId,
+      ...(topUp ? { providerData: { api: 'baas' } } : {}),
+      next: { type: 'redirect', url: created.payment.redirectUrl },
       // A payment ConnectPay has just created is `Initiated` (the shopper is not at the widget yet).
       status: mapConnectPayStatus('Initiated'),
     };
@@ -113,17 +115,18 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
     if (!found) return undefined;
     const id = found.payment.paymentId;
     return {
-      providerRef: input.topUp ? `${TOP_UP_PREFIX}${id}` : id,
-      // The details body carries no widget URL (ConnectPay documents none). Without it, our own return
-      // page is the safe destination: it shows the live status and lets the shopper start again.
-      redirectUrl: found.payment.redirectUrl ?? input.returnUrl,
+      providerRef: id,
+      ...(input.topUp ? { providerData: { api: 'baas' } } : {}),
+      // The details body carries no widget URL (ConnectPay documents none). Without it, `none` is the
+      // honest answer: the shopper lands on our return page, which follows the live status.
+      next: found.payment.redirectUrl ? { type: 'redirect', url: found.payment.redirectUrl } : { type: 'none' },
       status: mapLogged(id, found.payment.status, found.payment.statusReason),
     };
   }
 
-  async function status(providerRef: string, signal?: AbortSignal): Promise<ProviderStatus> {
-    const details = await client.get({ path: detailsPath(providerRef), signal }, PaymentDetails);
-    return mapLogged(providerRef, details.payment.status, details.payment.statusReason);
+  async function status(payment: ProviderPaymentRef, signal?: AbortSignal): Promise<ProviderStatus> {
+    const details = await client.get({ path: detailsPath(payment), signal }, PaymentDetails);
+    return mapLogged(payment.providerRef, details.payment.status, details.payment.statusReason);
   }
 
   /** Maps a status; an unsupported one is logged here, where the payment is known, and rethrown. */
@@ -155,6 +158,8 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
             name: provider.name,
             country: provider.countryCode.toUpperCase(),
             ...(provider.logoUrl ? { logo: provider.logoUrl } : {}),
+            ...(provider.bic ? { bic: provider.bic } : {}),
+            provider: id,
           }),
         ),
       );
@@ -171,7 +176,7 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
    * which payment it is about, and the kit re-fetches the status with our own credentials. A forged
    * callback can therefore at most cause one extra status request.
    */
-  async function verifyNotification(raw: Uint8Array, _headers: Headers): Promise<VerifiedNotification> {
+  async function parseNotification(raw: Uint8Array, _headers: Headers): Promise<ParsedNotification> {
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
@@ -184,20 +189,23 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
         cause: parsed.error,
       });
     }
-    const id = parsed.data.payment.paymentId;
-    // Only top-ups name the onboarded consumer (`consumer.consumerId` is required to open one).
-    const topUp = typeof parsed.data.consumer?.consumerId === 'string';
+    // The session knows whether it is a top-up (its providerData), so the bare payment id is enough.
     return {
-      providerRef: topUp ? `${TOP_UP_PREFIX}${id}` : id,
+      type: 'status',
+      providerRef: parsed.data.payment.paymentId,
       notificationId: createHash('sha256').update(raw).digest('hex'),
     };
   }
 
   return {
-    name: 'connectpay',
+    id,
+    kind: 'connectpay',
     capabilities: {
       methods: ['pis', 'card', 'googlepay', 'applepay'],
-      signedNotifications: false,
+      // ConnectPay's API v2 has no capture, void or refund (connectpay-initiate-payment): none offered.
+      operations: {},
+      notifications: 'hint',
+      returnStyle: 'path',
       topUp: true,
     },
     sandbox: options.sandbox,
@@ -206,7 +214,7 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions): Pro
     findByReference,
     status,
     banks,
-    verifyNotification,
+    parseNotification,
   };
 }
 
@@ -216,7 +224,8 @@ function widgetLanguage(tag: string | undefined): ConnectPayLanguage {
   return parsed.success ? parsed.data : 'EN';
 }
 
-function detailsPath(providerRef: string): string {
+function detailsPath({ providerRef, providerData }: ProviderPaymentRef): string {
+  if (providerData?.api === 'baas') return `baas/merchant/payments/${encodeURIComponent(providerRef)}`;
   if (providerRef.startsWith(TOP_UP_PREFIX)) {
     return `baas/merchant/payments/${encodeURIComponent(providerRef.slice(TOP_UP_PREFIX.length))}`;
   }

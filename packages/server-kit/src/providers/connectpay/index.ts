@@ -1,3 +1,4 @@
+import { ConfigError } from '../../errors.js';
 import type { ProviderAdapter } from '../provider.js';
 import { createConnectPayAdapter } from './adapter.js';
 import { type ConnectPayOptions, resolveConnectPayOptions } from './options.js';
@@ -6,8 +7,12 @@ import { type ConnectPayOptions, resolveConnectPayOptions } from './options.js';
  * The ConnectPay provider: merchant payments (PIS, card, Google Pay, Apple Pay) and BaaS top-ups over
  * API v2. Options are validated here, so a misconfiguration fails at start-up naming the option.
  */
-export function connectpay(options: ConnectPayOptions): ProviderAdapter {
-  return createConnectPayAdapter(resolveConnectPayOptions(options));
+export function connectpay(options: ConnectPayOptions & { id?: string }): ProviderAdapter {
+  const { id, ...rest } = options ?? ({} as ConnectPayOptions);
+  if (id !== undefined && (typeof id !== 'string' || !/^[a-z0-9-]{1,64}$/.test(id))) {
+    throw new ConfigError('connectpay: option id must be lower-case letters, digits and - (e.g. connectpay-eu)');
+  }
+  return createConnectPayAdapter(resolveConnectPayOptions(rest as ConnectPayOptions), id ?? 'connectpay');
 }
 
 export { ConnectPayApiError } from './client.js';

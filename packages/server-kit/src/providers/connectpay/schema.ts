@@ -75,6 +75,8 @@ export const ProviderList = z.looseObject({
       name: z.string(),
       countryCode: z.string(),
       logoUrl: z.string().nullish(),
+      /** Not in ConnectPay's published list fields; the sandbox sends it, and a stage that does not is fine. */
+      bic: z.string().nullish(),
     }),
   ),
 });
