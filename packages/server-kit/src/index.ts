@@ -41,7 +41,12 @@ export type {
   ProviderInitiation,
   ProviderSessionInput,
   ProviderStatus,
-  VerifiedNotification,
+  ParsedNotification,
+  OperationInput,
+  OperationOutcome,
+  ProviderData,
+  ProviderPaymentRef,
+  ReturnTarget,
 } from './providers/provider.js';
 // ── Store: the interface, the embedded default, PostgreSQL (the conformance suite: ./conformance) ─
 export { type PgliteStoreOptions, pgliteStore } from './store/pglite-store.js';

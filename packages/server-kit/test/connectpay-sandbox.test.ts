@@ -17,7 +17,13 @@ import {
 } from '@pay-checkout/sandbox';
 import { ProviderError, ProviderTimeoutError } from '../src/errors.js';
 import { connectpay } from '../src/providers/connectpay/index.js';
-import type { ProviderAdapter, ProviderSessionInput, ProviderStatus } from '../src/providers/provider.js';
+import type {
+  ProviderAdapter,
+  ProviderInitiation,
+  ProviderPaymentRef,
+  ProviderSessionInput,
+  ProviderStatus,
+} from '../src/providers/provider.js';
 
 /**
  * The ConnectPay adapter against the real sandbox over HTTP: every ConnectPay row of TEST-DATA.md,
@@ -87,8 +93,20 @@ function session(overrides: Partial<ProviderSessionInput> = {}): ProviderSession
     method: 'card',
     returnUrl: `http://localhost:3000/checkout/return/session-${sequence}`,
     notificationUrl,
+    state: `session-${sequence}`,
     ...overrides,
   };
+}
+
+/** Where the adapter sends the shopper (ConnectPay always answers a widget redirect). */
+function urlOf(initiation: ProviderInitiation): string {
+  assert.equal(initiation.next.type, 'redirect');
+  return initiation.next.type === 'redirect' ? initiation.next.url : '';
+}
+
+/** A payment as the kit hands it back to `status()`. */
+function refOf(payment: Pick<ProviderInitiation, 'providerRef' | 'providerData'>): ProviderPaymentRef {
+  return { providerRef: payment.providerRef, reference: '', providerData: payment.providerData };
 }
 
 /** Posts one widget form (post/redirect/get: success is a 303 back to the widget). */
@@ -166,10 +184,10 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
     for (const method of ['pis', 'card', 'googlepay', 'applepay'] as const) {
       const result = await connect.initiate(session({ method, country: 'DE' }));
       assert.deepEqual(result.status, { status: 'pending', raw: 'Initiated' });
-      const redirect = new URL(result.redirectUrl);
+      const redirect = new URL(urlOf(result));
       assert.ok(connect.redirectHosts.includes(redirect.host), `${redirect.host} is allowed`);
       assert.equal(redirect.pathname, '/connectpay/widget');
-      assert.deepEqual(await connect.status(result.providerRef), { status: 'pending', raw: 'Initiated' });
+      assert.deepEqual(await connect.status(refOf(result)), { status: 'pending', raw: 'Initiated' });
     }
   });
 
@@ -178,10 +196,10 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
     const result = await connect.initiate(
       session({ method: 'pis', bank: FAKE_BANK, country: 'DE', language: 'de' }),
     );
-    await widget(result.redirectUrl, 'login', { username: FAKE_BANK_USERNAME, password: FAKE_BANK_PASSWORD });
-    assert.deepEqual(await connect.status(result.providerRef), { status: 'processing', raw: 'Pending' });
-    await widget(result.redirectUrl, 'code', { code: CONFIRMATION_CODE });
-    assert.deepEqual(await connect.status(result.providerRef), succeeded);
+    await widget(urlOf(result), 'login', { username: FAKE_BANK_USERNAME, password: FAKE_BANK_PASSWORD });
+    assert.deepEqual(await connect.status(refOf(result)), { status: 'processing', raw: 'Pending' });
+    await widget(urlOf(result), 'code', { code: CONFIRMATION_CODE });
+    assert.deepEqual(await connect.status(refOf(result)), succeeded);
   });
 
   it('PIS LT with Siauliu bankas: any login, code 123456 → succeeded', async () => {
@@ -189,16 +207,16 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
     const result = await connect.initiate(
       session({ method: 'pis', bank: SIAULIU_BANK, country: 'LT', language: 'lt' }),
     );
-    await payByBank(result.redirectUrl, { username: 'jonas', password: 'anything' });
-    assert.deepEqual(await connect.status(result.providerRef), succeeded);
+    await payByBank(urlOf(result), { username: 'jonas', password: 'anything' });
+    assert.deepEqual(await connect.status(refOf(result)), succeeded);
   });
 
   it('PIS without a preselected bank: the shopper picks Fake Bank at the widget → succeeded', async () => {
     const connect = adapter();
     const result = await connect.initiate(session({ method: 'pis', country: 'DE' }));
-    await widget(result.redirectUrl, 'bank', { providerId: FAKE_BANK });
-    await payByBank(result.redirectUrl);
-    assert.deepEqual(await connect.status(result.providerRef), succeeded);
+    await widget(urlOf(result), 'bank', { providerId: FAKE_BANK });
+    await payByBank(urlOf(result));
+    assert.deepEqual(await connect.status(refOf(result)), succeeded);
   });
 
   for (const [number, label] of [
@@ -208,25 +226,25 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
     it(`CARD ${number} (${label}): 3-D Secure challenge passed → succeeded`, async () => {
       const connect = adapter();
       const result = await connect.initiate(session({ method: 'card' }));
-      await widget(result.redirectUrl, 'card', { number, expiry: '12/30', cvc: '123', name: 'Test Shopper' });
-      assert.deepEqual(await connect.status(result.providerRef), { status: 'processing', raw: 'Pending' });
-      await widget(result.redirectUrl, '3ds', { result: 'pass' });
-      assert.deepEqual(await connect.status(result.providerRef), succeeded);
+      await widget(urlOf(result), 'card', { number, expiry: '12/30', cvc: '123', name: 'Test Shopper' });
+      assert.deepEqual(await connect.status(refOf(result)), { status: 'processing', raw: 'Pending' });
+      await widget(urlOf(result), '3ds', { result: 'pass' });
+      assert.deepEqual(await connect.status(refOf(result)), succeeded);
     });
   }
 
   it('CARD 4485040371536584: frictionless → succeeded', async () => {
     const connect = adapter();
     const result = await connect.initiate(session({ method: 'card' }));
-    await payByCard(result.redirectUrl, TEST_CARDS.visaFrictionless);
-    assert.deepEqual(await connect.status(result.providerRef), succeeded);
+    await payByCard(urlOf(result), TEST_CARDS.visaFrictionless);
+    assert.deepEqual(await connect.status(refOf(result)), succeeded);
   });
 
   it('CARD 4544249167673670 → failed with insufficient_funds', async () => {
     const connect = adapter();
     const result = await connect.initiate(session({ method: 'card' }));
-    await payByCard(result.redirectUrl, TEST_CARDS.insufficientFunds);
-    assert.deepEqual(await connect.status(result.providerRef), {
+    await payByCard(urlOf(result), TEST_CARDS.insufficientFunds);
+    assert.deepEqual(await connect.status(refOf(result)), {
       status: 'failed',
       reason: 'insufficient_funds',
       raw: 'Rejected',
@@ -236,8 +254,8 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
   it('CARD 4539253655711767 → failed with card_lost_or_stolen', async () => {
     const connect = adapter();
     const result = await connect.initiate(session({ method: 'card' }));
-    await payByCard(result.redirectUrl, TEST_CARDS.stolenCard);
-    assert.deepEqual(await connect.status(result.providerRef), {
+    await payByCard(urlOf(result), TEST_CARDS.stolenCard);
+    assert.deepEqual(await connect.status(refOf(result)), {
       status: 'failed',
       reason: 'card_lost_or_stolen',
       raw: 'Rejected',
@@ -247,8 +265,8 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
   it('CARD with a failed 3-D Secure challenge → failed with authentication_failed', async () => {
     const connect = adapter();
     const result = await connect.initiate(session({ method: 'card' }));
-    await payByCard(result.redirectUrl, TEST_CARDS.visaChallenge, 'fail');
-    assert.deepEqual(await connect.status(result.providerRef), {
+    await payByCard(urlOf(result), TEST_CARDS.visaChallenge, 'fail');
+    assert.deepEqual(await connect.status(refOf(result)), {
       status: 'failed',
       reason: 'authentication_failed',
       raw: 'Failed',
@@ -259,16 +277,16 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
     it(`${method}: wallet sheet confirmed → succeeded`, async () => {
       const connect = adapter();
       const result = await connect.initiate(session({ method }));
-      await widget(result.redirectUrl, 'wallet');
-      assert.deepEqual(await connect.status(result.providerRef), succeeded);
+      await widget(urlOf(result), 'wallet');
+      assert.deepEqual(await connect.status(refOf(result)), succeeded);
     });
   }
 
   it('cancel at the widget → cancelled by the shopper', async () => {
     const connect = adapter();
     const result = await connect.initiate(session({ method: 'card' }));
-    await widget(result.redirectUrl, 'cancel');
-    assert.deepEqual(await connect.status(result.providerRef), {
+    await widget(urlOf(result), 'cancel');
+    assert.deepEqual(await connect.status(refOf(result)), {
       status: 'cancelled',
       reason: 'cancelled_by_shopper',
       raw: 'Cancelled',
@@ -280,14 +298,14 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
     const result = await connect.initiate(
       session({ method: 'card', amount: { value: 9999, currency: 'EUR' } }),
     );
-    await payByCard(result.redirectUrl, TEST_CARDS.visaFrictionless);
-    assert.deepEqual(await connect.status(result.providerRef), {
+    await payByCard(urlOf(result), TEST_CARDS.visaFrictionless);
+    assert.deepEqual(await connect.status(refOf(result)), {
       status: 'processing',
       reason: 'manual_review',
       raw: 'PendingProvider',
     });
     assert.equal((await admin('POST', `payments/${result.providerRef}/approve`)).status, 200);
-    assert.deepEqual(await connect.status(result.providerRef), succeeded);
+    assert.deepEqual(await connect.status(refOf(result)), succeeded);
   });
 
   it('99.99 EUR by PIS, rejected in manual review → failed with declined', async () => {
@@ -295,10 +313,10 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
     const result = await connect.initiate(
       session({ method: 'pis', bank: FAKE_BANK, country: 'DE', amount: { value: 9999, currency: 'EUR' } }),
     );
-    await payByBank(result.redirectUrl);
-    assert.equal((await connect.status(result.providerRef)).reason, 'manual_review');
+    await payByBank(urlOf(result));
+    assert.equal((await connect.status(refOf(result))).reason, 'manual_review');
     assert.equal((await admin('POST', `payments/${result.providerRef}/reject`)).status, 200);
-    assert.deepEqual(await connect.status(result.providerRef), {
+    assert.deepEqual(await connect.status(refOf(result)), {
       status: 'failed',
       reason: 'declined',
       raw: 'Rejected',
@@ -324,9 +342,9 @@ describe('ConnectPay adapter × sandbox: BaaS top-ups', () => {
     const result = await connect.initiate(
       session({ method: 'pis', bank: FAKE_BANK, country: 'DE', topUp: { creditorIban: ANNA_ACTIVE } }),
     );
-    assert.match(result.providerRef, /^baas:/);
-    await payByBank(result.redirectUrl);
-    assert.deepEqual(await connect.status(result.providerRef), succeeded);
+    assert.deepEqual(result.providerData, { api: 'baas' });
+    await payByBank(urlOf(result));
+    assert.deepEqual(await connect.status(refOf(result)), succeeded);
   });
 
   it('top-up by PIS LT (Siauliu bankas) → succeeded', async () => {
@@ -339,22 +357,22 @@ describe('ConnectPay adapter × sandbox: BaaS top-ups', () => {
         topUp: { creditorIban: BEN_ACTIVE, consumerId: 'consumer-ben' },
       }),
     );
-    await payByBank(result.redirectUrl, { username: 'ben', password: 'pw' });
-    assert.deepEqual(await connect.status(result.providerRef), succeeded);
+    await payByBank(urlOf(result), { username: 'ben', password: 'pw' });
+    assert.deepEqual(await connect.status(refOf(result)), succeeded);
   });
 
   it('top-up by CARD 4242424242424242 → succeeded', async () => {
     const connect = adapter();
     const result = await connect.initiate(session({ method: 'card', topUp: { creditorIban: ANNA_ACTIVE } }));
-    await payByCard(result.redirectUrl, TEST_CARDS.visaChallenge, 'pass');
-    assert.deepEqual(await connect.status(result.providerRef), succeeded);
+    await payByCard(urlOf(result), TEST_CARDS.visaChallenge, 'pass');
+    assert.deepEqual(await connect.status(refOf(result)), succeeded);
   });
 
   it('top-up by CARD 4539467987109256 → failed with declined', async () => {
     const connect = adapter();
     const result = await connect.initiate(session({ method: 'card', topUp: { creditorIban: ANNA_ACTIVE } }));
-    await payByCard(result.redirectUrl, TEST_CARDS.topUpDeclined);
-    assert.deepEqual(await connect.status(result.providerRef), {
+    await payByCard(urlOf(result), TEST_CARDS.topUpDeclined);
+    assert.deepEqual(await connect.status(refOf(result)), {
       status: 'failed',
       reason: 'declined',
       raw: 'Rejected',
@@ -411,7 +429,7 @@ describe('ConnectPay adapter × sandbox: misbehaving provider', () => {
     const found = await connect.findByReference(input);
     assert.ok(found, 'the payment is found by our reference');
     assert.deepEqual(found.status, { status: 'pending', raw: 'Initiated' });
-    assert.deepEqual(await connect.status(found.providerRef), found.status);
+    assert.deepEqual(await connect.status(refOf(found)), found.status);
     // Exactly one payment exists for the reference: the lost answer created it, nothing created a second.
     const listed = (await (await admin('GET', `payments?merchantReference=${input.reference}`)).json()) as {
       payments: Array<{ paymentId: string }>;
@@ -432,12 +450,12 @@ describe('ConnectPay adapter × sandbox: misbehaving provider', () => {
     calls = [];
     nextCallHeaders = undefined;
     await queueFailures([500, 500]);
-    assert.deepEqual(await connect.status(result.providerRef), { status: 'pending', raw: 'Initiated' });
+    assert.deepEqual(await connect.status(refOf(result)), { status: 'pending', raw: 'Initiated' });
     assert.equal(calls.length, 3);
   });
 
   it('does not retry a status read answered 404', async () => {
-    await assert.rejects(adapter().status('00000000-0000-4000-8000-000000000000'), { providerStatus: 404 });
+    await assert.rejects(adapter().status(refOf({ providerRef: '00000000-0000-4000-8000-000000000000' })), { providerStatus: 404 });
     assert.equal(calls.length, 1);
   });
 
@@ -457,15 +475,14 @@ describe('ConnectPay adapter × sandbox: notifications', () => {
     const merchant = await connect.initiate(session({ method: 'card' }));
     const topUp = await connect.initiate(session({ method: 'card', topUp: { creditorIban: ANNA_ACTIVE } }));
     notifications = [];
-    await payByCard(merchant.redirectUrl, TEST_CARDS.visaFrictionless);
-    await payByCard(topUp.redirectUrl, TEST_CARDS.visaFrictionless);
+    await payByCard(urlOf(merchant), TEST_CARDS.visaFrictionless);
+    await payByCard(urlOf(topUp), TEST_CARDS.visaFrictionless);
     const refs = new Set<string>();
     for (let waited = 0; refs.size < 2 && waited < 50; waited++) {
       for (const raw of notifications.splice(0)) {
-        const hint = await connect.verifyNotification(
-          raw,
-          new Headers({ 'content-type': 'application/json' }),
-        );
+        const hint = await connect.parseNotification(raw, new Headers({ 'content-type': 'application/json' }));
+        assert.equal(hint.type, 'status');
+        if (hint.type !== 'status') continue;
         assert.equal(hint.status, undefined, 'an unsigned hint carries no status');
         assert.match(hint.notificationId, /^[0-9a-f]{64}$/);
         refs.add(hint.providerRef);
@@ -473,6 +490,6 @@ describe('ConnectPay adapter × sandbox: notifications', () => {
       if (refs.size < 2) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     assert.ok(refs.has(merchant.providerRef), 'merchant payment notified');
-    assert.ok(refs.has(topUp.providerRef), 'top-up notified with its baas: reference');
+    assert.ok(refs.has(topUp.providerRef), 'top-up notified by its payment id');
   });
 });

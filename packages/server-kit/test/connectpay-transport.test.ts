@@ -283,7 +283,7 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
 
   it('turns a hung provider into a ProviderTimeoutError and closes the socket', async () => {
     handle = () => {}; // never answers
-    await assert.rejects(adapter(`${origin}/connectpay`).status('pay-1'), ProviderTimeoutError);
+    await assert.rejects(adapter(`${origin}/connectpay`).status({ providerRef: 'pay-1', reference: 'ref-1' }), ProviderTimeoutError);
     assert.equal(seen.length, 1);
     assert.equal(seen[0].url, '/connectpay/merchant/payments/pay-1');
     await closed(seen[0].socket);
@@ -291,7 +291,7 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
 
   it('maps a refused connection to provider_unreachable', async () => {
     const port = await unusedPort();
-    await assert.rejects(adapter(`http://127.0.0.1:${port}/connectpay`).status('pay-1'), (error) => {
+    await assert.rejects(adapter(`http://127.0.0.1:${port}/connectpay`).status({ providerRef: 'pay-1', reference: 'ref-1' }), (error) => {
       assert.ok(error instanceof ProviderError);
       assert.equal(error.code, 'provider_unreachable');
       assert.equal((error.cause as { code?: string }).code, 'ECONNREFUSED');
@@ -301,7 +301,7 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
 
   it('maps an oversized answer to provider_unreachable, an unknown outcome the kit reconciles', async () => {
     handle = (_, res) => res.writeHead(200).end('x'.repeat(1024 * 1024 + 1));
-    await assert.rejects(adapter(`${origin}/connectpay`).status('pay-1'), (error) => {
+    await assert.rejects(adapter(`${origin}/connectpay`).status({ providerRef: 'pay-1', reference: 'ref-1' }), (error) => {
       assert.ok(error instanceof ProviderError);
       assert.equal(error.code, 'provider_unreachable');
       assert.ok(error.cause instanceof ResponseTooLargeError);
@@ -329,10 +329,14 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
         method: 'card',
         returnUrl: 'http://localhost:3000/checkout/return/session-transport',
         notificationUrl: 'http://127.0.0.1:9/checkout/notifications/connectpay',
+        state: 'session-transport',
       });
       assert.deepEqual(result.status, { status: 'pending', raw: 'Initiated' });
-      assert.equal(new URL(result.redirectUrl).pathname, '/connectpay/widget');
-      assert.deepEqual(await connect.status(result.providerRef), { status: 'pending', raw: 'Initiated' });
+      assert.equal(result.next.type === 'redirect' && new URL(result.next.url).pathname, '/connectpay/widget');
+      assert.deepEqual(await connect.status({ providerRef: result.providerRef, reference: 'ref' }), {
+        status: 'pending',
+        raw: 'Initiated',
+      });
     } finally {
       await sandbox.close();
     }

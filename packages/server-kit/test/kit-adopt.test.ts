@@ -47,7 +47,7 @@ describe('adopting a payment after a lost answer', () => {
     const { sessionId } = CreateSessionResponse.parse(await response.json());
     const { providerRef } = provider.paymentFor(sessionId);
     provider.setStatus(providerRef, { status: 'succeeded', raw: 'Completed' });
-    const hint = await fetch(kit.url(`notifications/${provider.name}`), {
+    const hint = await fetch(kit.url(`notifications/${provider.id}`), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ paymentId: providerRef }),

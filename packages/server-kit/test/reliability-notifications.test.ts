@@ -19,8 +19,8 @@ describe('reliability: notifications', () => {
   const unsigned = new FakeProvider({ methods: ['pis'] });
   let kit: KitServer;
   let verifyCalls = 0;
-  const verify = signed.verifyNotification.bind(signed);
-  signed.verifyNotification = (raw, headers) => {
+  const verify = signed.parseNotification.bind(signed);
+  signed.parseNotification = (raw, headers) => {
     verifyCalls++;
     return verify(raw, headers);
   };
