@@ -57,6 +57,10 @@ export async function openSession(
     if (route.length === 0) {
       throw new MethodUnavailableError(order.topUp ? `${request.method} (top-up)` : request.method);
     }
+    // Every circuit of the route open: refuse before a session is stored that no provider would take.
+    if (route.every((adapter) => context.breakers.get(adapter.id).isOpen())) {
+      throw new ProviderUnavailableError(request.method);
+    }
   } catch (error) {
     // The order is resolved before the key is claimed (the claim and the session are one write), so
     // this may be a retry of a request that went through or is still running: its answer wins.
