@@ -122,7 +122,7 @@ async function initiateAlongRoute(
     const isLast = index === route.length - 1;
     let bank = session.bank;
     if (index > 0 && session.method === 'pis' && session.bank) {
-      bank = await sameBankAt(route[0], adapter, session.bank, session.country).catch(() => undefined);
+      bank = await sameBankAt(route, adapter, session.bank, session.country).catch(() => undefined);
       if (!bank) continue;
     }
     const permit = context.breakers.get(adapter.id).acquire();
