@@ -187,6 +187,68 @@ describe('SQL store internals', () => {
     assert.equal(unknown!.rank, null);
   });
 
+  it("generates migration 1's rank function and due-polls index as they were released, from the contract", () => {
+    const squeeze = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+    // Migration 1 as released, when its CASE was written by hand: a released migration keeps its meaning.
+    const released = `CREATE OR REPLACE FUNCTION pay_checkout_status_rank(status text) RETURNS integer
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$ SELECT CASE status
+        WHEN 'created' THEN 0 WHEN 'pending' THEN 1 WHEN 'processing' THEN 2 WHEN 'authorized' THEN 3
+        WHEN 'succeeded' THEN 4 WHEN 'failed' THEN 4 WHEN 'cancelled' THEN 4 WHEN 'expired' THEN 4
+      END $$`;
+    const [first] = MIGRATIONS;
+    assert.equal(squeeze(first!.statements[0]!), squeeze(released));
+    assert.ok(
+      first!.statements.some(
+        (sql) =>
+          squeeze(sql) ===
+          'CREATE INDEX sessions_due_polls ON sessions (next_poll_at) WHERE next_poll_at IS NOT NULL AND pay_checkout_status_rank(status) < 4',
+      ),
+    );
+  });
+
+  it('brings a rank function that drifted from the contract back to it on migrate', async () => {
+    await applyMigrations(client);
+    // A database whose function an older contract (or a hand) wrote: everything ranks 0.
+    await client.query(
+      'CREATE OR REPLACE FUNCTION pay_checkout_status_rank(status text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 0 $$',
+    );
+    assert.deepEqual(await applyMigrations(client), []);
+    for (const status of SESSION_STATUSES) {
+      const [row] = await client.query<{ rank: number }>('SELECT pay_checkout_status_rank($1) AS rank', [
+        status,
+      ]);
+      assert.equal(row!.rank, statusRank(status), status);
+    }
+  });
+
+  it('upgrades a database of migration 1, keeping its sessions', async () => {
+    const old = pgliteThreadClient(undefined);
+    try {
+      assert.deepEqual(await applyMigrations(old, MIGRATIONS.slice(0, 1)), [1]);
+      await old.query(
+        `INSERT INTO sessions (id, order_id, provider, method, amount, currency, description, reference, expires_at)
+         VALUES ('cs_v1', 'order_v1', 'connectpay', 'pis', 500, 'EUR', 'Order 500', 'ref_v1', now() + interval '1 hour')`,
+      );
+      assert.deepEqual(await applyMigrations(old), [2]);
+      const store = sqlStore(old);
+      const kept = await store.getSession('cs_v1');
+      assert.equal(kept?.amount, 500);
+      assert.equal(kept !== undefined && 'providerData' in kept, false);
+      assert.deepEqual(await store.listOperations('cs_v1'), []);
+      const attached = await store.attachProviderPayment({
+        sessionId: 'cs_v1',
+        providerRef: 'pay_v1',
+        redirectUrl: 'https://bank.example/v1',
+        providerData: { kept: true },
+        next: { type: 'redirect', url: 'https://bank.example/v1' },
+      });
+      assert.deepEqual(attached.providerData, { kept: true });
+    } finally {
+      await old.close();
+    }
+  });
+
   it('lets a request take over an idempotency claim older than the lease (its process died)', async () => {
     // Lease 0: every unfinished claim counts as abandoned, which stands in for "5 minutes later".
     const store = sqlStore(client, { idempotencyLeaseMs: 0 });

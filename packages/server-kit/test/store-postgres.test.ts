@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { runStoreConformance } from '../src/store/conformance.js';
-import { MIGRATIONS } from '../src/store/migrations.js';
-import { postgresStore } from '../src/store/postgres-store.js';
+import { applyMigrations, MIGRATIONS } from '../src/store/migrations.js';
+import { postgresClient, postgresStore } from '../src/store/postgres-store.js';
+import { sqlStore } from '../src/store/sql-store.js';
 import type { CheckoutStore, NewSession } from '../src/store/store.js';
 import { type PgCluster, pgClusterUnavailable, startPgCluster } from './helpers/pg-cluster.js';
 
@@ -117,6 +118,34 @@ if (unavailable) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await stop();
+    });
+
+    it('upgrades a database of migration 1 to the operations ledger, keeping its sessions', async () => {
+      const pool = new pg.Pool({ connectionString: await freshDatabase() });
+      const client = postgresClient(pool);
+      try {
+        assert.deepEqual(await applyMigrations(client, MIGRATIONS.slice(0, 1)), [1]);
+        await client.query(
+          `INSERT INTO sessions (id, order_id, provider, method, amount, currency, description, reference, expires_at)
+           VALUES ('cs_v1', 'order_v1', 'connectpay', 'pis', 500, 'EUR', 'Order 500', 'ref_v1', now() + interval '1 hour')`,
+        );
+        await client.query("UPDATE sessions SET status = 'succeeded' WHERE id = 'cs_v1'");
+        // Several instances start on the old database at once: migration 2 applies once.
+        const applied = await Promise.all([applyMigrations(client), applyMigrations(client)]);
+        assert.deepEqual(applied.flat(), [2]);
+        const store = sqlStore(client);
+        assert.equal((await store.getSession('cs_v1'))?.status, 'succeeded');
+        const refund = await store.reserveOperation({
+          id: 'op_v1',
+          sessionId: 'cs_v1',
+          kind: 'refund',
+          idempotencyKey: 'k',
+          requestHash: 'h',
+        });
+        assert.equal(refund.kind === 'reserved' && refund.operation.amount, 500);
+      } finally {
+        await client.close();
+      }
     });
 
     it('lets one notification id apply once across instances racing for it', async () => {

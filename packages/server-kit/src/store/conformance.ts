@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { statusRank } from '@pay-checkout/contract';
+import { canTransition, isFinalStatus, SESSION_STATUSES, statusRank } from '@pay-checkout/contract';
+import { describeAttempts } from './conformance-attempts.js';
+import type { ConformanceContext } from './conformance-context.js';
+import { describeOperations } from './conformance-operations.js';
 import type {
+  AttachPaymentInput,
   CheckoutStore,
   InitiationInput,
   NewSession,
@@ -63,6 +67,13 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         ...(sessionId === undefined ? {} : { sessionId }),
         payload: '{"status":"Completed"}',
       };
+    }
+
+    const context: ConformanceContext = { store: () => store, unique, newSession };
+
+    /** A provider payment as most adapters give it: a page to redirect to, nothing kept. */
+    function attach(sessionId: string, providerRef: string, redirectUrl: string): AttachPaymentInput {
+      return { sessionId, providerRef, redirectUrl, next: { type: 'redirect', url: redirectUrl } };
     }
 
     async function sessionIn(status: 'pending' | 'processing'): Promise<SessionRecord> {
@@ -156,9 +167,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         const session = await store.createSession(newSession());
         const providerRef = unique('pay');
         const attached = await store.attachProviderPayment(
-          session.id,
-          providerRef,
-          'https://bank.example/pay/1',
+          attach(session.id, providerRef, 'https://bank.example/pay/1'),
         );
         assert.equal(attached.providerRef, providerRef);
         assert.equal(attached.redirectUrl, 'https://bank.example/pay/1');
@@ -169,22 +178,51 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         assert.equal(await store.findByProviderRef('connectpay', unique('pay')), undefined);
       });
 
+      it("keeps the adapter's provider data and next action with the payment, and leaves them out when absent", async () => {
+        const session = await store.createSession(newSession());
+        assert.equal('providerData' in session, false);
+        assert.equal('next' in session, false);
+        const providerData = { topUp: true, account: { iban: 'LT601010012345678901' }, tries: [1, null] };
+        const next = {
+          type: 'form_post' as const,
+          url: 'https://acs.example/3ds',
+          fields: { PaReq: 'eJx…', TermUrl: 'https://shop.example/return' },
+        };
+        const attached = await store.attachProviderPayment({
+          sessionId: session.id,
+          providerRef: unique('pay'),
+          redirectUrl: 'https://shop.example/checkout/continue/1',
+          providerData,
+          next,
+        });
+        assert.deepEqual(attached.providerData, providerData);
+        assert.deepEqual(attached.next, next);
+        assert.deepEqual(await store.getSession(session.id), attached);
+
+        const bare = await store.attachProviderPayment({
+          ...attach(session.id, unique('pay'), 'https://shop.example/return/1'),
+          next: { type: 'none' },
+        });
+        assert.equal('providerData' in bare, false, 'a later attach replaces what was kept');
+        assert.deepEqual(bare.next, { type: 'none' });
+      });
+
       it('refuses a provider payment already attached to another session, and unknown sessions', async () => {
         const providerRef = unique('pay');
         const first = await store.createSession(newSession());
         const second = await store.createSession(newSession());
-        await store.attachProviderPayment(first.id, providerRef, 'https://bank.example/1');
+        await store.attachProviderPayment(attach(first.id, providerRef, 'https://bank.example/1'));
         await assert.rejects(
-          store.attachProviderPayment(second.id, providerRef, 'https://bank.example/2'),
+          store.attachProviderPayment(attach(second.id, providerRef, 'https://bank.example/2')),
           StoreConflictError,
         );
         await assert.rejects(
-          store.attachProviderPayment(unique('missing'), unique('pay'), 'https://bank.example/3'),
+          store.attachProviderPayment(attach(unique('missing'), unique('pay'), 'https://bank.example/3')),
           SessionNotFoundError,
         );
         // The same payment id at another provider is a different payment.
         const other = await store.createSession(newSession({ provider: 'paytech' }));
-        await store.attachProviderPayment(other.id, providerRef, 'https://pay.example/1');
+        await store.attachProviderPayment(attach(other.id, providerRef, 'https://pay.example/1'));
       });
     });
 
@@ -216,6 +254,39 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         assert.deepEqual(
           events.map((event) => event.status),
           ['created', 'pending', 'processing', 'authorized', 'succeeded'],
+        );
+      });
+
+      it('ranks every status as the contract does: each move from each status applies iff canTransition allows it', async () => {
+        const cases = SESSION_STATUSES.flatMap((from) => SESSION_STATUSES.map((to) => ({ from, to })));
+        await Promise.all(
+          cases.map(async ({ from, to }) => {
+            const session = await store.createSession(newSession());
+            if (from !== 'created') {
+              await store.transition({ sessionId: session.id, to: from, source: 'reconcile' });
+            }
+            const result = await store.transition({ sessionId: session.id, to, source: 'reconcile' });
+            assert.equal(result.outcome, canTransition(from, to) ? 'applied' : 'ignored', `${from} → ${to}`);
+            assert.equal(result.session.status, canTransition(from, to) ? to : from, `${from} → ${to}`);
+          }),
+        );
+      });
+
+      it('polls a session in every status the contract does not call final, and in no final one', async () => {
+        // 1999: sessions of other tests never poll then.
+        const at = new Date(Date.UTC(1999, 0, 1));
+        const byStatus = new Map<string, SessionRecord['status']>();
+        for (const status of SESSION_STATUSES) {
+          const session = await store.createSession(newSession());
+          if (status !== 'created')
+            await store.transition({ sessionId: session.id, to: status, source: 'poller' });
+          await store.schedulePoll(session.id, at, 1);
+          byStatus.set(session.id, status);
+        }
+        const due = (await store.duePolls(at, 1000)).filter((session) => byStatus.has(session.id));
+        assert.deepEqual(
+          due.map((session) => byStatus.get(session.id)).sort(),
+          SESSION_STATUSES.filter((status) => !isFinalStatus(status)).sort(),
         );
       });
 
@@ -468,11 +539,16 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
     });
 
     describe('opening a session (claim + session, then initiation + response)', () => {
-      function initiation(sessionId: string, key: string, overrides: Partial<InitiationInput> = {}) {
+      function initiation(
+        sessionId: string,
+        key: string,
+        overrides: Partial<InitiationInput> = {},
+      ): InitiationInput {
         return {
           sessionId,
           providerRef: unique('pay'),
           redirectUrl: 'https://widget.example/pay',
+          next: { type: 'redirect', url: 'https://widget.example/pay' },
           to: 'pending' as const,
           providerStatus: 'Pending',
           idempotency: { key, responseStatus: 201 },
@@ -580,6 +656,25 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         }
       });
 
+      it('stores the provider data and next action of the initiation, and replays the same response', async () => {
+        const key = unique('idem');
+        const opened = await store.openSession({ key, requestHash: 'h', session: newSession() });
+        const id = opened.kind === 'claimed' ? opened.session.id : '';
+        const providerData = { kind: 'topup', consumerId: 'c_1' };
+        const next = { type: 'form_post' as const, url: 'https://acs.example/3ds', fields: { creq: 'abc' } };
+        const recorded = await store.recordInitiation(
+          initiation(id, key, { providerData, next, redirectUrl: `https://shop.example/continue/${id}` }),
+        );
+        assert.deepEqual(recorded.session.providerData, providerData);
+        assert.deepEqual(recorded.session.next, next);
+        assert.deepEqual(await store.getSession(id), recorded.session);
+        assert.deepEqual(recorded.response.body, {
+          sessionId: id,
+          redirectUrl: `https://shop.example/continue/${id}`,
+          status: 'pending',
+        });
+      });
+
       it('stops polling when the provider answers a final status at initiation', async () => {
         const key = unique('idem');
         const opened = await store.openSession({
@@ -621,7 +716,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
       it('writes nothing when the initiation cannot be recorded (taken payment id, unknown session)', async () => {
         const other = await store.createSession(newSession());
         const ref = unique('pay');
-        await store.attachProviderPayment(other.id, ref, 'https://widget.example/other');
+        await store.attachProviderPayment(attach(other.id, ref, 'https://widget.example/other'));
 
         const key = unique('idem');
         const opened = await store.openSession({ key, requestHash: 'h', session: newSession() });
@@ -782,6 +877,9 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         await assert.rejects(store.schedulePoll(unique('missing'), null, 0), SessionNotFoundError);
       });
     });
+
+    describeAttempts(context);
+    describeOperations(context);
 
     describe('schema', () => {
       it('treats migrating again as a no-op, keeping every row', async () => {

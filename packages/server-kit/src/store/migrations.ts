@@ -1,4 +1,10 @@
-import type { SqlClient } from './sql-client.js';
+import type { SqlClient, SqlQueryable } from './sql-client.js';
+import {
+  notFinal,
+  STATUS_RANK_FUNCTION,
+  statusRankFunctionBody,
+  statusRankFunctionSql,
+} from './status-rank-sql.js';
 
 /**
  * One schema change. Plain PostgreSQL SQL that runs unchanged on PGlite and on PostgreSQL 15.
@@ -27,13 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'sessions, status events, idempotency keys, notification inbox',
     statements: [
       // The rank of `statusRank` in @pay-checkout/contract, as SQL, so a compare-and-set transition is
-      // one UPDATE. Unknown words rank NULL, which compares false: they never move anything.
-      `CREATE OR REPLACE FUNCTION pay_checkout_status_rank(status text) RETURNS integer
-         LANGUAGE sql IMMUTABLE PARALLEL SAFE
-         AS $$ SELECT CASE status
-           WHEN 'created' THEN 0 WHEN 'pending' THEN 1 WHEN 'processing' THEN 2 WHEN 'authorized' THEN 3
-           WHEN 'succeeded' THEN 4 WHEN 'failed' THEN 4 WHEN 'cancelled' THEN 4 WHEN 'expired' THEN 4
-         END $$`,
+      // one UPDATE; generated from the contract, and brought up to date by every `applyMigrations`.
+      statusRankFunctionSql(),
       `CREATE TABLE sessions (
          id text PRIMARY KEY,
          order_id text NOT NULL,
@@ -59,7 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
          UNIQUE (provider, provider_ref)
        )`,
       `CREATE INDEX sessions_due_polls ON sessions (next_poll_at)
-         WHERE next_poll_at IS NOT NULL AND pay_checkout_status_rank(status) < 4`,
+         WHERE next_poll_at IS NOT NULL AND ${notFinal('status')}`,
       // The foreign keys below are checked at COMMIT (deferred): the transaction is the unit that has to
       // be consistent, and a violation found there rolls back everything, the NOTIFY included. The
       // conformance suite relies on that to prove a rolled-back change is never announced.
@@ -93,6 +94,46 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 2,
+    name: 'provider data and next action on sessions, payment attempts, operations ledger',
+    statements: [
+      // What the adapter asked to keep (`ProviderInitiation.providerData`) and the next action it gave,
+      // both as the adapter shaped them: the kit reads them back, it never queries inside them.
+      'ALTER TABLE sessions ADD COLUMN provider_data jsonb, ADD COLUMN next_action jsonb',
+      // One row per provider tried by POST sessions (routing with failover), numbered from 1.
+      `CREATE TABLE payment_attempts (
+         session_id text NOT NULL REFERENCES sessions (id),
+         attempt integer NOT NULL CHECK (attempt > 0),
+         provider text NOT NULL,
+         outcome text NOT NULL CHECK (outcome IN ('pending', 'created', 'refused', 'unknown', 'unavailable')),
+         error_code text,
+         at timestamptz NOT NULL DEFAULT now(),
+         PRIMARY KEY (session_id, attempt)
+       )`,
+      // The merchant operations ledger. Amounts in minor units of `currency` (the session's). A void
+      // carries the authorized amount, which may be 0 for a zero-amount session; captures and refunds
+      // are never 0 (the amount rules refuse them before anything is written).
+      `CREATE TABLE operations (
+         id text PRIMARY KEY,
+         session_id text NOT NULL REFERENCES sessions (id),
+         kind text NOT NULL CHECK (kind IN ('capture', 'void', 'refund')),
+         amount bigint NOT NULL CHECK (amount > 0 OR (kind = 'void' AND amount = 0)),
+         currency text NOT NULL,
+         status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'succeeded', 'failed')),
+         provider_ref text,
+         reason text,
+         idempotency_key text NOT NULL CHECK (length(idempotency_key) BETWEEN 1 AND 255),
+         request_hash text NOT NULL,
+         created_at timestamptz NOT NULL DEFAULT now(),
+         updated_at timestamptz NOT NULL DEFAULT now(),
+         UNIQUE (session_id, idempotency_key)
+       )`,
+      // Operation results arrive by notification with the provider's id for the operation.
+      `CREATE INDEX operations_by_provider_ref ON operations (session_id, provider_ref)
+         WHERE provider_ref IS NOT NULL`,
+    ],
+  },
 ];
 
 /**
@@ -124,6 +165,21 @@ export async function applyMigrations(
       ]);
       applied.push(migration.version);
     }
+    await syncStatusRank(tx);
     return applied;
   });
+}
+
+/**
+ * Brings the SQL status rank in line with the contract this code was built with. Migration 1 created
+ * the function from the contract of its day; a contract that ranks statuses differently later is
+ * applied here, on the next start, instead of through a second, hand-kept copy in a new migration.
+ * Unchanged (the usual case): nothing is written.
+ */
+async function syncStatusRank(tx: SqlQueryable): Promise<void> {
+  const [current] = await tx.query<{ body: string }>(
+    'SELECT prosrc AS body FROM pg_proc WHERE oid = to_regprocedure($1)',
+    [`${STATUS_RANK_FUNCTION}(text)`],
+  );
+  if (current?.body !== statusRankFunctionBody()) await tx.query(statusRankFunctionSql());
 }

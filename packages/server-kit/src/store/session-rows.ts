@@ -1,4 +1,5 @@
-import type { PaymentMethod, SessionStatus, StatusReason } from '@pay-checkout/contract';
+import type { NextAction, PaymentMethod, SessionStatus, StatusReason } from '@pay-checkout/contract';
+import type { ProviderData } from '../providers/provider.js';
 import type { EventSource, SessionRecord, StatusEvent } from './store.js';
 
 /** A `sessions` row as both drivers return it (bigint may come back as a string from node-postgres). */
@@ -18,6 +19,9 @@ export interface SessionRow {
   reason: string | null;
   provider_ref: string | null;
   redirect_url: string | null;
+  /** jsonb: both drivers hand it over parsed. */
+  provider_data: ProviderData | null;
+  next_action: NextAction | null;
   version: number;
   poll_attempts: number;
   next_poll_at: Date | string | null;
@@ -36,12 +40,12 @@ export interface StatusEventRow {
   at: Date | string;
 }
 
-function toDate(value: Date | string): Date {
+export function toDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
 /** Optional fields are left out rather than set to undefined, so records compare cleanly. */
-function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
+export function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
   return (value === null ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
@@ -64,6 +68,8 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     ...optional('reason', row.reason as StatusReason | null),
     ...optional('providerRef', row.provider_ref),
     ...optional('redirectUrl', row.redirect_url),
+    ...optional('providerData', row.provider_data),
+    ...optional('next', row.next_action),
     pollAttempts: Number(row.poll_attempts),
     version: Number(row.version),
     createdAt: toDate(row.created_at),

@@ -1,17 +1,24 @@
-import { FINAL_STATUSES } from '@pay-checkout/contract';
 import { applyMigrations, STATUS_CHANNEL } from './migrations.js';
 import { eventFromRow, type SessionRow, type StatusEventRow, sessionFromRow } from './session-rows.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
+import * as ledger from './sql-ledger.js';
+import { isFinal, notFinal, STATUS_RANK_FUNCTION } from './status-rank-sql.js';
 import type {
+  AttachPaymentInput,
+  AttemptRecord,
   CheckoutStore,
   IdempotencyClaim,
   InitiationInput,
   InitiationResult,
+  NewOperation,
   NewSession,
   NotificationInput,
   OpenSessionInput,
   OpenSessionResult,
+  OperationRecord,
+  ReserveOperationResult,
   SessionRecord,
+  SettleOperationInput,
   StatusEvent,
   StoredResponse,
   TransitionInput,
@@ -40,19 +47,17 @@ export interface SqlStoreOptions {
 
 const DEFAULT_IDEMPOTENCY_LEASE_MS = 5 * 60_000;
 
-const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
-
 /**
  * The compare-and-set condition of every status change, with `to` the parameter holding the new
  * status (`canTransition` in @pay-checkout/contract): it ranks above the current one, which is not final.
  */
 function movesForwardTo(to: string): string {
-  return `pay_checkout_status_rank(status) < pay_checkout_status_rank(${to}) AND status NOT IN (${FINAL_LIST})`;
+  return `${STATUS_RANK_FUNCTION}(status) < ${STATUS_RANK_FUNCTION}(${to}) AND ${notFinal('status')}`;
 }
 
-/** The SET item that stops the poller when the new status `to` is final (rank 4). */
+/** The SET item that stops the poller when the new status `to` is final. */
 function stopPollingAtFinal(to: string): string {
-  return `next_poll_at = CASE WHEN pay_checkout_status_rank(${to}) = 4 THEN NULL ELSE next_poll_at END`;
+  return `next_poll_at = CASE WHEN ${isFinal(to)} THEN NULL ELSE next_poll_at END`;
 }
 
 /**
@@ -120,6 +125,20 @@ const OPEN_SQL = `
   )${CREATED_EVENT_AND_ANNOUNCEMENT}`;
 
 /**
+ * The SET items that attach the provider's payment, from the parameters `$2`…`$5` of ATTACH_SQL or
+ * `$2`, `$3`, `$10`, `$11` of INITIATION_SQL (the JSON columns arrive as JSON text, or NULL).
+ */
+function attachedPayment(ref: string, url: string, data: string, next: string): string {
+  return `provider_ref = ${ref}, redirect_url = ${url}, provider_data = ${data}::jsonb, next_action = ${next}::jsonb`;
+}
+
+/** `attachProviderPayment`: `$1` the session, `$2`…`$5` as `attachParams` orders them. */
+const ATTACH_SQL = `
+  UPDATE sessions SET ${attachedPayment('$2', '$3', '$4', '$5')}, version = version + 1, updated_at = now()
+   WHERE id = $1
+  RETURNING *`;
+
+/**
  * POST sessions, second write, in one statement: the provider's payment is attached and the status
  * moved by the same UPDATE when the move is forward (\`changed\`, the compare-and-set of APPLY_SQL), else
  * attached alone (\`kept\`; it runs only when \`changed\` touched nothing, so no row is updated twice);
@@ -129,12 +148,12 @@ const OPEN_SQL = `
 const INITIATION_SQL = `
   WITH changed AS (
     UPDATE sessions
-       SET provider_ref = $2, redirect_url = $3, status = $4, reason = $5, version = version + 1,
+       SET ${attachedPayment('$2', '$3', '$10', '$11')}, status = $4, reason = $5, version = version + 1,
            updated_at = now(), ${stopPollingAtFinal('$4')}
      WHERE id = $1 AND ${movesForwardTo('$4')}
     RETURNING *
   ), kept AS (
-    UPDATE sessions SET provider_ref = $2, redirect_url = $3, version = version + 1, updated_at = now()
+    UPDATE sessions SET ${attachedPayment('$2', '$3', '$10', '$11')}, version = version + 1, updated_at = now()
      WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM changed)
     RETURNING *
   ), written AS (
@@ -343,6 +362,7 @@ class SqlCheckoutStore implements CheckoutStore {
         input.idempotency.key,
         input.idempotency.responseStatus,
         STATUS_CHANNEL,
+        ...jsonParams(input),
       ]),
     );
     const row = rows[0];
@@ -381,22 +401,17 @@ class SqlCheckoutStore implements CheckoutStore {
     return row === undefined ? undefined : sessionFromRow(row);
   }
 
-  async attachProviderPayment(id: string, providerRef: string, redirectUrl: string): Promise<SessionRecord> {
+  async attachProviderPayment(input: AttachPaymentInput): Promise<SessionRecord> {
     const db = await this.#db();
-    let rows: SessionRow[];
-    try {
-      rows = await db.query<SessionRow>(
-        `UPDATE sessions SET provider_ref = $2, redirect_url = $3, version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING *`,
-        [id, providerRef, redirectUrl],
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new StoreConflictError('This provider payment belongs to another session.', { cause: error });
-      }
-      throw error;
-    }
-    if (rows[0] === undefined) throw new SessionNotFoundError(id);
+    const rows = await this.#guardUnique('This provider payment belongs to another session.', () =>
+      db.query<SessionRow>(ATTACH_SQL, [
+        input.sessionId,
+        input.providerRef,
+        input.redirectUrl,
+        ...jsonParams(input),
+      ]),
+    );
+    if (rows[0] === undefined) throw new SessionNotFoundError(input.sessionId);
     return sessionFromRow(rows[0]);
   }
 
@@ -483,7 +498,7 @@ class SqlCheckoutStore implements CheckoutStore {
     const db = await this.#db();
     const rows = await db.query<SessionRow>(
       `SELECT * FROM sessions
-        WHERE next_poll_at IS NOT NULL AND next_poll_at <= $1 AND pay_checkout_status_rank(status) < 4
+        WHERE next_poll_at IS NOT NULL AND next_poll_at <= $1 AND ${notFinal('status')}
         ORDER BY next_poll_at, created_at, id
         LIMIT $2`,
       [now, limit],
@@ -499,6 +514,61 @@ class SqlCheckoutStore implements CheckoutStore {
       [id, nextPollAt, pollAttempts],
     );
     if (rows.length === 0) throw new SessionNotFoundError(id);
+  }
+
+  // ── Payment attempts and the operations ledger (sql-ledger.ts) ──────────────────────────────
+
+  async startAttempt(input: {
+    sessionId: string;
+    attempt: number;
+    provider: string;
+  }): Promise<SessionRecord> {
+    return ledger.startAttempt(await this.#db(), input);
+  }
+
+  async finishAttempt(input: Parameters<CheckoutStore['finishAttempt']>[0]): Promise<void> {
+    return ledger.finishAttempt(await this.#db(), input);
+  }
+
+  async listAttempts(sessionId: string): Promise<AttemptRecord[]> {
+    return ledger.listAttempts(await this.#db(), sessionId);
+  }
+
+  async reserveOperation(input: NewOperation): Promise<ReserveOperationResult> {
+    return ledger.reserveOperation(await this.#db(), input);
+  }
+
+  async settleOperation(
+    input: SettleOperationInput,
+  ): Promise<{ outcome: 'applied' | 'ignored'; operation: OperationRecord }> {
+    const db = await this.#db();
+    const sessionTo = input.sessionTo;
+    if (sessionTo === undefined) return ledger.settleOperationRow(db, input);
+    return db.transaction(async (tx) => {
+      const settled = await ledger.settleOperationRow(tx, input);
+      // Only the answer that settled the operation moves the session; `#apply` is the same
+      // compare-and-set as `transition` (forward only, event and NOTIFY when applied).
+      if (settled.outcome === 'applied') {
+        await this.#apply(tx, {
+          sessionId: settled.operation.sessionId,
+          to: sessionTo,
+          source: 'operation',
+          ...(input.providerStatus === undefined ? {} : { providerStatus: input.providerStatus }),
+        });
+      }
+      return settled;
+    });
+  }
+
+  async findOperationByProviderRef(
+    sessionId: string,
+    providerRef: string,
+  ): Promise<OperationRecord | undefined> {
+    return ledger.findOperationByProviderRef(await this.#db(), sessionId, providerRef);
+  }
+
+  async listOperations(sessionId: string): Promise<OperationRecord[]> {
+    return ledger.listOperations(await this.#db(), sessionId);
   }
 
   // ── Shared steps ───────────────────────────────────────────────────────────────────────────
@@ -559,6 +629,14 @@ function sessionParams(input: NewSession): unknown[] {
     input.reference,
     input.expiresAt,
     input.nextPollAt,
+  ];
+}
+
+/** The provider data and next action as JSON text parameters (NULL when absent). */
+function jsonParams(input: Pick<AttachPaymentInput, 'providerData' | 'next'>): (string | null)[] {
+  return [
+    input.providerData === undefined ? null : JSON.stringify(input.providerData),
+    input.next === undefined ? null : JSON.stringify(input.next),
   ];
 }
 

@@ -14,6 +14,13 @@ export class SessionNotFoundError extends NotFoundError {
   }
 }
 
+/** A store call named an operation that does not exist. */
+export class OperationNotFoundError extends NotFoundError {
+  constructor(operationId: string) {
+    super('operation_not_found', `No operation ${operationId.slice(0, 64)}.`);
+  }
+}
+
 /** PostgreSQL's SQLSTATE for unique_violation, the same from PGlite and node-postgres. */
 const UNIQUE_VIOLATION = '23505';
 

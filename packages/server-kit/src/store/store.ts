@@ -125,8 +125,12 @@ export interface CheckoutStore {
    * (a final operation never changes: `ignored`), with the provider's id and reason. When `sessionTo`
    * is given, the session moves there in the same transaction (as `transition`, source `operation`),
    * e.g. `authorized → succeeded` on the first successful capture, `authorized → cancelled` on a void.
+   * A `providerRef` given here replaces the stored one; left out, the stored one stays. Unknown
+   * operation: `OperationNotFoundError`, and nothing is written.
    */
-  settleOperation(input: SettleOperationInput): Promise<{ outcome: 'applied' | 'ignored'; operation: OperationRecord }>;
+  settleOperation(
+    input: SettleOperationInput,
+  ): Promise<{ outcome: 'applied' | 'ignored'; operation: OperationRecord }>;
   /** An operation by the provider's id for it, within one session (notifications of operation results). */
   findOperationByProviderRef(sessionId: string, providerRef: string): Promise<OperationRecord | undefined>;
   listOperations(sessionId: string): Promise<OperationRecord[]>;
@@ -191,7 +195,15 @@ export type OperationRefusal =
   | 'nothing_to_refund'; // refund before any capture
 
 export type ReserveOperationResult =
-  | { kind: 'reserved'; operation: OperationRecord }
+  | {
+      kind: 'reserved';
+      operation: OperationRecord;
+      /**
+       * True when the amount is everything that was left to capture or refund when the row lock was
+       * held (always for a void): what `OperationInput.full` tells the provider.
+       */
+      full: boolean;
+    }
   | { kind: 'replay'; operation: OperationRecord }
   | { kind: 'mismatch' }
   | { kind: 'refused'; refusal: OperationRefusal };
