@@ -80,7 +80,7 @@ export class FakeProvider implements ProviderAdapter {
     if (behaviour === 'reject') {
       throw new ProviderError('The provider refused the payment.', {
         providerStatus: 422,
-        code: 'payment_refused',
+        code: 'provider_error',
       });
     }
     const payment = this.create(input);
