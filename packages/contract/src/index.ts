@@ -1,3 +1,26 @@
+// Error codes: every `{error: {code}}` the kit answers with (docs/error-codes.md)
+export {
+  ERROR_CODE_INFO,
+  ERROR_CODES,
+  type ErrorAudience,
+  ErrorCode,
+  type ErrorCodeInfo,
+} from './error-codes.js';
+// Merchant side: operations ledger, attempts, settlement (DESIGN.md §5)
+export {
+  ATTEMPT_OUTCOMES,
+  AttemptOutcome,
+  AttemptView,
+  MerchantSessionView,
+  OPERATION_KINDS,
+  OPERATION_STATUSES,
+  OperationKind,
+  OperationRequest,
+  OperationResponse,
+  OperationStatus,
+  OperationView,
+  SettlementAmounts,
+} from './merchant.js';
 // Status model
 export {
   canTransition,
@@ -32,18 +55,3 @@ export {
   SessionView,
   STATUS_EVENT,
 } from './wire.js';
-// Merchant side: operations ledger, attempts, settlement (DESIGN.md §5)
-export {
-  ATTEMPT_OUTCOMES,
-  AttemptOutcome,
-  AttemptView,
-  MerchantSessionView,
-  OPERATION_KINDS,
-  OPERATION_STATUSES,
-  OperationKind,
-  OperationRequest,
-  OperationResponse,
-  OperationStatus,
-  OperationView,
-  SettlementAmounts,
-} from './merchant.js';

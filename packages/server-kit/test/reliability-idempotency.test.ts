@@ -110,7 +110,7 @@ describe('reliability: idempotency of POST sessions', () => {
     provider.next.push('reject');
     const refused = await kit.createSession({ order: 'order-1', method: 'card' }, 'refused-key');
     assert.equal(refused.status, 502);
-    assert.equal(await errorCode(refused), 'payment_refused');
+    assert.equal(await errorCode(refused), 'provider_error');
     const retry = await kit.createSession({ order: 'order-1', method: 'card' }, 'refused-key');
     assert.equal(retry.status, 201);
   });

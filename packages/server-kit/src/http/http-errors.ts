@@ -112,3 +112,35 @@ export class InvalidOrderError extends CheckoutError {
     super('invalid_order', 500, `resolveOrder returned an invalid order: ${message}`);
   }
 }
+
+/** A merchant route was called without `Authorization: Bearer <merchantKey>`, or with a wrong key. */
+export class UnauthorizedError extends CheckoutError {
+  constructor() {
+    super(
+      'unauthorized',
+      401,
+      'The merchant key is missing or wrong; send Authorization: Bearer <merchantKey>.',
+    );
+  }
+}
+
+/** A merchant route was called but no `merchantKey` is configured, so the merchant API is off. */
+export class MerchantApiDisabledError extends CheckoutError {
+  constructor() {
+    super('merchant_api_disabled', 404, 'The merchant API is disabled; configure merchantKey to enable it.');
+  }
+}
+
+/** `GET continue/:sessionId` for a session that has no pending form post to submit. */
+export class ContinueNotAvailableError extends CheckoutError {
+  constructor() {
+    super('continue_not_available', 404, 'This session has no payment form to continue with.');
+  }
+}
+
+/** `GET return/:providerId?state=…` whose state names no session of that provider. */
+export class ReturnNotResolvedError extends CheckoutError {
+  constructor() {
+    super('return_not_resolved', 404, 'This return does not name a payment session.');
+  }
+}

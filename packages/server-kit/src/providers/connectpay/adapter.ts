@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BankOption, PaymentMethod } from '@pay-checkout/contract';
+import type { BankOption, ErrorCode, PaymentMethod } from '@pay-checkout/contract';
 import { ConfigError, ValidationError } from '../../errors.js';
 import { toDecimalString } from '../../money.js';
 import type {
@@ -48,12 +48,12 @@ const REMITTANCE_MAX = 140;
 const TOP_UP_PREFIX = 'baas:';
 
 /** Messages for the rejections of a top-up's creditor account or consumer (HTTP 422 from ConnectPay). */
-const TOP_UP_REJECTIONS: Record<string, string> = {
+const TOP_UP_REJECTIONS = {
   consumer_not_found: 'The top-up consumer is not onboarded at ConnectPay.',
   creditor_account_not_found: 'The top-up creditor account does not exist at ConnectPay.',
   creditor_account_inactive: 'The top-up creditor account is not active, so it cannot be credited.',
   creditor_account_not_owned: 'The top-up creditor account does not belong to the onboarded consumer.',
-};
+} as const satisfies Partial<Record<ErrorCode, string>>;
 
 export function createConnectPayAdapter(options: ResolvedConnectPayOptions, id = 'connectpay'): ProviderAdapter {
   const client = new ConnectPayClient(options);
@@ -253,9 +253,12 @@ function topUpTarget(
 function explainInitiationError(error: unknown): unknown {
   if (!(error instanceof ConnectPayApiError) || error.providerStatus !== 422 || !error.providerCode)
     return error;
-  const message = TOP_UP_REJECTIONS[error.providerCode] ?? error.message;
-  return new ConnectPayApiError(message, {
-    code: error.providerCode,
+  // Our answer carries ConnectPay's code only when it is one of ours (contract ERROR_CODES).
+  const known = Object.hasOwn(TOP_UP_REJECTIONS, error.providerCode)
+    ? (error.providerCode as keyof typeof TOP_UP_REJECTIONS)
+    : undefined;
+  return new ConnectPayApiError(known ? TOP_UP_REJECTIONS[known] : error.message, {
+    code: known ?? 'provider_refused',
     providerCode: error.providerCode,
     providerStatus: 422,
     status: 422, // a refusal, not an outage: retrying cannot help

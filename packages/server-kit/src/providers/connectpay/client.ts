@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ErrorCode } from '@pay-checkout/contract';
 import type { z } from 'zod';
 import { isTransientProviderError, ProviderError, ProviderTimeoutError } from '../../errors.js';
 import { retry } from '../http/retry.js';
@@ -15,7 +16,7 @@ export class ConnectPayApiError extends ProviderError {
     options: {
       providerStatus?: number;
       providerCode?: string;
-      code?: string;
+      code?: ErrorCode;
       cause?: unknown;
       status?: number;
     },
