@@ -5,7 +5,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { SANDBOX_CLIENT, startSandbox } from '@pay-checkout/sandbox';
 import { ProviderError, ProviderTimeoutError } from '../src/errors.js';
-import { connectpay } from '../src/providers/connectpay/index.js';
+import { ConnectPayApiError, ConnectPayClient } from '../src/providers/connectpay/client.js';
+import { resolveConnectPayOptions } from '../src/providers/connectpay/options.js';
+import { InitiatePaymentResponse, PaymentDetails } from '../src/providers/connectpay/schema.js';
 import {
   fetchTransport,
   nodeTransport,
@@ -17,7 +19,8 @@ import { unusedPort } from './helpers/unused-port.js';
 
 /**
  * The default ConnectPay transport (keep-alive node:http) against a real local server: what reaches
- * the wire, what comes back, and every way a call can end badly. One journey runs through the sandbox.
+ * the wire, what comes back, and every way a call can end badly. One journey runs through the sandbox
+ * (the adapter's own journeys over this transport run in kit-connectpay.test.ts).
  */
 
 type Seen = SeenRequest;
@@ -323,25 +326,34 @@ describe('fetchTransport (an injected fetch)', HANG_GUARD, () => {
   });
 });
 
-describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => {
+describe('the ConnectPay client over the default transport', HANG_GUARD, () => {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-  function adapter(baseUrl: string) {
-    return connectpay({
-      baseUrl,
-      clientId: 'client',
-      clientSecret: 'secret',
-      brandId: 'brand',
-      privateKeyPem,
-      timeoutMs: 200,
-      retries: 0,
-    });
+  function client(baseUrl: string) {
+    return new ConnectPayClient(
+      resolveConnectPayOptions({
+        baseUrl,
+        clientId: 'client',
+        clientSecret: 'secret',
+        brandId: 'brand',
+        privateKeyPem,
+        timeoutMs: 200,
+        retries: 0,
+      }),
+    );
   }
 
   it('turns a hung provider into a ProviderTimeoutError and closes the socket', async () => {
     handle = () => {}; // never answers
-    await assert.rejects(adapter(`${origin}/connectpay`).status('pay-1'), ProviderTimeoutError);
+    await assert.rejects(
+      client(`${origin}/connectpay`).get({ path: 'merchant/payments/pay-1' }, PaymentDetails),
+      (error) => {
+        assert.ok(error instanceof ProviderTimeoutError);
+        assert.equal(error.requestId, seen[0].headers['x-request-id']);
+        return true;
+      },
+    );
     assert.equal(seen.length, 1);
     assert.equal(seen[0].url, '/connectpay/merchant/payments/pay-1');
     await closed(seen[0].socket);
@@ -349,8 +361,9 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
 
   it('maps a refused connection to provider_unreachable', async () => {
     const port = await unusedPort();
-    await assert.rejects(adapter(`http://127.0.0.1:${port}/connectpay`).status('pay-1'), (error) => {
-      assert.ok(error instanceof ProviderError);
+    const connect = client(`http://127.0.0.1:${port}/connectpay`);
+    await assert.rejects(connect.get({ path: 'merchant/payments/pay-1' }, PaymentDetails), (error) => {
+      assert.ok(error instanceof ConnectPayApiError);
       assert.equal(error.code, 'provider_unreachable');
       assert.equal((error.cause as { code?: string }).code, 'ECONNREFUSED');
       return true;
@@ -359,7 +372,8 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
 
   it('maps an oversized answer to provider_unreachable, an unknown outcome the kit reconciles', async () => {
     handle = (_, res) => res.writeHead(200).end('x'.repeat(1024 * 1024 + 1));
-    await assert.rejects(adapter(`${origin}/connectpay`).status('pay-1'), (error) => {
+    const connect = client(`${origin}/connectpay`);
+    await assert.rejects(connect.get({ path: 'merchant/payments/pay-1' }, PaymentDetails), (error) => {
       assert.ok(error instanceof ProviderError);
       assert.equal(error.code, 'provider_unreachable');
       assert.ok(error.cause instanceof ResponseTooLargeError);
@@ -370,27 +384,39 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
   it('opens a payment and reads it back from the real sandbox', async () => {
     const sandbox = await startSandbox({ port: 0, log: () => {} });
     try {
-      const connect = connectpay({
-        baseUrl: sandbox.connectPayUrl,
-        clientId: SANDBOX_CLIENT.clientId,
-        clientSecret: SANDBOX_CLIENT.clientSecret,
-        brandId: SANDBOX_CLIENT.brandId,
-        privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
-        retries: 0,
-      });
-      const result = await connect.initiate({
-        sessionId: 'session-transport',
-        reference: `ref-transport-${process.pid}`,
-        orderId: 'order-transport',
-        amount: { value: 1999, currency: 'EUR' },
-        description: 'Užsakymas 1',
-        method: 'card',
-        returnUrl: 'http://localhost:3000/checkout/return/session-transport',
-        notificationUrl: 'http://127.0.0.1:9/checkout/notifications/connectpay',
-      });
-      assert.deepEqual(result.status, { status: 'pending', raw: 'Initiated' });
-      assert.equal(new URL(result.redirectUrl).pathname, '/connectpay/widget');
-      assert.deepEqual(await connect.status(result.providerRef), { status: 'pending', raw: 'Initiated' });
+      const connect = new ConnectPayClient(
+        resolveConnectPayOptions({
+          baseUrl: sandbox.connectPayUrl,
+          clientId: SANDBOX_CLIENT.clientId,
+          clientSecret: SANDBOX_CLIENT.clientSecret,
+          brandId: SANDBOX_CLIENT.brandId,
+          privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
+          retries: 0,
+        }),
+      );
+      const created = await connect.post(
+        { path: 'merchant/payments' },
+        {
+          merchant: {
+            brandId: SANDBOX_CLIENT.brandId,
+            redirectUrl: 'http://localhost:3000/checkout/return/session-transport',
+            notificationUrl: 'http://127.0.0.1:9/checkout/notifications/connectpay',
+          },
+          payment: {
+            paymentMethod: ['CARD'],
+            instructedAmount: { amount: '19.99', currency: 'EUR' },
+            remittanceInformationUnstructured: 'Užsakymas 1',
+          },
+          identifiers: { merchantReference: `ref-transport-${process.pid}` },
+        },
+        InitiatePaymentResponse,
+      );
+      assert.equal(new URL(created.payment.redirectUrl).pathname, '/connectpay/widget');
+      const details = await connect.get(
+        { path: `merchant/payments/${created.payment.paymentId}` },
+        PaymentDetails,
+      );
+      assert.equal(details.payment.status, 'Initiated');
     } finally {
       await sandbox.close();
     }
