@@ -48,8 +48,11 @@ export class SignatureError extends CheckoutError {
 
 /** The provider did not answer within the configured timeout; the shopper may retry. */
 export class ProviderTimeoutError extends CheckoutError {
-  constructor(provider: string, timeoutMs: number, options?: { cause?: unknown }) {
+  /** The `X-Request-ID` we sent, so the provider's support can find the call. */
+  readonly requestId?: string;
+  constructor(provider: string, timeoutMs: number, options?: { cause?: unknown; requestId?: string }) {
     super('provider_timeout', 504, `${provider} did not answer within ${timeoutMs} ms.`, options);
+    this.requestId = options?.requestId;
   }
 }
 
@@ -61,13 +64,16 @@ export class ProviderTimeoutError extends CheckoutError {
  */
 export class ProviderError extends CheckoutError {
   readonly providerStatus?: number;
+  /** The provider's id for the call (its answer's header, else the `X-Request-ID` we sent). */
+  readonly requestId?: string;
   constructor(
     message: string,
-    options?: { cause?: unknown; providerStatus?: number; code?: ErrorCode; status?: number },
+    options?: { cause?: unknown; providerStatus?: number; code?: ErrorCode; status?: number; requestId?: string },
   ) {
     const code = options?.code ?? 'provider_error';
     super(code, options?.status ?? ERROR_CODE_INFO[code].status, message, options);
     this.providerStatus = options?.providerStatus;
+    this.requestId = options?.requestId;
   }
 }
 

@@ -5,7 +5,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { SANDBOX_CLIENT, startSandbox } from '@pay-checkout/sandbox';
 import { ProviderError, ProviderTimeoutError } from '../src/errors.js';
-import { connectpay } from '../src/providers/connectpay/index.js';
+import { ConnectPayApiError, ConnectPayClient } from '../src/providers/connectpay/client.js';
+import { resolveConnectPayOptions } from '../src/providers/connectpay/options.js';
+import { InitiatePaymentResponse, PaymentDetails } from '../src/providers/connectpay/schema.js';
 import {
   fetchTransport,
   nodeTransport,
@@ -17,7 +19,8 @@ import { unusedPort } from './helpers/unused-port.js';
 
 /**
  * The default ConnectPay transport (keep-alive node:http) against a real local server: what reaches
- * the wire, what comes back, and every way a call can end badly. One journey runs through the sandbox.
+ * the wire, what comes back, and every way a call can end badly. One journey runs through the sandbox
+ * (the adapter's own journeys over this transport run in kit-connectpay.test.ts).
  */
 
 type Seen = SeenRequest;
@@ -83,7 +86,16 @@ describe('nodeTransport against a local node:http server', HANG_GUARD, () => {
       setImmediate(() => res.end(euro.subarray(split)));
     };
     const response = await transport(request('/payments'));
-    assert.deepEqual(response, { status: 201, text: '{"price":"12 €","name":"Šiaulių"}' });
+    assert.equal(response.status, 201);
+    assert.equal(response.text, '{"price":"12 €","name":"Šiaulių"}');
+  });
+
+  it("returns the answer's headers with lowercase names, the provider's request id among them", async () => {
+    handle = (_, res) =>
+      res.writeHead(200, { 'X-Request-ID': 'theirs-1', 'Content-Type': 'application/json' }).end('{}');
+    const response = await transport(request('/payments/1'));
+    assert.equal(response.headers['x-request-id'], 'theirs-1');
+    assert.equal(response.headers['content-type'], 'application/json');
   });
 
   it('drops a leading byte order mark, as Response.text() does, so the JSON still parses', async () => {
@@ -93,7 +105,9 @@ describe('nodeTransport against a local node:http server', HANG_GUARD, () => {
 
   it('returns an error status with its body instead of rejecting', async () => {
     handle = (_, res) => res.writeHead(503).end('{"error":{"code":"down"}}');
-    assert.deepEqual(await transport(request('/x')), { status: 503, text: '{"error":{"code":"down"}}' });
+    const response = await transport(request('/x'));
+    assert.equal(response.status, 503);
+    assert.equal(response.text, '{"error":{"code":"down"}}');
   });
 
   it('sends method, path, query, headers and the body with its byte length as content-length', async () => {
@@ -116,6 +130,34 @@ describe('nodeTransport against a local node:http server', HANG_GUARD, () => {
     assert.equal(sent.headers['content-type'], 'application/json');
     assert.equal(sent.headers['x-request-id'], 'req-1');
     assert.equal(sent.headers.authorization, 'Basic eA==');
+  });
+
+  for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+    it(`sends a ${method} with its body and its byte length`, async () => {
+      const body = JSON.stringify({ customerIp: '203.0.113.7', note: '№1' });
+      const response = await transport(
+        request('/api/v1/payments/p-1', { method, headers: { 'content-type': 'application/json' }, body }),
+      );
+      assert.equal(response.status, 200);
+      assert.equal(seen[0].method, method);
+      assert.equal(seen[0].url, '/api/v1/payments/p-1');
+      assert.equal(seen[0].body, body);
+      assert.equal(seen[0].headers['content-length'], String(Buffer.byteLength(body)));
+    });
+  }
+
+  it('declares an empty PUT or PATCH as content-length 0 and sends a bare DELETE without one', async () => {
+    await transport(request('/a', { method: 'PUT' }));
+    await transport(request('/b', { method: 'PATCH' }));
+    await transport(request('/c', { method: 'DELETE' }));
+    assert.deepEqual(
+      seen.map((item) => [item.method, item.headers['content-length'], item.headers['transfer-encoding']]),
+      [
+        ['PUT', '0', undefined],
+        ['PATCH', '0', undefined],
+        ['DELETE', undefined, undefined],
+      ],
+    );
   });
 
   it('sends a GET without a body and without content-length', async () => {
@@ -147,7 +189,9 @@ describe('nodeTransport against a local node:http server', HANG_GUARD, () => {
         ? res.writeHead(302, { location: `${origin}/target` }).end()
         : res.writeHead(200).end('followed');
     const response = await transport(request('/moved'));
-    assert.deepEqual(response, { status: 302, text: '' });
+    assert.equal(response.status, 302);
+    assert.equal(response.text, '');
+    assert.equal(response.headers.location, `${origin}/target`);
     assert.deepEqual(
       seen.map((item) => item.url),
       ['/moved'],
@@ -249,6 +293,21 @@ describe('nodeTransport against a local node:http server', HANG_GUARD, () => {
 });
 
 describe('fetchTransport (an injected fetch)', HANG_GUARD, () => {
+  it('sends PATCH with its body and returns the headers with lowercase names', async () => {
+    const transport = fetchTransport(fetch);
+    handle = (_, res) => res.writeHead(200, { 'X-Request-ID': 'theirs-2' }).end('{}');
+    const response = await transport(
+      request('/api/v1/payments/p-1', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":1}',
+      }),
+    );
+    assert.equal(response.headers['x-request-id'], 'theirs-2');
+    assert.equal(seen[0].method, 'PATCH');
+    assert.equal(seen[0].body, '{"a":1}');
+  });
+
   it('round-trips status, headers and body, and returns a 302 without following it', async () => {
     const transport = fetchTransport(fetch);
     handle = (req, res) =>
@@ -258,32 +317,43 @@ describe('fetchTransport (an injected fetch)', HANG_GUARD, () => {
     const response = await transport(
       request('/moved', { method: 'POST', headers: { 'x-request-id': 'req-2' }, body: '{"a":"€"}' }),
     );
-    assert.deepEqual(response, { status: 302, text: '' });
+    assert.equal(response.status, 302);
+    assert.equal(response.text, '');
+    assert.equal(response.headers.location, `${origin}/target`);
     assert.equal(seen.length, 1);
     assert.equal(seen[0].headers['x-request-id'], 'req-2');
     assert.equal(seen[0].body, '{"a":"€"}');
   });
 });
 
-describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => {
+describe('the ConnectPay client over the default transport', HANG_GUARD, () => {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-  function adapter(baseUrl: string) {
-    return connectpay({
-      baseUrl,
-      clientId: 'client',
-      clientSecret: 'secret',
-      brandId: 'brand',
-      privateKeyPem,
-      timeoutMs: 200,
-      retries: 0,
-    });
+  function client(baseUrl: string) {
+    return new ConnectPayClient(
+      resolveConnectPayOptions({
+        baseUrl,
+        clientId: 'client',
+        clientSecret: 'secret',
+        brandId: 'brand',
+        privateKeyPem,
+        timeoutMs: 200,
+        retries: 0,
+      }),
+    );
   }
 
   it('turns a hung provider into a ProviderTimeoutError and closes the socket', async () => {
     handle = () => {}; // never answers
-    await assert.rejects(adapter(`${origin}/connectpay`).status({ providerRef: 'pay-1', reference: 'ref-1' }), ProviderTimeoutError);
+    await assert.rejects(
+      client(`${origin}/connectpay`).get({ path: 'merchant/payments/pay-1' }, PaymentDetails),
+      (error) => {
+        assert.ok(error instanceof ProviderTimeoutError);
+        assert.equal(error.requestId, seen[0].headers['x-request-id']);
+        return true;
+      },
+    );
     assert.equal(seen.length, 1);
     assert.equal(seen[0].url, '/connectpay/merchant/payments/pay-1');
     await closed(seen[0].socket);
@@ -291,8 +361,9 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
 
   it('maps a refused connection to provider_unreachable', async () => {
     const port = await unusedPort();
-    await assert.rejects(adapter(`http://127.0.0.1:${port}/connectpay`).status({ providerRef: 'pay-1', reference: 'ref-1' }), (error) => {
-      assert.ok(error instanceof ProviderError);
+    const connect = client(`http://127.0.0.1:${port}/connectpay`);
+    await assert.rejects(connect.get({ path: 'merchant/payments/pay-1' }, PaymentDetails), (error) => {
+      assert.ok(error instanceof ConnectPayApiError);
       assert.equal(error.code, 'provider_unreachable');
       assert.equal((error.cause as { code?: string }).code, 'ECONNREFUSED');
       return true;
@@ -301,7 +372,8 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
 
   it('maps an oversized answer to provider_unreachable, an unknown outcome the kit reconciles', async () => {
     handle = (_, res) => res.writeHead(200).end('x'.repeat(1024 * 1024 + 1));
-    await assert.rejects(adapter(`${origin}/connectpay`).status({ providerRef: 'pay-1', reference: 'ref-1' }), (error) => {
+    const connect = client(`${origin}/connectpay`);
+    await assert.rejects(connect.get({ path: 'merchant/payments/pay-1' }, PaymentDetails), (error) => {
       assert.ok(error instanceof ProviderError);
       assert.equal(error.code, 'provider_unreachable');
       assert.ok(error.cause instanceof ResponseTooLargeError);
@@ -312,31 +384,39 @@ describe('the ConnectPay adapter over the default transport', HANG_GUARD, () => 
   it('opens a payment and reads it back from the real sandbox', async () => {
     const sandbox = await startSandbox({ port: 0, log: () => {} });
     try {
-      const connect = connectpay({
-        baseUrl: sandbox.connectPayUrl,
-        clientId: SANDBOX_CLIENT.clientId,
-        clientSecret: SANDBOX_CLIENT.clientSecret,
-        brandId: SANDBOX_CLIENT.brandId,
-        privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
-        retries: 0,
-      });
-      const result = await connect.initiate({
-        sessionId: 'session-transport',
-        reference: `ref-transport-${process.pid}`,
-        orderId: 'order-transport',
-        amount: { value: 1999, currency: 'EUR' },
-        description: 'Užsakymas 1',
-        method: 'card',
-        returnUrl: 'http://localhost:3000/checkout/return/session-transport',
-        notificationUrl: 'http://127.0.0.1:9/checkout/notifications/connectpay',
-        state: 'session-transport',
-      });
-      assert.deepEqual(result.status, { status: 'pending', raw: 'Initiated' });
-      assert.equal(result.next.type === 'redirect' && new URL(result.next.url).pathname, '/connectpay/widget');
-      assert.deepEqual(await connect.status({ providerRef: result.providerRef, reference: 'ref' }), {
-        status: 'pending',
-        raw: 'Initiated',
-      });
+      const connect = new ConnectPayClient(
+        resolveConnectPayOptions({
+          baseUrl: sandbox.connectPayUrl,
+          clientId: SANDBOX_CLIENT.clientId,
+          clientSecret: SANDBOX_CLIENT.clientSecret,
+          brandId: SANDBOX_CLIENT.brandId,
+          privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
+          retries: 0,
+        }),
+      );
+      const created = await connect.post(
+        { path: 'merchant/payments' },
+        {
+          merchant: {
+            brandId: SANDBOX_CLIENT.brandId,
+            redirectUrl: 'http://localhost:3000/checkout/return/session-transport',
+            notificationUrl: 'http://127.0.0.1:9/checkout/notifications/connectpay',
+          },
+          payment: {
+            paymentMethod: ['CARD'],
+            instructedAmount: { amount: '19.99', currency: 'EUR' },
+            remittanceInformationUnstructured: 'Užsakymas 1',
+          },
+          identifiers: { merchantReference: `ref-transport-${process.pid}` },
+        },
+        InitiatePaymentResponse,
+      );
+      assert.equal(new URL(created.payment.redirectUrl).pathname, '/connectpay/widget');
+      const details = await connect.get(
+        { path: `merchant/payments/${created.payment.paymentId}` },
+        PaymentDetails,
+      );
+      assert.equal(details.payment.status, 'Initiated');
     } finally {
       await sandbox.close();
     }

@@ -1,4 +1,5 @@
 import { createSign, type KeyObject, sign } from 'node:crypto';
+import type { RequestSigner } from '../http/provider-client.js';
 
 /**
  * ConnectPay API v2 request signing (PROVIDER-WIRE.md §1; the tail of the string is the sandbox's
@@ -40,5 +41,12 @@ export function signConnectPayRequestAsync(
       if (error) reject(error);
       else resolve(signature.toString('base64'));
     });
+  });
+}
+
+/** The provider client's signer hook for ConnectPay: `X-Signature` over the exact method, URL and body sent. */
+export function connectPaySigner(privateKey: KeyObject | string): RequestSigner {
+  return async ({ method, url, body }) => ({
+    'x-signature': await signConnectPayRequestAsync(method, url, body, privateKey),
   });
 }

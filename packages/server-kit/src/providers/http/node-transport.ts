@@ -1,11 +1,19 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { CheckoutError } from '../../errors.js';
+
+/** The methods provider APIs use: pay.tech updates with PATCH, Fintecture confirms with PUT. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One provider call, already signed: the transport sends these exact bytes. */
 export interface TransportRequest {
   url: URL;
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   headers: Record<string, string>;
   body?: string;
   /** Aborting destroys the request; the promise then rejects with `signal.reason`. */
@@ -16,6 +24,17 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number;
   text: string;
+  /** Lowercase names, as node:http gives them (the provider's request id is read from here). */
+  headers: ResponseHeaders;
+}
+
+/** `IncomingHttpHeaders` fits as is; a `fetch` answer's `Headers` are copied into one. */
+export type ResponseHeaders = Readonly<IncomingHttpHeaders>;
+
+/** One header of an answer as a string (a repeated header joined as HTTP folds it), or undefined. */
+export function responseHeader(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
@@ -68,9 +87,10 @@ export function nodeTransport(options: NodeTransportOptions = {}): ClosableTrans
     }
     const payload = body === undefined ? undefined : Buffer.from(body, 'utf8');
     const outgoing: Record<string, string> = { ...headers };
-    // A declared length keeps the request out of chunked encoding, which some gateways refuse.
+    // A declared length keeps the request out of chunked encoding, which some gateways refuse; an
+    // empty POST/PUT/PATCH says 0 (some answer 411 without it), a bare GET or DELETE says nothing.
     if (payload) outgoing['content-length'] = String(payload.byteLength);
-    else if (method !== 'GET') outgoing['content-length'] = '0';
+    else if (method !== 'GET' && method !== 'DELETE') outgoing['content-length'] = '0';
 
     return new Promise<TransportResponse>((resolve, reject) => {
       const req = (secure ? httpsRequest : httpRequest)(url, {
@@ -97,7 +117,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): ClosableTrans
       req.on('error', fail);
       req.on('response', (res: IncomingMessage) =>
         readBody(res, maxResponseBytes, fail, (text) => {
-          if (settle()) resolve({ status: res.statusCode ?? 0, text });
+          if (settle()) resolve({ status: res.statusCode ?? 0, text, headers: res.headers });
         }),
       );
       req.end(payload);
@@ -149,6 +169,11 @@ function readBody(
 export function fetchTransport(fetchFn: typeof fetch): Transport {
   return async ({ url, method, headers, body, signal }) => {
     const response = await fetchFn(url, { method, headers, body, signal, redirect: 'manual' });
-    return { status: response.status, text: await response.text() };
+    // `Headers` hands out lowercase names with repeated values already joined.
+    const answerHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      answerHeaders[name] = value;
+    });
+    return { status: response.status, text: await response.text(), headers: answerHeaders };
   };
 }
