@@ -1,4 +1,4 @@
-import { ContinueNotAvailableError } from '../errors.js';
+import { ContinueNotAvailableError } from '../http/http-errors.js';
 import type { RouteHandler } from '../http/router.js';
 import { createNonce, negotiateLocale, pageHeaders, renderContinuePage } from '../pages/index.js';
 import { loadSession } from '../sessions/load-session.js';

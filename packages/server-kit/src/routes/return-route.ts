@@ -1,4 +1,4 @@
-import { ReturnNotResolvedError } from '../errors.js';
+import { ReturnNotResolvedError } from '../http/http-errors.js';
 import type { RouteHandler } from '../http/router.js';
 import type { ProviderAdapter } from '../providers/provider.js';
 import { createNonce, negotiateLocale, pageHeaders, renderReturnPage } from '../pages/index.js';

@@ -207,6 +207,21 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         assert.deepEqual(bare.next, { type: 'none' });
       });
 
+      it('keeps the provider data a session is created or opened with (a top-up target, before any provider call)', async () => {
+        const providerData = { topUp: { creditorIban: 'LT601010012345678901', consumerId: 'consumer-anna' } };
+        const created = await store.createSession(newSession({ providerData }));
+        assert.deepEqual(created.providerData, providerData);
+        const opened = await store.openSession({
+          key: unique('key'),
+          requestHash: 'h',
+          session: newSession({ providerData }),
+        });
+        assert.equal(opened.kind, 'claimed');
+        if (opened.kind !== 'claimed') return;
+        assert.deepEqual(opened.session.providerData, providerData);
+        assert.deepEqual((await store.getSession(opened.session.id))?.providerData, providerData);
+      });
+
       it('refuses a provider payment already attached to another session, and unknown sessions', async () => {
         const providerRef = unique('pay');
         const first = await store.createSession(newSession());

@@ -83,25 +83,25 @@ const APPLY_SQL = `
          pg_notify($6, json_build_object('sessionId', changed.id, 'eventId', event.event_id)::text)::text AS notified
     FROM changed, event`;
 
-/** The columns a new session is inserted with: `$1`…`$13` of CREATE_SQL and OPEN_SQL, in this order. */
+/** The columns a new session is inserted with: `$1`…`$14` of CREATE_SQL and OPEN_SQL, in this order. */
 const SESSION_COLUMNS = `id, order_id, provider, method, bank, language, country, amount, currency,
-                          description, reference, expires_at, next_poll_at`;
+                          description, reference, expires_at, next_poll_at, provider_data`;
 
-/** The tail both session inserts share: the `created` event and its announcement (ids only), `$14` the channel. */
+/** The tail both session inserts share: the `created` event and its announcement (ids only), `$15` the channel. */
 const CREATED_EVENT_AND_ANNOUNCEMENT = `, event AS (
     INSERT INTO status_events (session_id, status, source)
     SELECT id, status, 'create' FROM created
     RETURNING id AS event_id
   )
   SELECT created.*,
-         pg_notify($14, json_build_object('sessionId', created.id, 'eventId', event.event_id)::text)::text AS notified
+         pg_notify($15, json_build_object('sessionId', created.id, 'eventId', event.event_id)::text)::text AS notified
     FROM created, event`;
 
 /** A new session with its `created` event and announcement, in one statement (atomic on its own). */
 const CREATE_SQL = `
   WITH created AS (
     INSERT INTO sessions (${SESSION_COLUMNS})
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
     RETURNING *
   )${CREATED_EVENT_AND_ANNOUNCEMENT}`;
 
@@ -109,17 +109,17 @@ const CREATE_SQL = `
  * POST sessions, first write: the claim and, only when the claim is ours, the session with its
  * `created` event, in one statement (one transaction, one round trip). Another holder of the key makes
  * the claim insert nothing, so nothing else is inserted either; a taken session id or reference aborts
- * the whole statement, claim included. `$14`: the status channel, `$15`/`$16`: key and request hash.
+ * the whole statement, claim included. `$15`: the status channel, `$16`/`$17`: key and request hash.
  */
 const OPEN_SQL = `
   WITH claim AS (
-    INSERT INTO idempotency_keys (key, request_hash, state) VALUES ($15, $16, 'in_progress')
+    INSERT INTO idempotency_keys (key, request_hash, state) VALUES ($16, $17, 'in_progress')
     ON CONFLICT DO NOTHING
     RETURNING key
   ), created AS (
     INSERT INTO sessions (${SESSION_COLUMNS})
     SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::bigint, $9::text,
-           $10::text, $11::text, $12::timestamptz, $13::timestamptz
+           $10::text, $11::text, $12::timestamptz, $13::timestamptz, $14::jsonb
       FROM claim
     RETURNING *
   )${CREATED_EVENT_AND_ANNOUNCEMENT}`;
@@ -613,7 +613,7 @@ class SqlCheckoutStore implements CheckoutStore {
   }
 }
 
-/** `$1`…`$13` of CREATE_SQL and OPEN_SQL. */
+/** `$1`…`$14` of CREATE_SQL and OPEN_SQL. */
 function sessionParams(input: NewSession): unknown[] {
   return [
     input.id,
@@ -629,6 +629,7 @@ function sessionParams(input: NewSession): unknown[] {
     input.reference,
     input.expiresAt,
     input.nextPollAt,
+    input.providerData === undefined ? null : JSON.stringify(input.providerData),
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@pay-checkout/contract';
 import { ProviderError } from '../../errors.js';
 
 /** What a provider's error body says, as far as its adapter can read it. */
@@ -12,7 +13,7 @@ export interface ProviderRequestErrorOptions {
   /** The provider's own error code from its error body (`payment_not_found`, …). */
   providerCode?: string;
   /** Our code for the route boundary; `provider_error` unless said otherwise. */
-  code?: string;
+  code?: ErrorCode;
   /** The HTTP status we answer with; 502 unless said otherwise. */
   status?: number;
   /** The provider's id for the call: its answer's request-id header, else the `X-Request-ID` we sent. */
