@@ -1,31 +1,24 @@
 /**
- * @pay-checkout/sandbox: payment providers' stage environments played locally (ConnectPay under
- * `/connectpay`). Start it in-process with `startSandbox({port: 0})`, or run `npx pay-sandbox`.
+ * @pay-checkout/sandbox: payment providers' stage environments played locally, each under `/{kind}`
+ * (ConnectPay under `/connectpay`). Start it in-process with `startSandbox({port: 0})`, or run
+ * `npx pay-sandbox`.
  */
 
-// Errors
-export {
-  BadRequestError,
-  ConflictError,
-  InjectedError,
-  NotFoundError,
-  PayloadTooLargeError,
-  SandboxError,
-  UnauthorizedError,
-  UnprocessableError,
-  ValidationFailedError,
-} from './http/errors.js';
+// ConnectPay stage
 export { type BaasAccount, SANDBOX_BAAS } from './providers/connectpay/accounts.js';
 export { SANDBOX_BANKS } from './providers/connectpay/banks.js';
-export { type ConnectPayClient, SANDBOX_CLIENT } from './providers/connectpay/clients.js';
+export {
+  type ConnectPayClient,
+  SANDBOX_CLIENT,
+  SANDBOX_CLIENT_B,
+  SANDBOX_CLIENTS,
+} from './providers/connectpay/clients.js';
 export { type ConnectPayPaymentDetails, SANDBOX_MERCHANT_CREDITOR } from './providers/connectpay/details.js';
-// ConnectPay stage
 export {
   type ConnectPayStage,
   type ConnectPayStageOptions,
   createConnectPayStage,
 } from './providers/connectpay/index.js';
-export { DEFAULT_KNOBS, type GlobalKnobs } from './providers/connectpay/knobs.js';
 export {
   CONNECTPAY_LANGUAGES,
   CONNECTPAY_METHODS,
@@ -52,6 +45,8 @@ export {
 } from './providers/connectpay/request-signature.js';
 export {
   CONFIRMATION_CODE,
+  CONNECTPAY_CARD_TABLE,
+  type ConnectPayCardDecline,
   FAKE_BANK_ID,
   FAKE_BANK_NAME,
   FAKE_BANK_PASSWORD,
@@ -61,14 +56,52 @@ export {
   SIAULIU_BANK_NAME,
   TEST_CARDS,
 } from './providers/connectpay/test-data.js';
+export { STAGE_KINDS, STAGES, type StageKind, type StageOf } from './providers/stages.js';
+// Server and stages
+export { type RunningSandbox, type SandboxOptions, startSandbox } from './server.js';
+// Shared by every stage: bank directory, card rules, knobs, notification delivery log
+export {
+  BANK_COUNTRIES,
+  BANK_DIRECTORY,
+  bankByBic,
+  type DirectoryBank,
+  directoryBank,
+  directoryBanksIn,
+} from './shared/banks/bank-directory.js';
+export {
+  type CardError,
+  type CardInput,
+  cardBrand,
+  checkCard,
+  passesLuhn,
+} from './shared/cards/card-rules.js';
+export { findTestCard, type TestCard, type ThreeDsFlow } from './shared/cards/test-cards.js';
+// Errors
+export {
+  BadRequestError,
+  ConflictError,
+  InjectedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  SandboxError,
+  UnauthorizedError,
+  UnprocessableError,
+  ValidationFailedError,
+} from './shared/http/errors.js';
+export {
+  type ClientKnobs,
+  DEFAULT_KNOBS,
+  type GlobalKnobs,
+  type NotificationKnobs,
+} from './shared/knobs/knob-board.js';
 export {
   createProviderRegistry,
   type FetchHandler,
   type ProviderRegistry,
   type ProviderStage,
-} from './providers/registry.js';
-// Server
-export { type RunningSandbox, type SandboxOptions, startSandbox } from './server.js';
+  type StageOptions,
+} from './shared/stage.js';
+export type { StageListing } from './stage-index.js';
 
 // Test helpers
 export {

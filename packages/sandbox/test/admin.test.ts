@@ -155,6 +155,7 @@ describe('ConnectPay admin API', () => {
     const listed = await adminGet('clients');
     assert.deepEqual(listed.body.clients, [
       { clientId: 'sandbox-client', brandId: 'sandbox-brand' },
+      { clientId: 'sandbox-client-b', brandId: 'sandbox-brand-b' },
       { clientId: 'shop-2', brandId: 'brand-2' },
     ]);
     assert.ok(!JSON.stringify(listed.body).includes('s3cret'));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createKnobBoard, readKnobHeaders } from '../src/providers/connectpay/knobs.js';
+import { createKnobBoard } from '../src/shared/knobs/knob-board.js';
+import { readKnobHeaders } from '../src/shared/knobs/knob-headers.js';
 
 describe('the knob board', () => {
   it('fails a call when the random draw falls below errorRate, and only then', () => {

@@ -1,4 +1,4 @@
-import { UnprocessableError } from '../../http/errors.js';
+import { UnprocessableError } from '../../shared/http/errors.js';
 
 /** A BaaS platform customer's IBAN account, as the top-up endpoint checks it. */
 export interface BaasAccount {

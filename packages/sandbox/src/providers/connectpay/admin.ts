@@ -1,16 +1,19 @@
-import { readBodyText } from '../../http/body.js';
-import { MethodNotAllowedError, NotFoundError } from '../../http/errors.js';
-import { parseJsonBody } from '../../http/json-body.js';
-import { jsonResponse } from '../../http/responses.js';
-import { detailsOf, safeDecode, widgetUrl } from './api.js';
+import { type AdminBaseContext, handleAdminBase, readAdminJson } from '../../shared/admin/admin-base.js';
+import { MethodNotAllowedError, NotFoundError } from '../../shared/http/errors.js';
+import { safeDecode } from '../../shared/http/path.js';
+import { jsonResponse } from '../../shared/http/responses.js';
+import { parseOrThrow } from '../../shared/http/validation.js';
+import { paymentKnobsSchema } from '../../shared/knobs/knob-board.js';
+import { detailsOf, widgetUrl } from './api.js';
+import { SANDBOX_CLIENT } from './clients.js';
 import type { ConnectPayContext } from './context.js';
-import { failNextSchema, globalKnobsSchema, paymentKnobsSchema } from './knobs.js';
 import type { SandboxPayment } from './model.js';
-import { parseOrThrow, registerClientSchema } from './schema.js';
+import { registerClientSchema } from './schema.js';
 
 /**
- * The admin API under `{base}/admin`: knobs, payments with their history, manual review, notification
- * attempts, extra clients, reset. No auth: the sandbox is a local test tool (wire contract "Knobs and admin").
+ * The admin API under `{base}/admin`: the shared routes (knobs, per-client knobs, fail-next,
+ * notification attempts: `shared/admin/admin-base.ts`) plus ConnectPay's own: payments with their
+ * history, manual review, extra clients, reset. No auth: the sandbox is a local test tool.
  */
 export async function handleAdmin(
   request: Request,
@@ -21,25 +24,16 @@ export async function handleAdmin(
   if (path !== '/admin' && !path.startsWith('/admin/')) return undefined;
   const route = path.slice('/admin'.length);
   const method = request.method;
-  const readJson = async (): Promise<unknown> => parseJsonBody(request, await readBodyText(request));
+  const readJson = (): Promise<unknown> => readAdminJson(request);
+  const base: AdminBaseContext = {
+    knobs: context.knobs,
+    notifier: context.notifier,
+    hasClient: (clientId) => context.clients.get(clientId) !== undefined,
+    defaultClientId: SANDBOX_CLIENT.clientId,
+  };
+  const shared = await handleAdminBase(route, request, url, base);
+  if (shared) return shared;
 
-  if (route === '/knobs') {
-    if (method === 'GET') return jsonResponse(200, knobsView(context));
-    if (method === 'PUT') {
-      // zod leaves absent keys out (and JSON has no undefined), so the patch holds only what was sent.
-      context.knobs.setGlobal(parseOrThrow(globalKnobsSchema, await readJson()));
-      return jsonResponse(200, knobsView(context));
-    }
-    throw new MethodNotAllowedError(method);
-  }
-  if (route === '/fail-next') {
-    if (method !== 'POST') throw new MethodNotAllowedError(method);
-    const body = parseOrThrow(failNextSchema, await readJson());
-    const clientId = body.clientId ?? 'sandbox-client';
-    if (!context.clients.get(clientId)) throw new NotFoundError('client_not_found', `No client ${clientId}.`);
-    context.knobs.queueFailures(clientId, body.statuses);
-    return jsonResponse(200, knobsView(context));
-  }
   if (route === '/payments') {
     if (method !== 'GET') throw new MethodNotAllowedError(method);
     const key = url.searchParams.get('key');
@@ -80,14 +74,6 @@ export async function handleAdmin(
           : context.book.expire(paymentId);
     return jsonResponse(200, adminView(context, url, updated));
   }
-  if (route === '/notifications') {
-    if (method !== 'GET') throw new MethodNotAllowedError(method);
-    const paymentId = url.searchParams.get('paymentId');
-    const deliveries = context.notifier
-      .deliveries()
-      .filter((attempt) => paymentId === null || attempt.paymentId === paymentId);
-    return jsonResponse(200, { notifications: deliveries });
-  }
   if (route === '/clients') {
     if (method === 'GET') {
       // Secrets stay in the sandbox even though they are test data: the list shows ids only.
@@ -111,10 +97,6 @@ export async function handleAdmin(
     return jsonResponse(200, { reset: true });
   }
   throw new NotFoundError('not_found', `No admin endpoint ${route || '/'}.`);
-}
-
-function knobsView(context: ConnectPayContext) {
-  return { ...context.knobs.global(), failNext: context.knobs.pendingFailures() };
 }
 
 function adminView(context: ConnectPayContext, url: URL, payment: SandboxPayment) {

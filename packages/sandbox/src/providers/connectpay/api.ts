@@ -1,29 +1,31 @@
-import { readBodyText } from '../../http/body.js';
-import type { FieldError } from '../../http/errors.js';
+import { readBodyText } from '../../shared/http/body.js';
+import type { FieldError } from '../../shared/http/errors.js';
 import {
   InjectedError,
   MethodNotAllowedError,
   NotFoundError,
   SandboxError,
   ValidationFailedError,
-} from '../../http/errors.js';
-import { parseJsonBody } from '../../http/json-body.js';
-import { jsonResponse } from '../../http/responses.js';
-import { sleep } from '../../http/sleep.js';
+} from '../../shared/http/errors.js';
+import { parseJsonBody } from '../../shared/http/json-body.js';
+import { safeDecode } from '../../shared/http/path.js';
+import { jsonResponse } from '../../shared/http/responses.js';
+import { parseOrThrow } from '../../shared/http/validation.js';
+import type { PaymentKnobsPatch } from '../../shared/knobs/knob-board.js';
+import { readKnobHeaders } from '../../shared/knobs/knob-headers.js';
+import { sleep } from '../../shared/sleep.js';
 import { checkCreditorAccount, compactIban } from './accounts.js';
-import { checkSignedRequest, identifyClient } from './auth.js';
+import { checkSignedRequest, claimedClientId, identifyClient } from './auth.js';
 import { findBank } from './banks.js';
 import type { ConnectPayClient } from './clients.js';
 import type { ConnectPayContext } from './context.js';
 import { toDetails } from './details.js';
-import { type PaymentKnobsPatch, readKnobHeaders } from './knobs.js';
 import { CONNECTPAY_METHODS, type ConnectPayMethod, type SandboxPayment } from './model.js';
 import {
   amountToMinor,
   type InitiatePaymentBody,
   initiatePaymentSchema,
   minorToAmount,
-  parseOrThrow,
   type TopUpBody,
   topUpSchema,
 } from './schema.js';
@@ -126,11 +128,12 @@ export async function handleApi(
       }
       const banks = context.book.banks(countryCode?.toUpperCase());
       return jsonResponse(200, {
+        // `bic` from the shared bank directory: a fallback provider is matched to the same bank by it.
         providers: banks.map((bank) => ({
           providerId: bank.providerId,
           name: bank.name,
           countryCode: bank.countryCode,
-          ...(bank.bic ? { bic: bank.bic } : {}),
+          bic: bank.bic,
         })),
       });
     }
@@ -141,14 +144,18 @@ export async function handleApi(
   }
 }
 
-/** Global latency, or the payment's own (set at initiation) for calls about it, or the request's header. */
+/**
+ * The request's own header (initiations), or the payment's latency (set at initiation) for calls about
+ * it, or the calling client's latency knob, or the global one. The client is the one the request claims
+ * to be: latency comes before the credentials are checked, as a slow network would.
+ */
 function latencyFor(request: Request, route: ApiRoute, context: ConnectPayContext): number {
   const header = Number(request.headers.get('x-sandbox-latency-ms'));
   const own = route.paymentId ? context.knobs.paymentLatency(route.paymentId) : undefined;
   if ((route.name === 'initiate' || route.name === 'topUp') && Number.isInteger(header) && header > 0) {
     return Math.min(header, 120_000);
   }
-  return own ?? context.knobs.global().latencyMs;
+  return own ?? context.knobs.latencyFor(claimedClientId(request));
 }
 
 function ownPayment(context: ConnectPayContext, client: ConnectPayClient, paymentId: string, family: Family) {
@@ -273,13 +280,4 @@ function pickConsumer(consumer: { firstName?: string; lastName?: string; ipAddre
     ...(consumer.ipAddress !== undefined ? { ipAddress: consumer.ipAddress } : {}),
   };
   return Object.keys(picked).length > 0 ? picked : undefined;
-}
-
-/** A path segment decoded; malformed percent-encoding is kept as is (it then simply matches nothing). */
-export function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

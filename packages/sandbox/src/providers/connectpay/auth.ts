@@ -1,22 +1,33 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { BadRequestError, NotAcceptableError, UnauthorizedError } from '../../http/errors.js';
+import { BadRequestError, NotAcceptableError, UnauthorizedError } from '../../shared/http/errors.js';
 import type { ClientDirectory, ConnectPayClient } from './clients.js';
 import { verifyConnectPayRequest } from './request-signature.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The client id `Authorization: Basic` names, before any check (for the per-client latency knob). */
+export function claimedClientId(request: Request): string | undefined {
+  const credentials = basicCredentials(request);
+  return credentials && credentials.colon > 0 ? credentials.decoded.slice(0, credentials.colon) : undefined;
+}
+
+function basicCredentials(request: Request): { decoded: string; colon: number } | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.headers.get('authorization') ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  return { decoded, colon: decoded.indexOf(':') };
+}
 
 /**
  * Identifies the API v2 caller from `Authorization: Basic base64(clientId:clientSecret)`
  * (PROVIDER-WIRE.md §1). Missing or wrong credentials → 401 `unauthorized`.
  */
 export function identifyClient(request: Request, clients: ClientDirectory): ConnectPayClient {
-  const header = request.headers.get('authorization') ?? '';
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
-  if (!match) {
+  const credentials = basicCredentials(request);
+  if (!credentials) {
     throw new UnauthorizedError('unauthorized', 'Send Authorization: Basic base64(clientId:clientSecret).');
   }
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
+  const { decoded, colon } = credentials;
   const client =
     colon > 0 ? clients.authenticate(decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
   if (!client) throw new UnauthorizedError('unauthorized', 'Unknown client id or wrong client secret.');

@@ -7,8 +7,9 @@
  * keep what they got without seeing later changes or changing the book by accident.
  */
 import { randomUUID } from 'node:crypto';
+import { checkCard } from '../../shared/cards/card-rules.js';
+import { findTestCard } from '../../shared/cards/test-cards.js';
 import { banksOf, findBank, SANDBOX_BANKS } from './banks.js';
-import { checkCard } from './card-rules.js';
 import {
   type CardInput,
   CONNECTPAY_METHODS,
@@ -27,11 +28,11 @@ import {
 } from './model.js';
 import {
   CONFIRMATION_CODE,
+  CONNECTPAY_CARD_TABLE,
   FAKE_BANK_ID,
   FAKE_BANK_PASSWORD,
   FAKE_BANK_USERNAME,
   MANUAL_REVIEW_AMOUNT,
-  TEST_CARDS,
 } from './test-data.js';
 
 /** Raised when an operation names a payment (by id or widget key) the book does not hold. */
@@ -422,11 +423,9 @@ type CardOutcome = 'challenge' | 'frictionless' | 'InsufficientFunds' | 'StolenC
 
 /** The stage's published card outcomes; any other valid card gets a challenge and succeeds. */
 function cardOutcome(digits: string, kind: SandboxPayment['kind']): CardOutcome {
-  if (digits === TEST_CARDS.insufficientFunds) return 'InsufficientFunds';
-  if (digits === TEST_CARDS.stolenCard) return 'StolenCard';
-  if (digits === TEST_CARDS.topUpDeclined && kind === 'topup') return 'TopUpCardDeclined';
-  if (digits === TEST_CARDS.visaFrictionless) return 'frictionless';
-  return 'challenge';
+  const card = findTestCard(CONNECTPAY_CARD_TABLE, digits, kind);
+  if (card?.decline) return card.decline;
+  return card?.threeDs === 'frictionless' ? 'frictionless' : 'challenge';
 }
 
 /** Compared in minor units, so "99.99", "99.990" and "0099.99" all count. */

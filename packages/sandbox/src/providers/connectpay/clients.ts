@@ -1,4 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+import {
+  SANDBOX_CLIENT_B_PRIVATE_KEY_PEM,
+  SANDBOX_CLIENT_B_PUBLIC_KEY_PEM,
+} from './keys/sandbox-client-b-keys.js';
 import { SANDBOX_CLIENT_PRIVATE_KEY_PEM, SANDBOX_CLIENT_PUBLIC_KEY_PEM } from './keys/sandbox-client-keys.js';
 
 /** An API v2 client ("DevApp") as the sandbox knows it. */
@@ -25,7 +29,25 @@ export const SANDBOX_CLIENT = {
   notificationSecret: 'sandbox-notification-secret',
 } as const;
 
-/** Registered clients; `reset()` keeps only the built-in one. */
+/**
+ * A second built-in client with its own id, secret, brand and key pair: a second merchant account at the
+ * same stage, for running two adapter instances side by side (routing, failover). The knobs can be set
+ * per client (`PUT {base}/admin/knobs?clientId=sandbox-client-b`), so one account can fail while the
+ * other works.
+ */
+export const SANDBOX_CLIENT_B = {
+  clientId: 'sandbox-client-b',
+  clientSecret: 'sandbox-secret-b',
+  brandId: 'sandbox-brand-b',
+  privateKeyPem: SANDBOX_CLIENT_B_PRIVATE_KEY_PEM,
+  publicKeyPem: SANDBOX_CLIENT_B_PUBLIC_KEY_PEM,
+  notificationSecret: 'sandbox-notification-secret-b',
+} as const;
+
+/** Every built-in client, in the order `GET {base}/admin/clients` lists them. */
+export const SANDBOX_CLIENTS = [SANDBOX_CLIENT, SANDBOX_CLIENT_B] as const;
+
+/** Registered clients; `reset()` keeps only the built-in ones. */
 export interface ClientDirectory {
   get(clientId: string): ConnectPayClient | undefined;
   register(client: ConnectPayClient): ConnectPayClient;
@@ -37,16 +59,16 @@ export interface ClientDirectory {
 
 export function createClientDirectory(): ClientDirectory {
   const clients = new Map<string, ConnectPayClient>();
-  const builtIn: ConnectPayClient = {
-    clientId: SANDBOX_CLIENT.clientId,
-    clientSecret: SANDBOX_CLIENT.clientSecret,
-    brandId: SANDBOX_CLIENT.brandId,
-    publicKeyPem: SANDBOX_CLIENT.publicKeyPem,
-    notificationSecret: SANDBOX_CLIENT.notificationSecret,
-  };
+  const builtIn: ConnectPayClient[] = SANDBOX_CLIENTS.map((client) => ({
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    brandId: client.brandId,
+    publicKeyPem: client.publicKeyPem,
+    notificationSecret: client.notificationSecret,
+  }));
   const reset = (): void => {
     clients.clear();
-    clients.set(builtIn.clientId, builtIn);
+    for (const client of builtIn) clients.set(client.clientId, client);
   };
   reset();
   return {

@@ -1,7 +1,7 @@
+import type { KnobBoard } from '../../shared/knobs/knob-board.js';
+import type { Notifier } from '../../shared/notifications/notifier.js';
 import type { SandboxPaymentBook } from './book.js';
 import type { ClientDirectory } from './clients.js';
-import type { KnobBoard } from './knobs.js';
-import type { Notifier } from './notifier.js';
 
 /** Everything the ConnectPay stage's handlers share. One per running sandbox. */
 export interface ConnectPayContext {

@@ -71,7 +71,7 @@ export function toDetails(payment: SandboxPayment, context: DetailsContext): Con
       creditorName: topUpAccount?.holderName ?? SANDBOX_MERCHANT_CREDITOR.name,
       creditorAccount: { iban: payment.creditorIban ?? SANDBOX_MERCHANT_CREDITOR.iban },
       ...(method === 'PIS' && bank && DEBTOR_KNOWN.includes(payment.status)
-        ? { debtorAccount: { bban: fakeBban(payment.paymentId), bic: bank.bic ?? 'SANDBOXXX' } }
+        ? { debtorAccount: { bban: fakeBban(payment.paymentId), bic: bank.bic } }
         : {}),
       ...(payment.card ? { card: { ...payment.card } } : {}),
       status: payment.status,

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import { PaymentNotFoundError } from './book.js';
 import { IllegalTransitionError } from './model.js';
 

@@ -1,27 +1,28 @@
-import { InjectedError } from '../../http/errors.js';
-import { errorResponse } from '../../http/responses.js';
-import type { ProviderStage } from '../registry.js';
+/**
+ * The ConnectPay stage: API v2 (merchant payments and BaaS top-up), the hosted widget, the admin API and
+ * the notifier, under one prefix (`/connectpay`). Built from the shared parts in `src/shared/`; what is
+ * ConnectPay's own (its API, auth and signatures, its payment book, test data and widget flow) lives here.
+ */
+import { InjectedError } from '../../shared/http/errors.js';
+import { errorResponse } from '../../shared/http/responses.js';
+import { createKnobBoard, type KnobBoard } from '../../shared/knobs/knob-board.js';
+import type { Notifier } from '../../shared/notifications/notifier.js';
+import { consoleLog, type ProviderStage, type StageOptions } from '../../shared/stage.js';
 import { handleAdmin } from './admin.js';
 import { detailsOf, handleApi } from './api.js';
 import { createPaymentBook, type SandboxPaymentBook } from './book.js';
 import { createClientDirectory } from './clients.js';
 import type { ConnectPayContext } from './context.js';
 import { translateBookError } from './errors.js';
-import { createKnobBoard, type KnobBoard } from './knobs.js';
-import { createNotifier, type Notifier } from './notifier.js';
+import { createConnectPayNotifier } from './notifier.js';
 import { handleWidget } from './widget.js';
 
-export interface ConnectPayStageOptions {
-  /** Path prefix; default `/connectpay`. */
-  prefix?: string;
-  notificationRetryBaseMs?: number;
-  /** Random source for the error-rate knob and retry jitter (tests may fix it). */
-  random?: () => number;
-  log?: (message: string, error?: unknown) => void;
-}
+/** Every option has a default: the prefix `/connectpay`, console logging, 200 ms retries. */
+export type ConnectPayStageOptions = Partial<StageOptions>;
 
-/** The ConnectPay stage: API v2, hosted widget, admin API and notifier, under one prefix. */
+/** The ConnectPay stage, with its payment book, knobs and notifier for in-process tests. */
 export interface ConnectPayStage extends ProviderStage {
+  readonly kind: 'connectpay';
   readonly book: SandboxPaymentBook;
   readonly knobs: KnobBoard;
   readonly notifier: Notifier;
@@ -29,13 +30,13 @@ export interface ConnectPayStage extends ProviderStage {
 
 export function createConnectPayStage(options: ConnectPayStageOptions = {}): ConnectPayStage {
   const prefix = options.prefix ?? '/connectpay';
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const log = options.log ?? consoleLog;
   const lifetime = new AbortController();
   const book = createPaymentBook();
   const clients = createClientDirectory();
   const knobs = createKnobBoard(options.random);
   const topUpConsumers = new Map<string, string>();
-  const notifier = createNotifier({
+  const notifier = createConnectPayNotifier({
     book,
     bodyOf: (payment) => detailsOf({ clients, topUpConsumers }, payment),
     secretOf: (payment) => clients.get(payment.clientId)?.notificationSecret,
@@ -53,8 +54,10 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
   };
 
   return {
-    name: 'connectpay',
+    kind: 'connectpay',
+    title: 'ConnectPay',
     prefix,
+    adminPath: '/admin',
     book,
     knobs,
     notifier,

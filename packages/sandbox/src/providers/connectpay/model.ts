@@ -7,6 +7,10 @@
  * Statuses: ConnectPay documents only `PendingProvider` (PROVIDER-WIRE.md §1). The rest of the enum
  * is our choice, documented in the sandbox README.
  */
+import type { CardError, CardInput } from '../../shared/cards/card-rules.js';
+import type { NotificationKnobs } from '../../shared/knobs/knob-board.js';
+
+export type { CardInput } from '../../shared/cards/card-rules.js';
 
 export const CONNECTPAY_STATUSES = [
   'Initiated', // created by Initiate Payment; the shopper has not finished at the widget yet
@@ -65,11 +69,7 @@ export interface HistoryEntry {
 }
 
 /** Per-payment test knobs (the admin API sets defaults; Initiate may override via `X-Sandbox-*`). */
-export interface PaymentKnobs {
-  notificationDelayMs: number;
-  duplicateNotifications: boolean; // deliver every notification twice
-  reorderNotifications: boolean; // hold intermediate notifications and send them after the final one
-}
+export type PaymentKnobs = NotificationKnobs;
 
 export interface SandboxPayment {
   paymentId: string;
@@ -120,28 +120,19 @@ export type WidgetError =
   | 'unknown_bank'
   | 'wrong_credentials'
   | 'wrong_code'
-  | 'invalid_card_number'
-  | 'invalid_expiry'
-  | 'card_expired'
-  | 'invalid_cvc'
-  | 'missing_name'
+  | CardError
   | 'wrong_step'
   | 'already_final'
   | 'method_not_allowed';
 
-export interface CardInput {
-  number: string;
-  expiry: string; // "MM/YY" or "MM/YYYY"
-  cvc: string;
-  name: string;
-}
-
-/** A bank the shopper can pick for PIS. */
+/** A bank the shopper can pick for PIS: a bank of the shared directory under ConnectPay's provider id. */
 export interface SandboxBank {
   providerId: string;
+  /** The bank's id in the shared bank directory (`shared/banks/bank-directory.ts`). */
+  bankId: string;
   name: string;
   countryCode: string;
-  bic?: string;
+  bic: string;
   /** Stage banks with a working front end; others are listed for realism and succeed too. */
   stage?: boolean;
 }

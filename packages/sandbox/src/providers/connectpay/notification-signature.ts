@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { SandboxError } from '../../http/errors.js';
+import { SandboxError } from '../../shared/http/errors.js';
 
 /**
  * The sandbox-only notification signature. Real ConnectPay `notificationUrl` callbacks are NOT signed

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ValidationFailedError } from '../../http/errors.js';
 import { CONNECTPAY_LANGUAGES, CONNECTPAY_METHODS } from './model.js';
 
 /**
@@ -99,18 +98,6 @@ export const registerClientSchema = z.object({
   publicKeyPem: z.string().min(100).max(8192).includes('PUBLIC KEY', { error: 'must be a PEM public key' }),
   notificationSecret: shortText(256).optional(),
 });
-
-/** Parses `value` or throws `ValidationFailedError` listing every field error with its dotted path. */
-export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new ValidationFailedError(
-    result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.') || '(body)',
-      message: issue.message,
-    })),
-  );
-}
 
 /** `"19.9"` → 1990. The one conversion from ConnectPay's decimal strings to minor units (EUR: 2 decimals). */
 export function amountToMinor(amount: string): number {

@@ -5,15 +5,22 @@
  * 404 for an unknown key, 409 when the payment is final or elsewhere, 400 for a malformed form
  * (wire contract, "Journeys"). No step needs JavaScript.
  */
+import {
+  FormTooLargeError,
+  MalformedFormError,
+  readPageForm,
+  requireFields,
+} from '../../shared/http/form.js';
+import { htmlResponse, seeOther } from '../../shared/http/html-response.js';
+import { isPageLanguage } from '../../shared/i18n/languages.js';
+import type { Html } from '../../shared/pages/html.js';
+import { problemPage as sharedProblemPage } from '../../shared/pages/problem-page.js';
 import { PaymentNotFoundError } from './book.js';
-import { isWidgetLanguage, messagesFor, pickLanguage } from './i18n/index.js';
+import { messagesFor, pickLanguage } from './i18n/index.js';
 import type { ConnectPayMethod, PaymentBook, SandboxPayment, WidgetResult } from './model.js';
-import type { PageContext } from './pages/context.js';
-import type { Html } from './pages/html.js';
-import { problemPage } from './pages/problem-page.js';
+import { frameOf, type PageContext } from './pages/context.js';
 import { statusPage } from './pages/status-page.js';
 import { type StepInput, stepPage } from './pages/step-page.js';
-import { FormTooLargeError, MalformedFormError, readWidgetForm, requireFields } from './widget-form.js';
 
 const ACTIONS = ['method', 'bank', 'login', 'code', 'card', '3ds', 'wallet', 'cancel'] as const;
 type WidgetAction = (typeof ACTIONS)[number];
@@ -40,7 +47,7 @@ export async function handleWidget(
 
   let form: URLSearchParams;
   try {
-    form = await readWidgetForm(request);
+    form = await readPageForm(request);
   } catch (error) {
     if (error instanceof FormTooLargeError) return problem(url, basePath, 413, 'tooLarge');
     if (error instanceof MalformedFormError) return problem(url, basePath, 400, 'badRequest');
@@ -165,7 +172,7 @@ function contextFor(
     language,
     messages: messagesFor(language),
     basePath,
-    explicitLanguage: isWidgetLanguage(requested?.toLowerCase()),
+    explicitLanguage: isPageLanguage(requested?.toLowerCase()),
     key,
     payment,
   };
@@ -179,10 +186,11 @@ function stepHref(context: PageContext): string {
 
 /** Post/redirect/get: the next step is always rendered by a GET, so reload and back behave. */
 function redirectToStep(context: PageContext, url: URL): Response {
-  return new Response(null, {
-    status: 303,
-    headers: { location: new URL(stepHref(context), url).toString(), 'cache-control': 'no-store' },
-  });
+  return seeOther(new URL(stepHref(context), url).toString());
+}
+
+function problemPage(context: PageContext, title: string, text: string, continueHref?: string): Html {
+  return sharedProblemPage(frameOf(context), title, text, continueHref);
 }
 
 function notFound(context: PageContext): Response {
@@ -218,20 +226,6 @@ function methodNotAllowed(url: URL, basePath: string, allow: string): Response {
   const response = problem(url, basePath, 405, 'badRequest');
   response.headers.set('allow', allow);
   return response;
-}
-
-function htmlResponse(status: number, page: Html): Response {
-  return new Response(page.toString(), {
-    status,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      // Pages show one payment's state; never serve a stale step from a cache.
-      'cache-control': 'no-store',
-      // The widget key is in the URL: do not hand it to the merchant's site via Referer.
-      'referrer-policy': 'no-referrer',
-      'x-content-type-options': 'nosniff',
-    },
-  });
 }
 
 function definedEntries(record: Record<string, string | undefined>): Record<string, string> {

@@ -1,7 +1,8 @@
 /**
- * Languages of the hosted widget pages. ConnectPay's widget knows EN DE NL FI SV LT; the sandbox
- * translates into English, German and Lithuanian and shows English for the rest.
+ * Languages of the ConnectPay widget. ConnectPay's widget knows EN DE NL FI SV LT; the sandbox's pages
+ * exist in the shared page languages (English, German, Lithuanian) and show English for the rest.
  */
+import { PAGE_LANGUAGES, type PageLanguage, pickPageLanguage } from '../../../shared/i18n/languages.js';
 import type { ConnectPayLanguage } from '../model.js';
 import { de } from './de.js';
 import { en, type Messages } from './en.js';
@@ -9,8 +10,8 @@ import { lt } from './lt.js';
 
 export type { Messages } from './en.js';
 
-export const WIDGET_LANGUAGES = ['en', 'de', 'lt'] as const;
-export type WidgetLanguage = (typeof WIDGET_LANGUAGES)[number];
+export const WIDGET_LANGUAGES = PAGE_LANGUAGES;
+export type WidgetLanguage = PageLanguage;
 
 const MESSAGES: Record<WidgetLanguage, Messages> = { en, de, lt };
 
@@ -18,18 +19,10 @@ export function messagesFor(language: WidgetLanguage): Messages {
   return MESSAGES[language];
 }
 
-export function isWidgetLanguage(value: unknown): value is WidgetLanguage {
-  return typeof value === 'string' && (WIDGET_LANGUAGES as readonly string[]).includes(value);
-}
-
 /** `?lang=` first (the shopper's switch), then the merchant's `language`, then English. */
 export function pickLanguage(
   requested: string | null | undefined,
   paymentLanguage?: ConnectPayLanguage,
 ): WidgetLanguage {
-  const asked = requested?.toLowerCase();
-  if (isWidgetLanguage(asked)) return asked;
-  const merchant = paymentLanguage?.toLowerCase();
-  if (isWidgetLanguage(merchant)) return merchant;
-  return 'en';
+  return pickPageLanguage(requested, paymentLanguage);
 }

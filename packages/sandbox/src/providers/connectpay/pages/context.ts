@@ -1,7 +1,9 @@
 /** What every widget page needs to render: the language, where the widget lives, the payment. */
+
+import { type Html, html } from '../../../shared/pages/html.js';
+import { formatAmount as formatMajorAmount, type PageFrame } from '../../../shared/pages/layout.js';
 import type { Messages, WidgetLanguage } from '../i18n/index.js';
 import type { SandboxPayment } from '../model.js';
-import { type Html, html } from './html.js';
 
 export interface PageContext {
   language: WidgetLanguage;
@@ -31,12 +33,30 @@ export function hiddenFields(context: PageContext): Html {
 
 /** "19,99 €" in de/lt, "€19.99" in en: amounts stay strings in major units on the wire. */
 export function formatAmount(payment: SandboxPayment, locale: string): string {
-  const value = Number(payment.amount);
-  if (!Number.isFinite(value)) return `${payment.amount} ${payment.currency}`;
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: payment.currency }).format(value);
-  } catch {
-    // An unknown currency code: show it as sent rather than fail the page.
-    return `${payment.amount} ${payment.currency}`;
-  }
+  return formatMajorAmount(payment.amount, payment.currency, locale);
+}
+
+/** The shared page frame for a widget page: ConnectPay's name, its language links, its forms' fields. */
+export function frameOf(context: PageContext): PageFrame {
+  const { payment, messages } = context;
+  const key = payment?.key ?? context.key;
+  return {
+    language: context.language,
+    words: messages,
+    brand: messages.brand,
+    languageHref: (language) => {
+      const query = new URLSearchParams({ ...(key ? { key } : {}), ...context.keepQuery, lang: language });
+      return `${widgetPath(context)}?${query.toString()}`;
+    },
+    ...(payment
+      ? {
+          summary: {
+            amount: formatAmount(payment, messages.locale),
+            ...(payment.merchantReference ? { reference: payment.merchantReference } : {}),
+          },
+        }
+      : {}),
+    hiddenFields: hiddenFields(context),
+    cancelAction: widgetPath(context, 'cancel'),
+  };
 }

@@ -1,9 +1,9 @@
 /** Step "choose-method": the merchant allowed several methods and preselected none. */
+import { errorMessage } from '../../../shared/pages/fields.js';
+import { type Html, html } from '../../../shared/pages/html.js';
+import { renderPage } from '../../../shared/pages/layout.js';
 import type { SandboxPayment } from '../model.js';
-import { hiddenFields, type PageContext, widgetPath } from './context.js';
-import { errorMessage } from './fields.js';
-import { type Html, html } from './html.js';
-import { renderPage } from './layout.js';
+import { frameOf, hiddenFields, type PageContext, widgetPath } from './context.js';
 
 export function methodPage(context: PageContext, payment: SandboxPayment, error?: string): Html {
   const { messages } = context;
@@ -13,7 +13,7 @@ export function methodPage(context: PageContext, payment: SandboxPayment, error?
         messages.methods[method]
       }</button></li>`,
   );
-  return renderPage(context, {
+  return renderPage(frameOf(context), {
     title: messages.chooseMethodTitle,
     cancel: true,
     body: html`<h1 id="step-title">${messages.chooseMethodTitle}</h1>

@@ -1,19 +1,14 @@
 /**
- * Step "done": the outcome in plain words and a "Return to merchant" link, styled as a button, to the
- * merchant's `redirectUrl` exactly as given (ConnectPay: "by pressing the button Return to Merchant,
- * Consumer will be redirected back to your website using … redirectUrl").
+ * Step "done": the shared status page (`shared/pages/status-page.ts`) with the outcome of a ConnectPay
+ * status in plain words and "Return to merchant" to the merchant's `redirectUrl` exactly as given
+ * (ConnectPay: "by pressing the button Return to Merchant, Consumer will be redirected back to your
+ * website using … redirectUrl").
  */
+import type { Html } from '../../../shared/pages/html.js';
+import { type StatusWords, statusPage as sharedStatusPage } from '../../../shared/pages/status-page.js';
 import type { Messages } from '../i18n/index.js';
 import type { SandboxPayment } from '../model.js';
-import type { PageContext } from './context.js';
-import { type Html, html, safeHref } from './html.js';
-import { renderPage } from './layout.js';
-
-interface StatusWords {
-  tone: 'ok' | 'bad' | 'wait';
-  headline: string;
-  detail: string;
-}
+import { frameOf, type PageContext } from './context.js';
 
 export function statusWords(payment: SandboxPayment, messages: Messages): StatusWords {
   const { statusHeadline: head, statusDetail: detail } = messages;
@@ -53,19 +48,12 @@ export function statusWords(payment: SandboxPayment, messages: Messages): Status
   }
 }
 
-const ICONS = { ok: '✓', bad: '✕', wait: '…' } as const;
-
 /** The status page; `notice` adds a line above it (the 409 "already finished" page reuses it). */
 export function statusPage(context: PageContext, payment: SandboxPayment, notice?: string): Html {
-  const { messages } = context;
-  const words = statusWords(payment, messages);
-  return renderPage(context, {
-    title: words.headline,
-    panelClass: `status-${words.tone}`,
-    body: html`${notice && html`<p class="intro">${notice}</p>`}
-<div class="status-icon" aria-hidden="true">${ICONS[words.tone]}</div>
-<h1 id="step-title">${words.headline}</h1>
-<p>${words.detail}</p>
-<div class="actions"><a class="button wide" href="${safeHref(payment.redirectUrl)}">${messages.returnToMerchant}</a></div>`,
-  });
+  return sharedStatusPage(
+    frameOf(context),
+    statusWords(payment, context.messages),
+    payment.redirectUrl,
+    notice,
+  );
 }

@@ -2,16 +2,16 @@
  * Step "wallet": a simulated Google Pay / Apple Pay payment sheet (no wallet is contacted). Its two
  * buttons are named plainly "Pay" and "Cancel payment", as on a real sheet; the total sits above them.
  */
+import { type Html, html } from '../../../shared/pages/html.js';
+import { renderPage } from '../../../shared/pages/layout.js';
 import type { SandboxPayment } from '../model.js';
-import { formatAmount, hiddenFields, type PageContext, widgetPath } from './context.js';
-import { type Html, html } from './html.js';
-import { renderPage } from './layout.js';
+import { formatAmount, frameOf, hiddenFields, type PageContext, widgetPath } from './context.js';
 
 export function walletPage(context: PageContext, payment: SandboxPayment): Html {
   const { messages } = context;
   const wallet = payment.method === 'ApplePay' ? 'ApplePay' : 'GooglePay';
   const title = messages.walletTitle(messages.methods[wallet]);
-  return renderPage(context, {
+  return renderPage(frameOf(context), {
     title,
     cancel: true,
     panelClass: `sheet ${wallet.toLowerCase()}`,

@@ -1,19 +1,32 @@
 /**
- * The checks the stage's card form makes before anything reaches a scheme: Luhn, a future expiry,
- * a 3-digit CVC ("CVV: any 3 digits; expiry: any future date", reference/TEST-DATA.md), a name.
- * Part of the book (helper B's slice); split out so the state machine stays readable.
+ * The checks every stage's card form makes before anything reaches a scheme: Luhn, a future expiry,
+ * a 3-digit CVC (the stages' test data: "CVV: any 3 digits; expiry: any future date"), a name.
  */
-import type { CardInput, WidgetError } from './model.js';
+
+/** What the shopper typed into a card form. */
+export interface CardInput {
+  number: string;
+  expiry: string; // "MM/YY" or "MM/YYYY"
+  cvc: string;
+  name: string;
+}
+
+export const CARD_ERRORS = [
+  'invalid_card_number',
+  'invalid_expiry',
+  'card_expired',
+  'invalid_cvc',
+  'missing_name',
+] as const;
+export type CardError = (typeof CARD_ERRORS)[number];
+
+export function isCardError(code: string): code is CardError {
+  return (CARD_ERRORS as readonly string[]).includes(code);
+}
 
 export type CardCheck =
   | { ok: true; digits: string; brand: string; last4: string }
-  | {
-      ok: false;
-      error: Extract<
-        WidgetError,
-        'invalid_card_number' | 'invalid_expiry' | 'card_expired' | 'invalid_cvc' | 'missing_name'
-      >;
-    };
+  | { ok: false; error: CardError };
 
 /** Checks in the order the form shows the fields, and reports the first problem. */
 export function checkCard(input: CardInput, now: Date): CardCheck {

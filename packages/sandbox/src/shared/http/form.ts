@@ -1,13 +1,13 @@
 /**
- * Reading the widget's form posts: `application/x-www-form-urlencoded`, at most 16 KiB (a card form
- * is a few hundred bytes; anything bigger is not a shopper). The bytes are read by the package's one
- * limited body reader; the errors are the widget's own, answered as pages.
+ * Reading the hosted pages' form posts: `application/x-www-form-urlencoded`, at most 16 KiB (a card
+ * form is a few hundred bytes; anything bigger is not a shopper). The bytes are read by the package's
+ * one limited body reader; the errors are the pages' own, answered as pages by each stage.
  */
-import { readBodyBytes } from '../../http/body.js';
+import { readBodyBytes } from './body.js';
 
-export const WIDGET_FORM_LIMIT_BYTES = 16 * 1024;
+export const PAGE_FORM_LIMIT_BYTES = 16 * 1024;
 
-/** Raised when a widget form cannot be read: wrong content type or not UTF-8. Answered 400. */
+/** Raised when a page form cannot be read: wrong content type or not UTF-8. Answered 400. */
 export class MalformedFormError extends Error {
   readonly code = 'malformed_form';
   readonly status = 400;
@@ -17,7 +17,7 @@ export class MalformedFormError extends Error {
   }
 }
 
-/** Raised when a widget form is larger than the limit. Answered 413. */
+/** Raised when a page form is larger than the limit. Answered 413. */
 export class FormTooLargeError extends Error {
   readonly code = 'form_too_large';
   readonly status = 413;
@@ -27,13 +27,13 @@ export class FormTooLargeError extends Error {
   }
 }
 
-export async function readWidgetForm(
+export async function readPageForm(
   request: Request,
-  limitBytes = WIDGET_FORM_LIMIT_BYTES,
+  limitBytes = PAGE_FORM_LIMIT_BYTES,
 ): Promise<URLSearchParams> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   if (!type.startsWith('application/x-www-form-urlencoded')) {
-    throw new MalformedFormError('Widget forms are posted as application/x-www-form-urlencoded.');
+    throw new MalformedFormError('Page forms are posted as application/x-www-form-urlencoded.');
   }
   const bytes = await readBodyBytes(request, limitBytes, () => new FormTooLargeError(limitBytes));
   let text: string;

@@ -1,19 +1,33 @@
 import { z } from 'zod';
-import type { PaymentKnobs } from './model.js';
 
 /**
- * Test knobs. Global ones (`GET/PUT {base}/admin/knobs`) are the defaults for every API call and every new
- * payment; a payment may override them at initiation with `X-Sandbox-*` headers or later through
- * `PUT {base}/admin/payments/{id}/knobs`.
+ * Test knobs of one stage. Global ones (`GET/PUT {base}/admin/knobs`) are the defaults for every API
+ * call and every new payment. The API knobs (latency, error rate) may be set per API client, i.e. per
+ * merchant account (`PUT {base}/admin/knobs?clientId=…`), so that one account of a provider fails while
+ * another works (failover tests). A payment may override the notification knobs at initiation with
+ * `X-Sandbox-*` headers (`knob-headers.ts`) or later through the stage's admin API.
  */
-export interface GlobalKnobs {
+
+/** The knobs the notifier reads, copied into each payment when it is created. */
+export interface NotificationKnobs {
+  notificationDelayMs: number;
+  /** Deliver every notification twice. */
+  duplicateNotifications: boolean;
+  /** Hold intermediate notifications and send them after the final one. */
+  reorderNotifications: boolean;
+}
+
+export interface GlobalKnobs extends NotificationKnobs {
   /** Delay before every API call is answered. */
   latencyMs: number;
   /** Share (0..1) of API calls answered 500 `sandbox_injected_error` before doing anything. */
   errorRate: number;
-  notificationDelayMs: number;
-  duplicateNotifications: boolean;
-  reorderNotifications: boolean;
+}
+
+/** One API client's own latency and error rate; what it leaves out follows the global knobs. */
+export interface ClientKnobs {
+  latencyMs?: number;
+  errorRate?: number;
 }
 
 export const DEFAULT_KNOBS: GlobalKnobs = {
@@ -28,17 +42,25 @@ export const DEFAULT_KNOBS: GlobalKnobs = {
 export const MAX_DELAY_MS = 120_000;
 
 const delay = z.number().int().min(0).max(MAX_DELAY_MS);
+const errorRate = z.number().min(0).max(1);
 
 export const globalKnobsSchema = z
   .object({
     latencyMs: delay,
-    errorRate: z.number().min(0).max(1),
+    errorRate,
     notificationDelayMs: delay,
     duplicateNotifications: z.boolean(),
     reorderNotifications: z.boolean(),
   })
   .partial()
   .strict();
+
+/** `null` removes the client's own value, so that it follows the global knob again. */
+export const clientKnobsSchema = z
+  .object({ latencyMs: delay.nullable(), errorRate: errorRate.nullable() })
+  .partial()
+  .strict();
+export type ClientKnobsPatch = z.infer<typeof clientKnobsSchema>;
 
 export const paymentKnobsSchema = z
   .object({
@@ -59,65 +81,25 @@ export const failNextSchema = z
   })
   .strict();
 
-/** Per-payment knobs read from the `X-Sandbox-*` headers of an initiation; invalid values → field errors. */
-export interface HeaderKnobs {
-  knobs: PaymentKnobsPatch;
-  failNext: number[];
-  errors: { path: string; message: string }[];
-}
-
-export function readKnobHeaders(headers: Headers): HeaderKnobs {
-  const knobs: PaymentKnobsPatch = {};
-  const errors: { path: string; message: string }[] = [];
-  const readDelay = (name: string, key: 'latencyMs' | 'notificationDelayMs'): void => {
-    const value = headers.get(name);
-    if (value === null) return;
-    const parsed = Number(value);
-    if (!/^\d+$/.test(value.trim()) || parsed > MAX_DELAY_MS) {
-      errors.push({ path: `headers.${name}`, message: `must be an integer from 0 to ${MAX_DELAY_MS}` });
-    } else knobs[key] = parsed;
-  };
-  const readFlag = (name: string, key: 'duplicateNotifications' | 'reorderNotifications'): void => {
-    const value = headers.get(name);
-    if (value === null) return;
-    if (!['0', '1', 'true', 'false'].includes(value.trim())) {
-      errors.push({ path: `headers.${name}`, message: 'must be 1 or 0' });
-    } else knobs[key] = value.trim() === '1' || value.trim() === 'true';
-  };
-  readDelay('x-sandbox-latency-ms', 'latencyMs');
-  readDelay('x-sandbox-notification-delay-ms', 'notificationDelayMs');
-  readFlag('x-sandbox-duplicate-notifications', 'duplicateNotifications');
-  readFlag('x-sandbox-reorder-notifications', 'reorderNotifications');
-  const failNext: number[] = [];
-  const failText = headers.get('x-sandbox-fail-next');
-  if (failText !== null) {
-    for (const item of failText.split(',')) {
-      const status = Number(item.trim());
-      if (!Number.isInteger(status) || status < 400 || status > 599) {
-        errors.push({
-          path: 'headers.x-sandbox-fail-next',
-          message: 'must list HTTP statuses 400-599, e.g. 500,503',
-        });
-        break;
-      }
-      failNext.push(status);
-    }
-  }
-  return { knobs, failNext, errors };
-}
-
-/** The mutable knob state of one ConnectPay stage. */
+/** The mutable knob state of one stage. */
 export interface KnobBoard {
   global(): GlobalKnobs;
   setGlobal(patch: Partial<GlobalKnobs>): GlobalKnobs;
+  /** The client's own knobs (only what was set for it). */
+  client(clientId: string): ClientKnobs;
+  setClient(clientId: string, patch: ClientKnobsPatch): ClientKnobs;
+  /** Every client with knobs of its own. */
+  clients(): Record<string, ClientKnobs>;
+  /** The latency of the client's API calls: its own, else the global one. */
+  latencyFor(clientId: string | undefined): number;
   /** The knobs a new payment starts with: the global defaults, overridden by the initiation's headers. */
-  forNewPayment(patch: PaymentKnobsPatch): PaymentKnobs;
-  /** Per-payment latency (not part of `PaymentKnobs`, which the notifier reads). */
+  forNewPayment(patch: PaymentKnobsPatch): NotificationKnobs;
+  /** Per-payment latency (not part of `NotificationKnobs`, which the notifier reads). */
   paymentLatency(paymentId: string): number | undefined;
   setPaymentLatency(paymentId: string, latencyMs: number): void;
   /** Queues statuses that the client's next API calls answer, one per call. */
   queueFailures(clientId: string, statuses: number[]): void;
-  /** Pops the status this call must fail with, if a failure is queued or the error rate says so. */
+  /** Pops the status this call must fail with, if a failure is queued or the (client's) error rate says so. */
   injectedFailure(clientId: string): number | undefined;
   pendingFailures(): Record<string, number[]>;
   reset(): void;
@@ -125,6 +107,7 @@ export interface KnobBoard {
 
 export function createKnobBoard(random: () => number = Math.random): KnobBoard {
   let global: GlobalKnobs = { ...DEFAULT_KNOBS };
+  const perClient = new Map<string, ClientKnobs>();
   const latencies = new Map<string, number>();
   const failures = new Map<string, number[]>();
   return {
@@ -133,6 +116,21 @@ export function createKnobBoard(random: () => number = Math.random): KnobBoard {
       global = { ...global, ...patch };
       return { ...global };
     },
+    client: (clientId) => ({ ...perClient.get(clientId) }),
+    setClient: (clientId, patch) => {
+      const next: ClientKnobs = { ...perClient.get(clientId) };
+      for (const key of ['latencyMs', 'errorRate'] as const) {
+        const value = patch[key];
+        if (value === null) delete next[key];
+        else if (value !== undefined) next[key] = value;
+      }
+      if (Object.keys(next).length === 0) perClient.delete(clientId);
+      else perClient.set(clientId, next);
+      return { ...next };
+    },
+    clients: () => Object.fromEntries([...perClient].map(([id, knobs]) => [id, { ...knobs }])),
+    latencyFor: (clientId) =>
+      (clientId === undefined ? undefined : perClient.get(clientId)?.latencyMs) ?? global.latencyMs,
     forNewPayment: (patch) => ({
       notificationDelayMs: patch.notificationDelayMs ?? global.notificationDelayMs,
       duplicateNotifications: patch.duplicateNotifications ?? global.duplicateNotifications,
@@ -152,12 +150,14 @@ export function createKnobBoard(random: () => number = Math.random): KnobBoard {
         if (queue.length === 0) failures.delete(clientId);
         return status;
       }
+      const rate = perClient.get(clientId)?.errorRate ?? global.errorRate;
       // `random() < 1` always holds, so errorRate 1 fails every call and 0 never does.
-      return global.errorRate > 0 && random() < global.errorRate ? 500 : undefined;
+      return rate > 0 && random() < rate ? 500 : undefined;
     },
     pendingFailures: () => Object.fromEntries(failures),
     reset: () => {
       global = { ...DEFAULT_KNOBS };
+      perClient.clear();
       latencies.clear();
       failures.clear();
     },

@@ -1,10 +1,10 @@
 import { Html } from './html.js';
 
 /**
- * The pages' look: a calm, ConnectPay-like card on a grey page. Inline in a `<style>` block because
+ * The look of every stage's hosted pages: a calm card on a grey page. Inline in a `<style>` block because
  * the sandbox serves these pages itself (no CSP to satisfy, no asset route); no JavaScript anywhere.
  */
-const WIDGET_CSS = `
+const PAGE_CSS = `
 :root { color-scheme: light; --ink: #1b2330; --muted: #5b6576; --line: #d7dce4; --brand: #0b5fff;
   --brand-ink: #ffffff; --danger: #b42318; --danger-bg: #fef3f2; --ok: #067647; --page: #f2f4f7; }
 * { box-sizing: border-box; }
@@ -77,4 +77,4 @@ form.search .inline .field { flex: 1; margin: 0; }
 `;
 
 /** Trusted markup: a constant of ours, so it is inserted as is (escaping would break `[type="text"]`). */
-export const WIDGET_STYLE = new Html(WIDGET_CSS);
+export const PAGE_STYLE = new Html(PAGE_CSS);
