@@ -75,7 +75,7 @@ describe('server-kit next actions and state returns', () => {
 
     it('refuses a form post to a host outside the adapter allow-list and fails the session', async () => {
       const rogue = new FakeProvider({ id: 'roguepay', nextAction: 'form_post', methods: ['card'] });
-      (rogue as { redirectHosts: readonly string[] }).redirectHosts = ['elsewhere.test'];
+      rogue.formAction = 'https://acs.elsewhere.test/3ds';
       const other = await startKit({ providers: [rogue], resolveOrder: book.resolveOrder });
       try {
         const response = await other.createSession({ order: 'order-1', method: 'card' });

@@ -73,6 +73,8 @@ export class FakeProvider implements ProviderAdapter {
   readonly operationResults: OperationOutcome['status'][] = [];
   /** Redirect URL the next initiations answer with (default: a page on `redirectHosts[0]`). */
   redirectUrl?: (providerRef: string) => string;
+  /** Where a `form_post` next action posts (default: `/acs` on `redirectHosts[0]`). */
+  formAction?: string;
   nextAction: NextAction['type'];
   initialStatus: ProviderStatus;
   bankDirectory: Record<string, BankOption[]>;
@@ -221,7 +223,7 @@ export class FakeProvider implements ProviderAdapter {
       this.nextAction === 'redirect'
         ? { type: 'redirect', url }
         : this.nextAction === 'form_post'
-          ? { type: 'form_post', url: `https://${this.redirectHosts[0]}/acs`, fields: { PaReq: `pareq-${payment.providerRef}`, MD: payment.reference } }
+          ? { type: 'form_post', url: this.formAction ?? `https://${this.redirectHosts[0]}/acs`, fields: { PaReq: `pareq-${payment.providerRef}`, MD: payment.reference } }
           : { type: 'none' };
     return { providerRef: payment.providerRef, status: payment.status, next };
   }
