@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { STAGE_KINDS } from '../src/providers/stages.js';
 
 /**
  * `npx pay-sandbox` runs `bin/pay-sandbox.js` with plain node (no tsx preloaded). Each case runs the bin
@@ -62,9 +63,10 @@ async function servesConnectPay(lines: string[]): Promise<void> {
   const listing = (await response.json()) as { stages: { kind: string; url: string }[] };
   assert.deepEqual(
     listing.stages.map((stage) => stage.kind),
-    ['connectpay'],
+    [...STAGE_KINDS],
   );
-  assert.ok(lines.includes(`pay-sandbox: ConnectPay stage on ${listing.stages[0].url}`), lines.join('\n'));
+  const connectPay = listing.stages.find((stage) => stage.kind === 'connectpay');
+  assert.ok(lines.includes(`pay-sandbox: ConnectPay stage on ${connectPay?.url}`), lines.join('\n'));
 }
 
 describe('bin/pay-sandbox.js', () => {
