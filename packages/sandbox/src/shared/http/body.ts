@@ -1,6 +1,6 @@
 import { PayloadTooLargeError } from './errors.js';
 
-/** The API's body limit: ConnectPay payloads are a few hundred bytes; anything near this is abuse. */
+/** The APIs' body limit: the providers' payloads are a few hundred bytes; anything near this is abuse. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
