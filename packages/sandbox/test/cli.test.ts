@@ -29,7 +29,16 @@ function runCli(args: string[], env: Record<string, string> = {}) {
     child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
   });
   const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
-  return { child, firstLine, exited, output: () => ({ stdout, stderr }) };
+  /** Resolves once `count` lines are out. */
+  const lines = (count: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (stdout.split('\n').length > count) resolve();
+      };
+      check();
+      child.stdout.on('data', check);
+    });
+  return { child, firstLine, exited, lines, output: () => ({ stdout, stderr }) };
 }
 
 describe('pay-sandbox CLI', () => {
@@ -45,6 +54,20 @@ describe('pay-sandbox CLI', () => {
     assert.equal(code, 0);
   });
 
+  it("prints each stage's admin URL and where every stage is listed", async () => {
+    const run = runCli(['--port', '0', '--providers', 'connectpay']);
+    const base = /on (http:\/\/127\.0\.0\.1:\d+)\/connectpay$/.exec(await run.firstLine)?.[1];
+    assert.ok(base);
+    await run.lines(3);
+    assert.deepEqual(run.output().stdout.trim().split('\n'), [
+      `pay-sandbox: ConnectPay stage on ${base}/connectpay`,
+      `pay-sandbox: ConnectPay admin API on ${base}/connectpay/admin (knobs, payments, notifications)`,
+      `pay-sandbox: every stage is listed at ${base}/`,
+    ]);
+    run.child.kill('SIGTERM');
+    await run.exited;
+  });
+
   it('stops cleanly on SIGINT', async () => {
     const run = runCli([], { PORT: '0' });
     await run.firstLine;
@@ -58,6 +81,14 @@ describe('pay-sandbox CLI', () => {
     assert.match(await run.firstLine, /ConnectPay stage on http:\/\/127\.0\.0\.1:\d+\/connectpay/);
     run.child.kill('SIGTERM');
     await run.exited;
+  });
+
+  it('exits 2 naming an unknown provider', async () => {
+    const run = runCli(['--providers', 'connectpay,nope']);
+    run.firstLine.catch(() => {});
+    const [code] = await run.exited;
+    assert.equal(code, 2);
+    assert.match(run.output().stderr, /Unknown provider nope\.[\s\S]*--providers connectpay/);
   });
 
   it('exits 2 with a usage message for an unknown option', async () => {

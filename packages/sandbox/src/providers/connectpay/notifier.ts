@@ -16,11 +16,6 @@ import { FINAL_CONNECTPAY_STATUSES } from './model.js';
 import { NOTIFICATION_SIGNATURE_HEADER, signNotification } from './notification-signature.js';
 
 export type DeliveryAttempt = SharedDeliveryAttempt<ConnectPayStatus>;
-export {
-  NOTIFICATION_MAX_ATTEMPTS,
-  NOTIFICATION_RETRY_BASE_MS,
-  type Notifier,
-} from '../../shared/notifications/notifier.js';
 
 export interface ConnectPayNotifierOptions {
   book: SandboxPaymentBook;

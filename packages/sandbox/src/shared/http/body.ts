@@ -1,13 +1,13 @@
 import { PayloadTooLargeError } from './errors.js';
 
-/** The API's body limit: ConnectPay payloads are a few hundred bytes; anything near this is abuse. */
+/** The APIs' body limit: the providers' payloads are a few hundred bytes; anything near this is abuse. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
  * Reads a fetch-style request body, refusing more than `limitBytes` without buffering it all: a
  * declared Content-Length over the limit fails at once, a lying one as soon as the bytes pass it (the
  * node adapter already caps bodies, but handlers may be mounted elsewhere). `tooLarge` makes the error
- * the caller answers with (the API's JSON 413 by default; the widget has its own page).
+ * the caller answers with (the API's JSON 413 by default; the hosted pages have their own page).
  */
 export async function readBodyBytes(
   request: Request,

@@ -2,7 +2,7 @@
  * Languages of the ConnectPay widget. ConnectPay's widget knows EN DE NL FI SV LT; the sandbox's pages
  * exist in the shared page languages (English, German, Lithuanian) and show English for the rest.
  */
-import { PAGE_LANGUAGES, type PageLanguage, pickPageLanguage } from '../../../shared/i18n/languages.js';
+import { type PageLanguage, pickPageLanguage } from '../../../shared/i18n/languages.js';
 import type { ConnectPayLanguage } from '../model.js';
 import { de } from './de.js';
 import { en, type Messages } from './en.js';
@@ -10,7 +10,6 @@ import { lt } from './lt.js';
 
 export type { Messages } from './en.js';
 
-export const WIDGET_LANGUAGES = PAGE_LANGUAGES;
 export type WidgetLanguage = PageLanguage;
 
 const MESSAGES: Record<WidgetLanguage, Messages> = { en, de, lt };

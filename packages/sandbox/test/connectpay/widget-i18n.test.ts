@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { de } from '../src/providers/connectpay/i18n/de.js';
-import { en } from '../src/providers/connectpay/i18n/en.js';
-import { pickLanguage } from '../src/providers/connectpay/i18n/index.js';
-import { lt } from '../src/providers/connectpay/i18n/lt.js';
+import { de } from '../../src/providers/connectpay/i18n/de.js';
+import { en } from '../../src/providers/connectpay/i18n/en.js';
+import { pickLanguage } from '../../src/providers/connectpay/i18n/index.js';
+import { lt } from '../../src/providers/connectpay/i18n/lt.js';
 
 /** Every string (and every string a message function returns) that is the same as in English. */
 function untranslated(reference: object, other: object, path = ''): string[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { FAKE_BANK_ID } from '../../src/providers/connectpay/test-data.js';
-import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../src/server.js';
-import { type ConnectPayTestClient, connectPayTestClient } from '../../src/testing.js';
+import { FAKE_BANK_ID } from '../../../src/providers/connectpay/test-data.js';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../src/server.js';
+import { type ConnectPayTestClient, connectPayTestClient } from '../../../src/testing.js';
 
 export interface TestSandbox {
   sandbox: RunningSandbox;

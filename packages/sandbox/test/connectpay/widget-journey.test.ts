@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type RunningSandbox, startSandbox } from '../src/server.js';
-import { type ConnectPayTestClient, connectPayTestClient } from '../src/testing.js';
+import { type RunningSandbox, startSandbox } from '../../src/server.js';
+import { type ConnectPayTestClient, connectPayTestClient } from '../../src/testing.js';
 
 /**
  * The widget inside the real sandbox: a payment initiated over the signed API, walked through the

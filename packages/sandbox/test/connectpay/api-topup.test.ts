@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SANDBOX_BAAS } from '../src/providers/connectpay/accounts.js';
+import { SANDBOX_BAAS } from '../../src/providers/connectpay/accounts.js';
 import { startTestSandbox, type TestSandbox, topUpBody } from './helpers/sandbox.js';
 
 interface ErrorBody {

@@ -1,4 +1,4 @@
-import type { SandboxPayment } from '../../src/providers/connectpay/model.js';
+import type { SandboxPayment } from '../../../src/providers/connectpay/model.js';
 import type { TestSandbox } from './sandbox.js';
 
 /**

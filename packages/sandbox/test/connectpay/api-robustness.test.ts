@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { startSandbox } from '../src/server.js';
-import { connectPayTestClient } from '../src/testing.js';
+import { startSandbox } from '../../src/server.js';
+import { connectPayTestClient } from '../../src/testing.js';
 import { paymentBody } from './helpers/sandbox.js';
 
 /** Sends raw bytes over TCP and resolves with whatever the server answered before closing. */

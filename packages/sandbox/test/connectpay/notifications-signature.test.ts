@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { signNotification, verifyNotification } from '../src/providers/connectpay/notification-signature.js';
+import {
+  signNotification,
+  verifyNotification,
+} from '../../src/providers/connectpay/notification-signature.js';
 
 describe('the sandbox notification signature (X-Sandbox-Signature)', () => {
   const rawBody = '{"payment":{"paymentId":"p-1","status":"Completed"}}';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { startReceiver } from '../helpers/receiver.js';
 import { bookOf } from './helpers/drive.js';
-import { startReceiver } from './helpers/receiver.js';
 import { fakeBankPayment, paymentBody, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
 
 interface ErrorBody {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { FAKE_BANK_ID, SIAULIU_BANK_ID } from '../src/providers/connectpay/test-data.js';
-import { connectPayTestClient } from '../src/testing.js';
+import { FAKE_BANK_ID, SIAULIU_BANK_ID } from '../../src/providers/connectpay/test-data.js';
+import { BANK_DIRECTORY, bankByBic, directoryBank } from '../../src/shared/banks/bank-directory.js';
+import { connectPayTestClient } from '../../src/testing.js';
 import { paymentBody, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
 
 interface ErrorBody {
@@ -210,6 +211,20 @@ describe('ConnectPay Initiate Payment and Get payment details', () => {
     assert.ok(ltBanks.some((bank) => bank.providerId === SIAULIU_BANK_ID && bank.name === 'Siauliu bankas'));
     assert.ok(deBanks.every((bank) => bank.countryCode === 'DE'));
     assert.ok(ltBanks.every((bank) => bank.countryCode === 'LT'));
+  });
+
+  it('answers each bank with its BIC from the shared bank directory', async () => {
+    const all = await t.client.call('GET', 'merchant/providers');
+    type Providers = { providers: { providerId: string; name: string; countryCode: string; bic: string }[] };
+    const providers = (all.body as Providers).providers;
+    assert.equal(providers.length, BANK_DIRECTORY.length);
+    for (const provider of providers) {
+      assert.equal(bankByBic(provider.bic)?.country, provider.countryCode, provider.name);
+    }
+    const fake = providers.find((provider) => provider.providerId === FAKE_BANK_ID);
+    assert.equal(fake?.bic, directoryBank('de-fake-bank')?.bic);
+    const siauliu = providers.find((provider) => provider.providerId === SIAULIU_BANK_ID);
+    assert.equal(siauliu?.bic, 'CBSBLT26');
   });
 
   it("answers 404 brand_not_found for another brand's BaaS providers, 400 for a bad countryCode", async () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { SANDBOX_CLIENT } from '../src/providers/connectpay/clients.js';
-import { signConnectPayRequest } from '../src/providers/connectpay/request-signature.js';
+import { SANDBOX_CLIENT } from '../../src/providers/connectpay/clients.js';
+import { signConnectPayRequest } from '../../src/providers/connectpay/request-signature.js';
 import { paymentBody, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;

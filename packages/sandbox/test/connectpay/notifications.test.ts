@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { SANDBOX_CLIENT } from '../src/providers/connectpay/clients.js';
-import { verifyNotification } from '../src/providers/connectpay/notification-signature.js';
-import type { DeliveryAttempt } from '../src/providers/connectpay/notifier.js';
+import { SANDBOX_CLIENT } from '../../src/providers/connectpay/clients.js';
+import { verifyNotification } from '../../src/providers/connectpay/notification-signature.js';
+import type { DeliveryAttempt } from '../../src/providers/connectpay/notifier.js';
+import { startReceiver } from '../helpers/receiver.js';
 import { bookOf } from './helpers/drive.js';
-import { startReceiver } from './helpers/receiver.js';
 import { fakeBankPayment, startTestSandbox, type TestSandbox } from './helpers/sandbox.js';
 
 describe('ConnectPay notifications to notificationUrl', () => {

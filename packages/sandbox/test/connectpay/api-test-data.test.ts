@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FAKE_BANK_ID, SIAULIU_BANK_ID, TEST_CARDS } from '../src/providers/connectpay/test-data.js';
-import { startReceiver } from './helpers/receiver.js';
+import { FAKE_BANK_ID, SIAULIU_BANK_ID, TEST_CARDS } from '../../src/providers/connectpay/test-data.js';
+import { startReceiver } from '../helpers/receiver.js';
 import { paymentBody, startTestSandbox, type TestSandbox, topUpBody } from './helpers/sandbox.js';
 
 /**

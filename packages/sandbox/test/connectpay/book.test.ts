@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPaymentBook, PaymentNotFoundError } from '../src/providers/connectpay/book.js';
+import { createPaymentBook, PaymentNotFoundError } from '../../src/providers/connectpay/book.js';
 import {
   type ConnectPayMethod,
   type ConnectPayStatus,
   IllegalTransitionError,
   type NewPayment,
-} from '../src/providers/connectpay/model.js';
+} from '../../src/providers/connectpay/model.js';
 import {
   CONFIRMATION_CODE,
   FAKE_BANK_ID,
@@ -14,7 +14,7 @@ import {
   FAKE_BANK_USERNAME,
   SIAULIU_BANK_ID,
   TEST_CARDS,
-} from '../src/providers/connectpay/test-data.js';
+} from '../../src/providers/connectpay/test-data.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 

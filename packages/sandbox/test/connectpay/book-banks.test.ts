@@ -6,8 +6,9 @@ import {
   SANDBOX_BANK_COUNTRIES,
   SANDBOX_BANKS,
   searchBanks,
-} from '../src/providers/connectpay/banks.js';
-import { FAKE_BANK_ID, SIAULIU_BANK_ID } from '../src/providers/connectpay/test-data.js';
+} from '../../src/providers/connectpay/banks.js';
+import { FAKE_BANK_ID, SIAULIU_BANK_ID } from '../../src/providers/connectpay/test-data.js';
+import { BANK_DIRECTORY, bankByBic } from '../../src/shared/banks/bank-directory.js';
 
 describe('ConnectPay sandbox banks', () => {
   it('lists the two stage banks with their exact ids and names', () => {
@@ -28,6 +29,15 @@ describe('ConnectPay sandbox banks', () => {
     const ids = SANDBOX_BANKS.map((bank) => bank.providerId);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it('offers every bank of the shared directory, with its BIC and country', () => {
+    assert.equal(SANDBOX_BANKS.length, BANK_DIRECTORY.length);
+    for (const bank of SANDBOX_BANKS) {
+      const listed = bankByBic(bank.bic);
+      assert.equal(listed?.id, bank.bankId, bank.name);
+      assert.equal(listed?.country, bank.countryCode, bank.name);
+    }
   });
 
   it('lists stage banks first in their country', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createKnobBoard } from '../src/shared/knobs/knob-board.js';
-import { readKnobHeaders } from '../src/shared/knobs/knob-headers.js';
+import { createKnobBoard } from '../../src/shared/knobs/knob-board.js';
+import { readKnobHeaders } from '../../src/shared/knobs/knob-headers.js';
 
 describe('the knob board', () => {
   it('fails a call when the random draw falls below errorRate, and only then', () => {
@@ -71,13 +71,40 @@ describe('the knob board', () => {
     );
   });
 
+  it("lets one client's error rate and latency differ from the global knobs, and null return them", () => {
+    const board = createKnobBoard(() => 0.5);
+    board.setGlobal({ latencyMs: 20 });
+    board.setClient('b', { errorRate: 1, latencyMs: 300 });
+    assert.equal(board.injectedFailure('b'), 500);
+    assert.equal(board.injectedFailure('a'), undefined);
+    assert.equal(board.latencyFor('b'), 300);
+    assert.equal(board.latencyFor('a'), 20);
+    assert.equal(board.latencyFor(undefined), 20);
+    assert.deepEqual(board.clients(), { b: { errorRate: 1, latencyMs: 300 } });
+    assert.deepEqual(board.setClient('b', { errorRate: null }), { latencyMs: 300 });
+    assert.equal(board.injectedFailure('b'), undefined);
+    board.setClient('b', { latencyMs: null });
+    assert.deepEqual(board.clients(), {});
+    assert.equal(board.latencyFor('b'), 20);
+  });
+
+  it("a client's own error rate 0 holds even when the global rate fails everything", () => {
+    const board = createKnobBoard(() => 0);
+    board.setGlobal({ errorRate: 1 });
+    board.setClient('a', { errorRate: 0 });
+    assert.equal(board.injectedFailure('a'), undefined);
+    assert.equal(board.injectedFailure('b'), 500);
+  });
+
   it('reset returns to the defaults and forgets queued failures and per-payment latency', () => {
     const board = createKnobBoard();
     board.setGlobal({ latencyMs: 10 });
     board.queueFailures('a', [500]);
     board.setPaymentLatency('p', 100);
+    board.setClient('b', { errorRate: 1 });
     board.reset();
     assert.equal(board.global().latencyMs, 0);
+    assert.deepEqual(board.clients(), {});
     assert.equal(board.injectedFailure('a'), undefined);
     assert.equal(board.paymentLatency('p'), undefined);
   });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createPaymentBook } from '../src/providers/connectpay/book.js';
-import type { NewPayment } from '../src/providers/connectpay/model.js';
+import { createPaymentBook } from '../../src/providers/connectpay/book.js';
+import type { NewPayment } from '../../src/providers/connectpay/model.js';
 import {
   CONFIRMATION_CODE,
   FAKE_BANK_ID,
@@ -11,8 +11,8 @@ import {
   FAKE_BANK_USERNAME,
   SIAULIU_BANK_ID,
   TEST_CARDS,
-} from '../src/providers/connectpay/test-data.js';
-import { handleWidget } from '../src/providers/connectpay/widget.js';
+} from '../../src/providers/connectpay/test-data.js';
+import { handleWidget } from '../../src/providers/connectpay/widget.js';
 
 /**
  * The widget over real HTTP: a node:http server wrapping `handleWidget` with a book of our own, so the
