@@ -62,7 +62,13 @@ export class ProviderError extends CheckoutError {
   readonly requestId?: string;
   constructor(
     message: string,
-    options?: { cause?: unknown; providerStatus?: number; code?: string; status?: number; requestId?: string },
+    options?: {
+      cause?: unknown;
+      providerStatus?: number;
+      code?: string;
+      status?: number;
+      requestId?: string;
+    },
   ) {
     super(options?.code ?? 'provider_error', options?.status ?? 502, message, options);
     this.providerStatus = options?.providerStatus;
