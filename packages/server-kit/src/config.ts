@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import type { ProviderAdapter } from './providers/provider.js';
 import { CircuitBreakerConfig } from './routing/circuit-breaker.js';
-import { RoutingConfig, type RoutingRule } from './routing/routing-config.js';
+import { RoutingConfig, type RoutingRule, validateRouting } from './routing/routing-config.js';
 import { isSessionId } from './sessions/ids.js';
 import type { CheckoutStore } from './store/store.js';
 
@@ -195,6 +195,8 @@ export function parseConfig(input: unknown): ResolvedConfig {
     throw new ConfigError(`createCheckout: ${lines.join('; ')}`);
   }
   const config = result.data;
+  // Routing rules are checked against the providers here, at boot, before anything is opened.
+  validateRouting(config.routing, config.providers);
   const publicUrl = config.publicUrl.replace(/\/+$/, '');
   const url = new URL(publicUrl);
   const defaultHosts = [url.host, ...config.allowedOrigins.map((origin) => new URL(origin).host)];

@@ -68,7 +68,13 @@ export class ProviderError extends CheckoutError {
   readonly requestId?: string;
   constructor(
     message: string,
-    options?: { cause?: unknown; providerStatus?: number; code?: ErrorCode; status?: number; requestId?: string },
+    options?: {
+      cause?: unknown;
+      providerStatus?: number;
+      code?: ErrorCode;
+      status?: number;
+      requestId?: string;
+    },
   ) {
     const code = options?.code ?? 'provider_error';
     super(code, options?.status ?? ERROR_CODE_INFO[code].status, message, options);

@@ -375,7 +375,7 @@ describe('ConnectPay timeouts and retries', () => {
 });
 
 describe('ConnectPay banks', () => {
-  it('maps providers to bank options and caches them per country', async () => {
+  it('maps providers to bank options with their BIC and this instance, and caches them per country', async () => {
     fallback = () => ({
       status: 200,
       json: {
@@ -393,8 +393,14 @@ describe('ConnectPay banks', () => {
     const connect = adapter();
     const banks = await connect.banks('de');
     assert.deepEqual(banks, [
-      { id: 'b1', name: 'Fake Bank with Client Keys', country: 'DE', logo: 'https://logo.test/b1.png' },
-      { id: 'b2', name: 'Other Bank', country: 'DE' },
+      {
+        id: 'b1',
+        name: 'Fake Bank with Client Keys',
+        country: 'DE',
+        logo: 'https://logo.test/b1.png',
+        provider: 'connectpay',
+      },
+      { id: 'b2', name: 'Other Bank', country: 'DE', bic: 'OTHERDE', provider: 'connectpay' },
     ]);
     await connect.banks('DE');
     assert.equal(seen.length, 1);

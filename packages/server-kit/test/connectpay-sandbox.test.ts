@@ -323,14 +323,15 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
     });
   });
 
-  it('lists the banks of a country, Fake Bank among DE ones', async () => {
+  it('lists the banks of a country with their BICs, Fake Bank among DE ones', async () => {
     const banks = await adapter().banks('DE');
     assert.ok(banks.length > 0);
     assert.ok(banks.every((bank) => bank.country === 'DE'));
     assert.deepEqual(
       banks.find((bank) => bank.id === FAKE_BANK),
-      { id: FAKE_BANK, name: FAKE_BANK_NAME, country: 'DE' },
+      { id: FAKE_BANK, name: FAKE_BANK_NAME, country: 'DE', bic: 'FAKEDEF0', provider: 'connectpay' },
     );
+    assert.ok(banks.every((bank) => typeof bank.bic === 'string' && bank.bic.length >= 8), 'every bank has a BIC');
     const lt = await adapter().banks('LT');
     assert.ok(lt.some((bank) => bank.id === SIAULIU_BANK && bank.name === SIAULIU_BANK_NAME));
   });

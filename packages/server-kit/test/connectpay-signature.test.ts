@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createVerify, generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import {
+  connectPaySigner,
   connectPaySigningString,
   signConnectPayRequest,
   signConnectPayRequestAsync,
@@ -58,5 +59,15 @@ describe('ConnectPay X-Signature', () => {
   it('rejects, rather than throws, when the key cannot sign', async () => {
     const url = new URL('http://127.0.0.1:3100/connectpay/merchant/payments');
     await assert.rejects(signConnectPayRequestAsync('POST', url, '{}', publicKey));
+  });
+
+  it("adds X-Signature through the provider client's signer hook, over the method, URL and body it is handed", async () => {
+    const url = new URL('http://127.0.0.1:3100/connectpay/merchant/payments');
+    const body = '{"payment":{"remittanceInformationUnstructured":"Užsakymas 1"}}';
+    const added = await connectPaySigner(privateKey)({ method: 'POST', url, body, headers: {} });
+    assert.deepEqual(Object.keys(added), ['x-signature']);
+    const verifier = createVerify('RSA-SHA256');
+    verifier.update(connectPaySigningString('POST', url, body));
+    assert.equal(verifier.verify(publicKey, added['x-signature'], 'base64'), true);
   });
 });

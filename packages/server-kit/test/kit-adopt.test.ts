@@ -22,15 +22,19 @@ describe('adopting a payment after a lost answer', () => {
   });
   after(() => kit.close());
 
-  it('sends the shopper to our own return page when the found payment has no widget URL', async () => {
-    provider.redirectUrl = (ref) => provider.payments.get(ref)!.input.returnUrl;
+  it('sends the shopper to our own return page when the found payment names no page (next: none)', async () => {
+    provider.nextAction = 'none';
     provider.next.push('timeout-after-create');
-    const response = await kit.createSession({ order: 'order-1', method: 'card' });
-    const text = await response.text();
-    assert.equal(response.status, 201, text);
-    const { sessionId, redirectUrl } = CreateSessionResponse.parse(JSON.parse(text));
-    assert.equal(redirectUrl, kit.url(`return/${sessionId}`));
-    assert.equal(provider.paymentFor(sessionId).providerRef.startsWith('fake_'), true, 'exactly one payment');
+    try {
+      const response = await kit.createSession({ order: 'order-1', method: 'card' });
+      const text = await response.text();
+      assert.equal(response.status, 201, text);
+      const { sessionId, redirectUrl } = CreateSessionResponse.parse(JSON.parse(text));
+      assert.equal(redirectUrl, kit.url(`return/${sessionId}`));
+      assert.equal(provider.paymentFor(sessionId).providerRef.startsWith('fake_'), true, 'exactly one payment');
+    } finally {
+      provider.nextAction = 'redirect';
+    }
   });
 
   it('still refuses a found payment whose URL points anywhere else', async () => {

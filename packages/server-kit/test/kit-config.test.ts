@@ -25,9 +25,24 @@ describe('createCheckout config validation', () => {
       /config\.providers\[0\]: must be a provider adapter/,
     ],
     [
-      'two providers with one name',
+      'two providers with one id',
       { providers: [new FakeProvider(), new FakeProvider()] },
-      /config\.providers: provider names must be unique/,
+      /config\.providers: provider ids must be unique \(give a second account of one provider its own id\)/,
+    ],
+    [
+      'a provider id that reads as a session id',
+      { providers: [new FakeProvider({ id: 'abcdefghijklmnopqrstuv' })] },
+      /config\.providers\[0\]: must be a provider adapter .*not 22 characters long/,
+    ],
+    [
+      'a routing rule naming an unknown provider',
+      { routing: [{ method: 'card', providers: ['nobody'] }] },
+      /config\.routing\[0\]\.providers\[0\]: no provider with id "nobody"/,
+    ],
+    [
+      'a circuit breaker threshold of zero',
+      { circuitBreaker: { failureThreshold: 0 } },
+      /config\.circuitBreaker\.failureThreshold/,
     ],
     ['a missing resolveOrder', { resolveOrder: undefined }, /config\.resolveOrder: must be a function/],
     [

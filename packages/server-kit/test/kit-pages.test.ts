@@ -80,6 +80,15 @@ describe('hosted pages and the element bundle', () => {
       assert.match(html, /€19\.99/);
     });
 
+    it('hands ?provider= to the element, and refuses one that is not a provider id with 400', async () => {
+      const pinned = await fetch(kit.url('pay/order-1?provider=fakepay'));
+      assert.equal(pinned.status, 200);
+      assert.match(await pinned.text(), /<pay-checkout[^>]* provider="fakepay"/);
+      const bad = await fetch(kit.url('pay/order-1?provider=%3Cx%3E'));
+      assert.equal(bad.status, 400);
+      assert.equal(await errorCode(bad), 'invalid_request');
+    });
+
     it('answers 404 order_not_found for an unknown or malformed order', async () => {
       for (const order of ['nope', '%3Cscript%3E']) {
         const response = await fetch(kit.url(`pay/${order}`));

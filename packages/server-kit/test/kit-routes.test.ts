@@ -29,7 +29,9 @@ describe('server-kit routes', () => {
         body.methods.map((m) => m.id),
         ['pis', 'card', 'googlepay', 'applepay'],
       );
-      assert.deepEqual(body.banks, [{ id: 'fake-bank', name: 'Fake Bank with Client Keys', country: 'DE' }]);
+      assert.deepEqual(body.banks, [
+        { id: 'fake-bank', name: 'Fake Bank with Client Keys', country: 'DE', bic: 'FAKEDEFFXXX', provider: 'fakepay' },
+      ]);
       assert.equal(body.mode, 'sandbox');
       assert.ok(body.languages.includes('en'));
     });

@@ -44,6 +44,13 @@ describe('hosted checkout page', () => {
     assert.doesNotMatch(html, /<[a-z][^>]*\s(?:on[a-z]+|style)=/i);
   });
 
+  it('passes a pinned provider instance to the element', () => {
+    assert.match(
+      render({ provider: 'connectpay-b' }),
+      /<pay-checkout endpoint="\/checkout" order="order-42" language="de" provider="connectpay-b"><\/pay-checkout>/,
+    );
+  });
+
   it('is right to left in Arabic', () => {
     assert.match(render({ locale: 'ar' }), /<html lang="ar" dir="rtl">/);
   });

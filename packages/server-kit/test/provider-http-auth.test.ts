@@ -57,12 +57,12 @@ before(async () => {
         String(request.headers.authorization ?? '').replace(/^Bearer /, '') ||
         String(request.headers.authtoken);
       if (!valid.has(presented)) {
-        json(
-          res,
-          401,
-          { error: { code: 'invalid_token' } },
-          { 'x-request-id': `theirs-${apiRequests.length}` },
-        );
+        const requestId = `theirs-${apiRequests.length}`;
+        const refuse = () =>
+          json(res, 401, { error: { code: 'invalid_token' } }, { 'x-request-id': requestId });
+        // `/api/late/...` refusals arrive after the others: a late 401 for a token already replaced.
+        if (request.url.startsWith('/api/late/')) setTimeout(refuse, 100);
+        else refuse();
         return;
       }
       json(res, 200, { ok: true, token: presented });
@@ -279,6 +279,16 @@ describe('OAuth2 client credentials', HANG_GUARD, () => {
     assert.ok(results.every((result) => result.token === 'tok-2'));
     assert.equal(tokenRequests.length, 2);
     assert.equal(apiRequests.length, 21);
+  });
+
+  it('keeps the new token when a late 401 for the replaced one arrives', async () => {
+    const http = client(credentials());
+    await http.get({ path: 'x' }, Ok);
+    valid.delete('tok-1');
+    const [late, early] = await Promise.all([http.get({ path: 'late/1' }, Ok), http.get({ path: 'x' }, Ok)]);
+    assert.equal(early.token, 'tok-2');
+    assert.equal(late.token, 'tok-2', 'the late refusal retried with the token that replaced tok-1');
+    assert.equal(tokenRequests.length, 2);
   });
 
   it('reports a refused token request with its own request id, and asks again on the next call', async () => {

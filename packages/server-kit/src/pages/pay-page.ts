@@ -18,6 +18,8 @@ export interface PayPageInput {
   description?: string;
   /** The amount, already formatted for the locale. */
   amountLabel?: string;
+  /** A provider instance id to pin (`?provider=` on the page), passed to the element. */
+  provider?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export function renderPayPage(input: PayPageInput): string {
     body: `<main>
 <h1>${escapeHtml(messages.payTitle)}</h1>
 ${summary}
-<pay-checkout endpoint="${escapeHtml(input.basePath)}" order="${escapeHtml(input.orderId)}" language="${escapeHtml(input.locale)}"></pay-checkout>
+<pay-checkout endpoint="${escapeHtml(input.basePath)}" order="${escapeHtml(input.orderId)}" language="${escapeHtml(input.locale)}"${input.provider ? ` provider="${escapeHtml(input.provider)}"` : ''}></pay-checkout>
 <noscript><p>${escapeHtml(messages.payNoScript)}</p></noscript>
 </main>
 `,

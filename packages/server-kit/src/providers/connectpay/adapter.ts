@@ -262,6 +262,7 @@ function explainInitiationError(error: unknown): unknown {
     providerCode: error.providerCode,
     providerStatus: 422,
     status: 422, // a refusal, not an outage: retrying cannot help
+    requestId: error.requestId,
     cause: error,
   });
 }

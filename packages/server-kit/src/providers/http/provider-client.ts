@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { isTransientProviderError, ProviderTimeoutError } from '../../errors.js';
 import { type AuthContext, type AuthHeaders, type AuthStrategy, noAuth } from './auth.js';
-import {
-  type HttpMethod,
-  nodeTransport,
-  responseHeader,
-  type Transport,
-  type TransportResponse,
-} from './node-transport.js';
+import { type HttpMethod, nodeTransport, responseHeader, type Transport } from './node-transport.js';
 import {
   answeredMessage,
   type ProviderErrorBody,
@@ -161,13 +155,15 @@ interface Prepared {
   /** `GET /connectpay/merchant/payments`, for messages (the query may hold references: left out). */
   where: string;
   body: SerializedBody | undefined;
-  /** Default, content-type and the call's own headers; auth, request id and signature come per attempt. */
-  headers: Readonly<Record<string, string>>;
+  /** The call's own headers, names lowercased; defaults, auth, request id and signature join per attempt. */
+  headers: Readonly<Record<string, string>> | undefined;
   signal?: AbortSignal;
 }
 
 /** An answer with the id it goes by. */
-interface Answer extends TransportResponse {
+interface Answer {
+  status: number;
+  text: string;
   requestId: string;
 }
 
@@ -221,12 +217,10 @@ function clientOver(config: ClientConfig, tokenHttp?: ProviderHttp): ProviderHtt
       }
     }
     const body = call.body === undefined ? undefined : serializeBody(call.body, call.bodyType);
-    let headers = config.defaultHeaders;
-    if (body || call.headers) {
-      const merged: Record<string, string> = { ...headers };
-      if (body) merged['content-type'] = body.contentType;
-      if (call.headers) for (const name in call.headers) merged[name.toLowerCase()] = call.headers[name];
-      headers = merged;
+    let headers: Record<string, string> | undefined;
+    if (call.headers) {
+      headers = {};
+      for (const name in call.headers) headers[name.toLowerCase()] = call.headers[name];
     }
     const path = String(call.path);
     return { method, url, path, where: `${method} ${url.pathname}`, body, headers, signal: call.signal };
@@ -235,7 +229,9 @@ function clientOver(config: ClientConfig, tokenHttp?: ProviderHttp): ProviderHtt
   /** One attempt: plus, under a token strategy, one more with a fresh token after a 401. */
   async function send<S extends z.ZodType>(prepared: Prepared, schema: S): Promise<z.output<S>> {
     const context: AuthContext = { http, signal: prepared.signal };
-    const credentials = await config.auth.headers(context);
+    // Static strategies answer synchronously: no need to wait a tick for them.
+    const given = config.auth.headers(context);
+    const credentials = given instanceof Promise ? await given : given;
     let answer = await exchange(prepared, credentials);
     if (answer.status === 401 && config.auth.invalidate) {
       logger?.warn(
@@ -251,11 +247,12 @@ function clientOver(config: ClientConfig, tokenHttp?: ProviderHttp): ProviderHtt
   async function exchange(prepared: Prepared, credentials: AuthHeaders): Promise<Answer> {
     const { method, url, body } = prepared;
     const requestId = randomUUID();
-    const headers: Record<string, string> = {
-      ...prepared.headers,
-      ...credentials,
-      'x-request-id': requestId,
-    };
+    // One object per attempt, in rising precedence: defaults, content type, the call's, auth, request id.
+    const headers: Record<string, string> = { ...config.defaultHeaders };
+    if (body) headers['content-type'] = body.contentType;
+    if (prepared.headers) Object.assign(headers, prepared.headers);
+    Object.assign(headers, credentials);
+    headers['x-request-id'] = requestId;
     if (config.sign) {
       const signature = await config.sign({ method, url, body: body?.text ?? '', headers });
       for (const name in signature) headers[name.toLowerCase()] = signature[name];
@@ -283,7 +280,7 @@ function clientOver(config: ClientConfig, tokenHttp?: ProviderHttp): ProviderHtt
       },
     );
     const theirs = config.requestIdHeader && responseHeader(response.headers, config.requestIdHeader);
-    return { ...response, requestId: theirs || requestId };
+    return { status: response.status, text: response.text, requestId: theirs || requestId };
   }
 
   function parse<S extends z.ZodType>(prepared: Prepared, answer: Answer, schema: S): z.output<S> {
