@@ -11,6 +11,8 @@ export interface KitContext {
   log: Logger;
   /** Adapters by registry name (`POST notifications/:provider`). */
   providersByName: ReadonlyMap<string, ProviderAdapter>;
+  /** Adapters by instance id: what a session's `provider` names (merchant operations). */
+  providersById: ReadonlyMap<string, ProviderAdapter>;
   /** The first adapter that offers a method (DESIGN.md: the first provider is the default). */
   providerFor(method: PaymentMethod): ProviderAdapter | undefined;
 }
@@ -22,6 +24,7 @@ export function createKitContext(config: ResolvedConfig, store: CheckoutStore, l
     store,
     log,
     providersByName,
+    providersById: new Map(config.providers.map((adapter) => [adapter.id, adapter])),
     providerFor: (method) =>
       config.providers.find((adapter) => adapter.capabilities.methods.includes(method)),
   };
