@@ -1,3 +1,4 @@
+import type { OperationKind, OperationResponse } from '@pay-checkout/contract';
 import { type CheckoutConfig, parseConfig } from './config.js';
 import { CheckoutError } from './errors.js';
 import { CorsPolicy } from './http/cors.js';
@@ -6,12 +7,14 @@ import { errorResponse } from './http/json.js';
 import { type RouteHandler, Router } from './http/router.js';
 import { LiveBus } from './live/bus.js';
 import { createLogger } from './log.js';
+import { type OperationOptions, runOperation } from './operations/run-operation.js';
 import { readElementLanguages, resolveElementDir } from './routes/element-files.js';
 import type { ProvidersHealth } from './routing/circuit-breakers.js';
 import { continueRoute } from './routes/continue-route.js';
 import { elementBundleRoute, elementFileRoute } from './routes/element-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { eventsRoute } from './routes/events-route.js';
+import { merchantOperationRoute, merchantSessionRoute } from './routes/merchant-routes.js';
 import { notificationsRoute } from './routes/notifications-route.js';
 import { optionsRoute } from './routes/options-route.js';
 import { payRoute } from './routes/pay-route.js';
@@ -37,6 +40,12 @@ export interface Checkout {
   reconcileDue(): Promise<number>;
   /** Each provider instance's circuit (closed, open, half-open), in config order; also `GET health`. */
   health(): ProvidersHealth;
+  /** Captures (part of) an authorized payment; `amount` in minor units, default: all that is left. */
+  capture(sessionId: string, options: OperationOptions): Promise<OperationResponse>;
+  /** Voids an authorized payment that was not captured. */
+  void(sessionId: string, options: { idempotencyKey: string }): Promise<OperationResponse>;
+  /** Refunds (part of) a captured payment; `amount` in minor units, default: all that is left. */
+  refund(sessionId: string, options: OperationOptions): Promise<OperationResponse>;
 }
 
 /**
@@ -135,7 +144,20 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     },
     reconcileDue: () => poller.runOnce(),
     health: () => context.breakers.health(),
+    capture: (sessionId, options) => operate(sessionId, 'capture', options),
+    void: (sessionId, options) => operate(sessionId, 'void', options),
+    refund: (sessionId, options) => operate(sessionId, 'refund', options),
   };
+
+  /** Merchant operations in code: the same path as `POST merchant/sessions/:id/…`, errors thrown. */
+  async function operate(
+    sessionId: string,
+    kind: OperationKind,
+    options: OperationOptions,
+  ): Promise<OperationResponse> {
+    await ready;
+    return (await runOperation(context, sessionId, kind, options)).response;
+  }
 }
 
 function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Router {
@@ -155,6 +177,10 @@ function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Route
     .add('GET', 'return/:id', returnRoute(deps))
     .add('GET', 'continue/:id', continueRoute(deps))
     .add('GET', 'health', healthRoute(deps))
+    .add('GET', 'merchant/sessions/:id', merchantSessionRoute(deps))
+    .add('POST', 'merchant/sessions/:id/capture', merchantOperationRoute(deps, 'capture'))
+    .add('POST', 'merchant/sessions/:id/void', merchantOperationRoute(deps, 'void'))
+    .add('POST', 'merchant/sessions/:id/refund', merchantOperationRoute(deps, 'refund'))
     .add('GET', 'pay/:order', payRoute(deps))
     .add('GET', 'element.js', elementBundleRoute(deps))
     .add('GET', 'element/*', elementFileRoute(deps, ''))

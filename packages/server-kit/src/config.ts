@@ -55,6 +55,11 @@ export interface CheckoutConfig {
   languages?: string[];
   /** SSE heartbeat interval (default 15 s). */
   heartbeatMs?: number;
+  /**
+   * Enables the merchant API (`{base}/merchant/…`: capture, void, refund, merchant view) for callers
+   * sending `Authorization: Bearer <merchantKey>`; at least 16 characters. Unset: those routes answer 404.
+   */
+  merchantKey?: string;
 }
 
 const positiveMs = z.number().int().positive().max(2_147_483_647);
@@ -151,6 +156,7 @@ const configSchema = z
     elementDir: z.string().min(1).optional(),
     languages: z.array(z.string().min(2).max(35)).min(1).optional(),
     heartbeatMs: positiveMs.optional(),
+    merchantKey: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
   })
   // Unknown keys are refused, so a typo (`allowedOrigin`, `returnUrlHost`) fails at boot by name.
   .strict();
@@ -178,6 +184,7 @@ export interface ResolvedConfig {
   elementDir?: string;
   languages?: string[];
   heartbeatMs: number;
+  merchantKey?: string;
 }
 
 /**
@@ -219,5 +226,6 @@ export function parseConfig(input: unknown): ResolvedConfig {
     elementDir: config.elementDir,
     languages: config.languages,
     heartbeatMs: config.heartbeatMs ?? 15_000,
+    merchantKey: config.merchantKey,
   };
 }

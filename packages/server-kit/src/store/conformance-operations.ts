@@ -382,6 +382,19 @@ export function describeOperations({ store, unique, newSession }: ConformanceCon
       assert.deepEqual(await store().listOperations(unique('missing')), []);
     });
 
+    it("keeps the provider's id of a pending operation, so its notified result finds it; a final one keeps its own", async () => {
+      const session = await sessionAt('authorized');
+      const op = await reserve(session.id, 'capture');
+      const noted = await store().recordOperationRef(op.id, 'cap_pending');
+      assert.deepEqual([noted.status, noted.providerRef], ['pending', 'cap_pending']);
+      assert.equal((await store().findOperationByProviderRef(session.id, 'cap_pending'))?.id, op.id);
+      const settled = await store().settleOperation({ operationId: op.id, status: 'succeeded' });
+      assert.equal(settled.operation.providerRef, 'cap_pending');
+      const kept = await store().recordOperationRef(op.id, 'cap_other');
+      assert.deepEqual(kept, settled.operation);
+      await assert.rejects(store().recordOperationRef(unique('op'), 'x'), OperationNotFoundError);
+    });
+
     it('throws for an unknown session or operation, and writes nothing', async () => {
       await assert.rejects(
         store().reserveOperation(operation(unique('missing'), 'capture')),

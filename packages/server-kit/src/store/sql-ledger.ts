@@ -163,6 +163,27 @@ export async function settleOperationRow(
   return { outcome: 'ignored', operation: operationFromRow(stored) };
 }
 
+export async function recordOperationRef(
+  db: SqlQueryable,
+  operationId: string,
+  providerRef: string,
+): Promise<OperationRecord> {
+  // One statement: the update when still pending, else the row as it is.
+  const [row] = await db.query<OperationRow>(
+    `WITH noted AS (
+       UPDATE operations SET provider_ref = $2, updated_at = now()
+        WHERE id = $1 AND status = 'pending'
+       RETURNING *
+     )
+     SELECT * FROM noted
+     UNION ALL
+     SELECT * FROM operations WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM noted)`,
+    [operationId, providerRef],
+  );
+  if (row === undefined) throw new OperationNotFoundError(operationId);
+  return operationFromRow(row);
+}
+
 export async function findOperationByProviderRef(
   db: SqlQueryable,
   sessionId: string,

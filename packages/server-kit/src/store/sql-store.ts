@@ -560,6 +560,10 @@ class SqlCheckoutStore implements CheckoutStore {
     });
   }
 
+  async recordOperationRef(operationId: string, providerRef: string): Promise<OperationRecord> {
+    return ledger.recordOperationRef(await this.#db(), operationId, providerRef);
+  }
+
   async findOperationByProviderRef(
     sessionId: string,
     providerRef: string,

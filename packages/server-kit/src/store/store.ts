@@ -131,6 +131,12 @@ export interface CheckoutStore {
   settleOperation(
     input: SettleOperationInput,
   ): Promise<{ outcome: 'applied' | 'ignored'; operation: OperationRecord }>;
+  /**
+   * Keeps the provider's id for an operation it accepted but has not finished (`pending`), so that
+   * its result, notified later under that id, finds it (`findOperationByProviderRef`). A final
+   * operation is left as it is. Answers the operation as stored; unknown: `OperationNotFoundError`.
+   */
+  recordOperationRef(operationId: string, providerRef: string): Promise<OperationRecord>;
   /** An operation by the provider's id for it, within one session (notifications of operation results). */
   findOperationByProviderRef(sessionId: string, providerRef: string): Promise<OperationRecord | undefined>;
   listOperations(sessionId: string): Promise<OperationRecord[]>;
