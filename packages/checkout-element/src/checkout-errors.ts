@@ -1,3 +1,5 @@
+import { isRetryableAnswer } from './error-messages.js';
+
 /**
  * Errors the element shows and reports in `pay-checkout:error`. One base class; each subclass names
  * one way a request fails, carries a stable `code`, the HTTP `status` when there was a response, and
@@ -33,13 +35,14 @@ export class TimeoutError extends CheckoutError {
 }
 
 /**
- * Raised for an error answer from server-kit: 5xx (e.g. 502 provider_error, 504 provider_timeout) and
- * 409 idempotency_in_progress are worth retrying with the same Idempotency-Key; other 4xx are not.
+ * Raised for an error answer from server-kit. Retrying with the same Idempotency-Key is offered for the
+ * codes the contract marks retryable (502 provider_error, 504 provider_timeout, 409
+ * idempotency_in_progress, …; docs/error-codes.md); an unknown code is judged by status (5xx, 409, 429).
  */
 export class ResponseError extends CheckoutError {
   override name = 'ResponseError';
   constructor(status: number, code: string, message: string) {
-    super(code, message, status >= 500 || status === 409 || status === 429, status);
+    super(code, message, isRetryableAnswer(status, code), status);
   }
 }
 

@@ -31,9 +31,14 @@ export const SOURCE_MESSAGES = {
   errorInvalid: 'The payment details were not accepted.',
   errorInProgress: 'This payment is already being processed. Please wait a moment and try again.',
   errorMismatch: 'This payment was already started with other details. Please start again.',
-  errorRequest: 'The payment could not be started ({code}).',
+  errorRequest: 'The payment could not be started. Please contact the shop.',
   errorRedirect: 'The payment page address is not safe to open.',
   errorNoMethods: 'No payment method is available for this order.',
+  errorMethod: 'This payment method is not available. Please choose another one.',
+  errorUnavailable:
+    'This payment method is unavailable right now. Please try again later or choose another one.',
+  errorAccount: 'This account cannot receive the payment. Please contact the shop.',
+  errorSession: 'This payment was not found or has ended. Please return to the shop and start again.',
 } as const;
 
 /** Id of one message in the catalog. */

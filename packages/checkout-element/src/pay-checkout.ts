@@ -11,6 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import { BankCombobox } from './bank-combobox.js';
 import { createSession, fetchOptions } from './checkout-api.js';
 import { CheckoutError, NoMethodsError, UnsafeRedirectError } from './checkout-errors.js';
+import { errorMessageId } from './error-messages.js';
 import { emit } from './events.js';
 import { formatAmount, ownName } from './intl-format.js';
 import { directionOf, resolveLocale } from './locale.js';
@@ -27,23 +28,6 @@ export type CheckoutPhase = 'loading' | 'ready' | 'submitting' | 'redirecting' |
 
 // What server-kit accepts as a language (packages/contract LanguageTag); anything else is ignored.
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-// Translated message for each error code; unknown codes fall back by HTTP status.
-const ERROR_MESSAGES: Record<string, MessageId> = {
-  network_error: 'errorNetwork',
-  timeout: 'errorTimeout',
-  provider_timeout: 'errorTimeout',
-  order_not_found: 'errorOrderNotFound',
-  invalid_request: 'errorInvalid',
-  idempotency_in_progress: 'errorInProgress',
-  idempotency_mismatch: 'errorMismatch',
-  unsafe_redirect: 'errorRedirect',
-  no_methods: 'errorNoMethods',
-};
-
-function errorMessageId(error: CheckoutError): MessageId {
-  return ERROR_MESSAGES[error.code] ?? ((error.status ?? 0) >= 500 ? 'errorServer' : 'errorRequest');
-}
 
 /**
  * An embeddable checkout: the shopper picks a payment method, a bank (for bank payments) and a
@@ -259,7 +243,7 @@ export class PayCheckout extends LitElement {
       error instanceof CheckoutError
         ? error
         : new CheckoutError('unexpected', String(error), false, undefined, { cause: error });
-    const message = this.#t(errorMessageId(failure), { code: failure.code });
+    const message = this.#t(errorMessageId(failure.code, failure.status), { code: failure.code });
     this.failure = failure;
     this.#failedDuring = during;
     this.phase = 'error';
@@ -400,7 +384,7 @@ export class PayCheckout extends LitElement {
 
   #renderError(failure: CheckoutError) {
     return html`<div part="error" class="error">
-      <p>${this.#t(errorMessageId(failure), { code: failure.code })}</p>
+      <p>${this.#t(errorMessageId(failure.code, failure.status), { code: failure.code })}</p>
       ${
         failure.retryable
           ? html`<button part="retry" class="retry" type="button" ?disabled=${this.disabled} @click=${this.#handleRetry}>

@@ -22,7 +22,7 @@ function sameBody(a: CreateSessionRequest, b: CreateSessionRequest): boolean {
  * The attempt to send for `body`. Retrying the previous attempt (same body, and it failed in a way
  * worth retrying) reuses its key, so server-kit answers with the session it may already have opened
  * instead of opening a second one. Anything else is a new attempt with a new key: reusing a key with
- * a different body would be refused (422 idempotency_mismatch).
+ * a different body would be refused (422 idempotency_key_reused).
  */
 export function nextAttempt(
   previous: PaymentAttempt | undefined,

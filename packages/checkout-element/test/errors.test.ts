@@ -44,11 +44,29 @@ describe('<pay-checkout> error paths', () => {
       { code: 'invalid_request', message: 'The payment details were not accepted.', retryable: false },
     ],
     [
-      'an unknown 4xx code',
-      { status: 403, body: { error: { code: 'origin_not_allowed', message: 'nope' } } },
+      'an unknown 4xx code (from a newer kit), without showing the code',
+      { status: 403, body: { error: { code: 'brand_new_refusal', message: 'nope' } } },
       {
-        code: 'origin_not_allowed',
-        message: 'The payment could not be started (origin_not_allowed).',
+        code: 'brand_new_refusal',
+        message: 'The payment could not be started. Please contact the shop.',
+        retryable: false,
+      },
+    ],
+    [
+      "the kit's idempotency_key_reused (422)",
+      { status: 422, body: { error: { code: 'idempotency_key_reused', message: 'other body' } } },
+      {
+        code: 'idempotency_key_reused',
+        message: 'This payment was already started with other details. Please start again.',
+        retryable: false,
+      },
+    ],
+    [
+      'a code named like an Object.prototype member',
+      { status: 400, body: { error: { code: 'constructor', message: 'odd' } } },
+      {
+        code: 'constructor',
+        message: 'The payment could not be started. Please contact the shop.',
         retryable: false,
       },
     ],

@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: 'Platební údaje nebyly přijaty.',
   errorInProgress: 'Tato platba se už zpracovává. Chvíli počkejte a zkuste to znovu.',
   errorMismatch: 'Tato platba už byla zahájena s jinými údaji. Začněte znovu.',
-  errorRequest: 'Platbu se nepodařilo zahájit ({code}).',
+  errorRequest: 'Platbu se nepodařilo zahájit. Obraťte se na obchod.',
   errorRedirect: 'Adresa platební stránky není bezpečná.',
   errorNoMethods: 'Pro tuto objednávku není k dispozici žádný způsob platby.',
+  errorMethod: 'Tento způsob platby není k dispozici. Zvolte prosím jiný.',
+  errorUnavailable: 'Tento způsob platby je teď nedostupný. Zkuste to později nebo zvolte jiný.',
+  errorAccount: 'Tento účet nemůže platbu přijmout. Obraťte se na obchod.',
+  errorSession: 'Platba nebyla nalezena nebo už skončila. Vraťte se do obchodu a začněte znovu.',
 } satisfies Record<MessageId, string>;

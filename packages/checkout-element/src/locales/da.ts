@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Betalingsoplysningerne blev ikke godkendt.',
   errorInProgress: 'Betalingen behandles allerede. Vent lidt, og prøv igen.',
   errorMismatch: 'Betalingen er allerede startet med andre oplysninger. Start forfra.',
-  errorRequest: 'Betalingen kunne ikke startes ({code}).',
+  errorRequest: 'Betalingen kunne ikke startes. Kontakt butikken.',
   errorRedirect: 'Betalingssidens adresse er ikke sikker.',
   errorNoMethods: 'Der er ingen betalingsmetode til denne ordre.',
+  errorMethod: 'Denne betalingsmetode er ikke tilgængelig. Vælg en anden.',
+  errorUnavailable:
+    'Denne betalingsmetode er ikke tilgængelig lige nu. Prøv igen senere, eller vælg en anden.',
+  errorAccount: 'Denne konto kan ikke modtage betalingen. Kontakt butikken.',
+  errorSession: 'Betalingen blev ikke fundet eller er afsluttet. Gå tilbage til butikken, og start forfra.',
 } satisfies Record<MessageId, string>;

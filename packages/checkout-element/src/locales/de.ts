@@ -32,7 +32,13 @@ export const templates = {
   errorInProgress:
     'Diese Zahlung wird bereits bearbeitet. Bitte warten Sie kurz und versuchen Sie es erneut.',
   errorMismatch: 'Diese Zahlung wurde bereits mit anderen Angaben gestartet. Bitte beginnen Sie neu.',
-  errorRequest: 'Die Zahlung konnte nicht gestartet werden ({code}).',
+  errorRequest: 'Die Zahlung konnte nicht gestartet werden. Bitte wenden Sie sich an den Shop.',
   errorRedirect: 'Die Adresse der Zahlungsseite ist nicht sicher.',
   errorNoMethods: 'Für diese Bestellung ist keine Zahlungsart verfügbar.',
+  errorMethod: 'Diese Zahlungsart ist nicht verfügbar. Bitte wählen Sie eine andere.',
+  errorUnavailable:
+    'Diese Zahlungsart ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut oder wählen Sie eine andere.',
+  errorAccount: 'Dieses Konto kann die Zahlung nicht empfangen. Bitte wenden Sie sich an den Shop.',
+  errorSession:
+    'Diese Zahlung wurde nicht gefunden oder ist beendet. Bitte kehren Sie zum Shop zurück und beginnen Sie neu.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Los datos del pago no se aceptaron.',
   errorInProgress: 'Este pago ya se está procesando. Espere un momento e inténtelo de nuevo.',
   errorMismatch: 'Este pago ya se inició con otros datos. Empiece de nuevo.',
-  errorRequest: 'No se pudo iniciar el pago ({code}).',
+  errorRequest: 'No se pudo iniciar el pago. Póngase en contacto con la tienda.',
   errorRedirect: 'La dirección de la página de pago no es segura.',
   errorNoMethods: 'No hay ningún método de pago disponible para este pedido.',
+  errorMethod: 'Este método de pago no está disponible. Elija otro.',
+  errorUnavailable:
+    'Este método de pago no está disponible en este momento. Inténtelo más tarde o elija otro.',
+  errorAccount: 'Esta cuenta no puede recibir el pago. Póngase en contacto con la tienda.',
+  errorSession: 'No se encontró este pago o ya ha finalizado. Vuelva a la tienda y empiece de nuevo.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: 'Makseandmeid ei aktsepteeritud.',
   errorInProgress: 'Seda makset juba töödeldakse. Oodake veidi ja proovige uuesti.',
   errorMismatch: 'See makse on juba teiste andmetega alustatud. Alustage uuesti.',
-  errorRequest: 'Makset ei õnnestunud alustada ({code}).',
+  errorRequest: 'Makset ei õnnestunud alustada. Võtke ühendust poega.',
   errorRedirect: 'Makselehe aadress ei ole turvaline.',
   errorNoMethods: 'Selle tellimuse jaoks pole ühtegi makseviisi.',
+  errorMethod: 'See makseviis pole saadaval. Valige mõni teine.',
+  errorUnavailable: 'See makseviis pole praegu saadaval. Proovige hiljem uuesti või valige mõni teine.',
+  errorAccount: 'See konto ei saa makset vastu võtta. Võtke ühendust poega.',
+  errorSession: 'Seda makset ei leitud või see on lõppenud. Naaske poodi ja alustage uuesti.',
 } satisfies Record<MessageId, string>;

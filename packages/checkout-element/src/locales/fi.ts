@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Maksutietoja ei hyväksytty.',
   errorInProgress: 'Tätä maksua käsitellään jo. Odota hetki ja yritä uudelleen.',
   errorMismatch: 'Tämä maksu on jo aloitettu eri tiedoilla. Aloita alusta.',
-  errorRequest: 'Maksua ei voitu aloittaa ({code}).',
+  errorRequest: 'Maksua ei voitu aloittaa. Ota yhteyttä kauppaan.',
   errorRedirect: 'Maksusivun osoite ei ole turvallinen.',
   errorNoMethods: 'Tälle tilaukselle ei ole käytettävissä maksutapaa.',
+  errorMethod: 'Tämä maksutapa ei ole käytettävissä. Valitse toinen.',
+  errorUnavailable:
+    'Tämä maksutapa ei ole juuri nyt käytettävissä. Yritä myöhemmin uudelleen tai valitse toinen.',
+  errorAccount: 'Tälle tilille ei voi vastaanottaa maksua. Ota yhteyttä kauppaan.',
+  errorSession: 'Maksua ei löytynyt tai se on päättynyt. Palaa kauppaan ja aloita alusta.',
 } satisfies Record<MessageId, string>;

@@ -30,7 +30,12 @@ export const templates = {
   errorInvalid: 'Les données de paiement n’ont pas été acceptées.',
   errorInProgress: 'Ce paiement est déjà en cours de traitement. Patientez un instant, puis réessayez.',
   errorMismatch: 'Ce paiement a déjà été lancé avec d’autres données. Veuillez recommencer.',
-  errorRequest: 'Le paiement n’a pas pu être lancé ({code}).',
+  errorRequest: 'Le paiement n’a pas pu être lancé. Veuillez contacter la boutique.',
   errorRedirect: 'L’adresse de la page de paiement n’est pas sûre.',
   errorNoMethods: 'Aucun moyen de paiement n’est disponible pour cette commande.',
+  errorMethod: 'Ce moyen de paiement n’est pas disponible. Veuillez en choisir un autre.',
+  errorUnavailable:
+    'Ce moyen de paiement est momentanément indisponible. Veuillez réessayer plus tard ou en choisir un autre.',
+  errorAccount: 'Ce compte ne peut pas recevoir le paiement. Veuillez contacter la boutique.',
+  errorSession: 'Ce paiement est introuvable ou terminé. Veuillez revenir à la boutique et recommencer.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: 'פרטי התשלום לא התקבלו.',
   errorInProgress: 'התשלום הזה כבר בטיפול. המתינו רגע ונסו שוב.',
   errorMismatch: 'התשלום הזה כבר התחיל עם פרטים אחרים. התחילו מחדש.',
-  errorRequest: 'לא ניתן להתחיל את התשלום ({code}).',
+  errorRequest: 'לא ניתן להתחיל את התשלום. פנו לחנות.',
   errorRedirect: 'הכתובת של דף התשלום אינה בטוחה.',
   errorNoMethods: 'אין אמצעי תשלום זמין להזמנה הזו.',
+  errorMethod: 'אמצעי התשלום הזה אינו זמין. בחרו אמצעי אחר.',
+  errorUnavailable: 'אמצעי התשלום הזה אינו זמין כרגע. נסו שוב מאוחר יותר או בחרו אמצעי אחר.',
+  errorAccount: 'החשבון הזה לא יכול לקבל את התשלום. פנו לחנות.',
+  errorSession: 'התשלום לא נמצא או שהסתיים. חזרו לחנות והתחילו מחדש.',
 } satisfies Record<MessageId, string>;

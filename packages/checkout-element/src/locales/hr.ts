@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Podaci o plaćanju nisu prihvaćeni.',
   errorInProgress: 'Ovo se plaćanje već obrađuje. Pričekajte trenutak i pokušajte ponovno.',
   errorMismatch: 'Ovo je plaćanje već pokrenuto s drugim podacima. Počnite ispočetka.',
-  errorRequest: 'Plaćanje nije moguće pokrenuti ({code}).',
+  errorRequest: 'Plaćanje nije moguće pokrenuti. Obratite se trgovini.',
   errorRedirect: 'Adresa stranice za plaćanje nije sigurna.',
   errorNoMethods: 'Za ovu narudžbu nije dostupan nijedan način plaćanja.',
+  errorMethod: 'Ovaj način plaćanja nije dostupan. Odaberite drugi.',
+  errorUnavailable:
+    'Ovaj način plaćanja trenutačno nije dostupan. Pokušajte ponovno kasnije ili odaberite drugi.',
+  errorAccount: 'Ovaj račun ne može primiti uplatu. Obratite se trgovini.',
+  errorSession: 'Plaćanje nije pronađeno ili je završeno. Vratite se u trgovinu i počnite ispočetka.',
 } satisfies Record<MessageId, string>;

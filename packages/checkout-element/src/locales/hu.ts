@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: 'A fizetési adatokat nem fogadtuk el.',
   errorInProgress: 'Ez a fizetés már feldolgozás alatt áll. Várjon egy kicsit, és próbálja újra.',
   errorMismatch: 'Ez a fizetés már más adatokkal elindult. Kezdje újra.',
-  errorRequest: 'A fizetést nem sikerült elindítani ({code}).',
+  errorRequest: 'A fizetést nem sikerült elindítani. Forduljon az üzlethez.',
   errorRedirect: 'A fizetési oldal címe nem biztonságos.',
   errorNoMethods: 'Ehhez a rendeléshez nem érhető el fizetési mód.',
+  errorMethod: 'Ez a fizetési mód nem érhető el. Válasszon másikat.',
+  errorUnavailable: 'Ez a fizetési mód jelenleg nem érhető el. Próbálja újra később, vagy válasszon másikat.',
+  errorAccount: 'Ez a számla nem fogadhatja a fizetést. Forduljon az üzlethez.',
+  errorSession: 'A fizetés nem található, vagy már lezárult. Térjen vissza az üzletbe, és kezdje újra.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'I dati del pagamento non sono stati accettati.',
   errorInProgress: 'Questo pagamento è già in elaborazione. Attendi un momento e riprova.',
   errorMismatch: 'Questo pagamento è già stato avviato con altri dati. Ricomincia.',
-  errorRequest: 'Impossibile avviare il pagamento ({code}).',
+  errorRequest: 'Impossibile avviare il pagamento. Contatta il negozio.',
   errorRedirect: 'L’indirizzo della pagina di pagamento non è sicuro.',
   errorNoMethods: 'Nessun metodo di pagamento disponibile per questo ordine.',
+  errorMethod: 'Questo metodo di pagamento non è disponibile. Scegline un altro.',
+  errorUnavailable:
+    'Questo metodo di pagamento non è disponibile al momento. Riprova più tardi o scegline un altro.',
+  errorAccount: 'Questo conto non può ricevere il pagamento. Contatta il negozio.',
+  errorSession: 'Pagamento non trovato o già concluso. Torna al negozio e ricomincia.',
 } satisfies Record<MessageId, string>;

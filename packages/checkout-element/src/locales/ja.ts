@@ -29,7 +29,13 @@ export const templates = {
   errorInvalid: 'お支払い情報が受け付けられませんでした。',
   errorInProgress: 'このお支払いはすでに処理中です。少し待ってから、もう一度お試しください。',
   errorMismatch: 'このお支払いは別の内容ですでに開始されています。最初からやり直してください。',
-  errorRequest: 'お支払いを開始できませんでした（{code}）。',
+  errorRequest: 'お支払いを開始できませんでした。ショップにお問い合わせください。',
   errorRedirect: '決済ページのアドレスが安全ではありません。',
   errorNoMethods: 'この注文で利用できるお支払い方法はありません。',
+  errorMethod: 'このお支払い方法はご利用いただけません。別の方法を選択してください。',
+  errorUnavailable:
+    'このお支払い方法は現在ご利用いただけません。後でもう一度お試しいただくか、別の方法を選択してください。',
+  errorAccount: 'このアカウントではお支払いを受け取れません。ショップにお問い合わせください。',
+  errorSession:
+    'このお支払いは見つからないか、すでに終了しています。ショップに戻って最初からやり直してください。',
 } satisfies Record<MessageId, string>;

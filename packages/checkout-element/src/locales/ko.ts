@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: '결제 정보가 승인되지 않았습니다.',
   errorInProgress: '이 결제는 이미 처리 중입니다. 잠시 후 다시 시도하세요.',
   errorMismatch: '이 결제는 이미 다른 정보로 시작되었습니다. 처음부터 다시 시작하세요.',
-  errorRequest: '결제를 시작할 수 없습니다({code}).',
+  errorRequest: '결제를 시작할 수 없습니다. 상점에 문의하세요.',
   errorRedirect: '결제 페이지 주소가 안전하지 않습니다.',
   errorNoMethods: '이 주문에 사용할 수 있는 결제 수단이 없습니다.',
+  errorMethod: '이 결제 수단은 사용할 수 없습니다. 다른 수단을 선택하세요.',
+  errorUnavailable: '이 결제 수단은 지금 사용할 수 없습니다. 나중에 다시 시도하거나 다른 수단을 선택하세요.',
+  errorAccount: '이 계좌로는 결제를 받을 수 없습니다. 상점에 문의하세요.',
+  errorSession: '결제를 찾을 수 없거나 이미 종료되었습니다. 상점으로 돌아가 처음부터 다시 시작하세요.',
 } satisfies Record<MessageId, string>;

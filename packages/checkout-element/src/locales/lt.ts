@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: 'Mokėjimo duomenys nepriimti.',
   errorInProgress: 'Šis mokėjimas jau apdorojamas. Palaukite ir bandykite dar kartą.',
   errorMismatch: 'Šis mokėjimas jau pradėtas su kitais duomenimis. Pradėkite iš naujo.',
-  errorRequest: 'Nepavyko pradėti mokėjimo ({code}).',
+  errorRequest: 'Nepavyko pradėti mokėjimo. Susisiekite su parduotuve.',
   errorRedirect: 'Mokėjimo puslapio adresas nėra saugus.',
   errorNoMethods: 'Šiam užsakymui nėra galimo mokėjimo būdo.',
+  errorMethod: 'Šis mokėjimo būdas negalimas. Pasirinkite kitą.',
+  errorUnavailable: 'Šis mokėjimo būdas šiuo metu negalimas. Bandykite vėliau arba pasirinkite kitą.',
+  errorAccount: 'Ši sąskaita negali gauti mokėjimo. Susisiekite su parduotuve.',
+  errorSession: 'Mokėjimas nerastas arba jau baigtas. Grįžkite į parduotuvę ir pradėkite iš naujo.',
 } satisfies Record<MessageId, string>;

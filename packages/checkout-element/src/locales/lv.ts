@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: 'Maksājuma dati netika pieņemti.',
   errorInProgress: 'Šis maksājums jau tiek apstrādāts. Uzgaidiet brīdi un mēģiniet vēlreiz.',
   errorMismatch: 'Šis maksājums jau sākts ar citiem datiem. Sāciet no jauna.',
-  errorRequest: 'Maksājumu neizdevās sākt ({code}).',
+  errorRequest: 'Maksājumu neizdevās sākt. Sazinieties ar veikalu.',
   errorRedirect: 'Maksājuma lapas adrese nav droša.',
   errorNoMethods: 'Šim pasūtījumam nav pieejama neviena maksājuma veida.',
+  errorMethod: 'Šis maksājuma veids nav pieejams. Izvēlieties citu.',
+  errorUnavailable: 'Šis maksājuma veids pašlaik nav pieejams. Mēģiniet vēlāk vai izvēlieties citu.',
+  errorAccount: 'Šis konts nevar saņemt maksājumu. Sazinieties ar veikalu.',
+  errorSession: 'Maksājums netika atrasts vai ir beidzies. Atgriezieties veikalā un sāciet no jauna.',
 } satisfies Record<MessageId, string>;

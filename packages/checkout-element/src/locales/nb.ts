@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Betalingsopplysningene ble ikke godtatt.',
   errorInProgress: 'Betalingen behandles allerede. Vent litt og prøv igjen.',
   errorMismatch: 'Betalingen er allerede startet med andre opplysninger. Start på nytt.',
-  errorRequest: 'Kunne ikke starte betalingen ({code}).',
+  errorRequest: 'Kunne ikke starte betalingen. Kontakt butikken.',
   errorRedirect: 'Adressen til betalingssiden er ikke trygg.',
   errorNoMethods: 'Ingen betalingsmåte er tilgjengelig for denne bestillingen.',
+  errorMethod: 'Denne betalingsmåten er ikke tilgjengelig. Velg en annen.',
+  errorUnavailable:
+    'Denne betalingsmåten er ikke tilgjengelig akkurat nå. Prøv igjen senere eller velg en annen.',
+  errorAccount: 'Denne kontoen kan ikke motta betalingen. Kontakt butikken.',
+  errorSession: 'Fant ikke betalingen, eller den er avsluttet. Gå tilbake til butikken og start på nytt.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'De betaalgegevens zijn niet geaccepteerd.',
   errorInProgress: 'Deze betaling wordt al verwerkt. Wacht even en probeer het opnieuw.',
   errorMismatch: 'Deze betaling is al gestart met andere gegevens. Begin opnieuw.',
-  errorRequest: 'De betaling kon niet worden gestart ({code}).',
+  errorRequest: 'De betaling kon niet worden gestart. Neem contact op met de winkel.',
   errorRedirect: 'Het adres van de betaalpagina is niet veilig.',
   errorNoMethods: 'Er is geen betaalmethode beschikbaar voor deze bestelling.',
+  errorMethod: 'Deze betaalmethode is niet beschikbaar. Kies een andere.',
+  errorUnavailable:
+    'Deze betaalmethode is nu niet beschikbaar. Probeer het later opnieuw of kies een andere.',
+  errorAccount: 'Deze rekening kan de betaling niet ontvangen. Neem contact op met de winkel.',
+  errorSession: 'Deze betaling is niet gevonden of al afgerond. Ga terug naar de winkel en begin opnieuw.',
 } satisfies Record<MessageId, string>;

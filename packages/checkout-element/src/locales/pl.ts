@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Dane płatności nie zostały zaakceptowane.',
   errorInProgress: 'Ta płatność jest już przetwarzana. Poczekaj chwilę i spróbuj ponownie.',
   errorMismatch: 'Ta płatność została już rozpoczęta z innymi danymi. Zacznij od nowa.',
-  errorRequest: 'Nie udało się rozpocząć płatności ({code}).',
+  errorRequest: 'Nie udało się rozpocząć płatności. Skontaktuj się ze sklepem.',
   errorRedirect: 'Adres strony płatności nie jest bezpieczny.',
   errorNoMethods: 'Dla tego zamówienia nie ma dostępnej metody płatności.',
+  errorMethod: 'Ta metoda płatności jest niedostępna. Wybierz inną.',
+  errorUnavailable:
+    'Ta metoda płatności jest chwilowo niedostępna. Spróbuj ponownie później lub wybierz inną.',
+  errorAccount: 'To konto nie może przyjąć płatności. Skontaktuj się ze sklepem.',
+  errorSession: 'Nie znaleziono tej płatności lub została zakończona. Wróć do sklepu i zacznij od nowa.',
 } satisfies Record<MessageId, string>;

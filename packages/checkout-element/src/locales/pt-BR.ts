@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Os dados do pagamento não foram aceitos.',
   errorInProgress: 'Este pagamento já está sendo processado. Aguarde um instante e tente de novo.',
   errorMismatch: 'Este pagamento já foi iniciado com outros dados. Comece de novo.',
-  errorRequest: 'Não foi possível iniciar o pagamento ({code}).',
+  errorRequest: 'Não foi possível iniciar o pagamento. Entre em contato com a loja.',
   errorRedirect: 'O endereço da página de pagamento não é seguro.',
   errorNoMethods: 'Nenhuma forma de pagamento está disponível para este pedido.',
+  errorMethod: 'Esta forma de pagamento não está disponível. Escolha outra.',
+  errorUnavailable:
+    'Esta forma de pagamento está indisponível no momento. Tente de novo mais tarde ou escolha outra.',
+  errorAccount: 'Esta conta não pode receber o pagamento. Entre em contato com a loja.',
+  errorSession: 'Este pagamento não foi encontrado ou já terminou. Volte à loja e comece de novo.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Os dados do pagamento não foram aceites.',
   errorInProgress: 'Este pagamento já está a ser processado. Aguarde um momento e tente novamente.',
   errorMismatch: 'Este pagamento já foi iniciado com outros dados. Comece de novo.',
-  errorRequest: 'Não foi possível iniciar o pagamento ({code}).',
+  errorRequest: 'Não foi possível iniciar o pagamento. Contacte a loja.',
   errorRedirect: 'O endereço da página de pagamento não é seguro.',
   errorNoMethods: 'Não há nenhum método de pagamento disponível para esta encomenda.',
+  errorMethod: 'Este método de pagamento não está disponível. Escolha outro.',
+  errorUnavailable:
+    'Este método de pagamento está indisponível de momento. Tente novamente mais tarde ou escolha outro.',
+  errorAccount: 'Esta conta não pode receber o pagamento. Contacte a loja.',
+  errorSession: 'Este pagamento não foi encontrado ou já terminou. Volte à loja e comece de novo.',
 } satisfies Record<MessageId, string>;

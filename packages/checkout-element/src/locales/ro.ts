@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Datele plății nu au fost acceptate.',
   errorInProgress: 'Această plată este deja în curs de procesare. Așteptați puțin și încercați din nou.',
   errorMismatch: 'Această plată a fost deja inițiată cu alte date. Începeți din nou.',
-  errorRequest: 'Plata nu a putut fi inițiată ({code}).',
+  errorRequest: 'Plata nu a putut fi inițiată. Contactați magazinul.',
   errorRedirect: 'Adresa paginii de plată nu este sigură.',
   errorNoMethods: 'Nicio metodă de plată nu este disponibilă pentru această comandă.',
+  errorMethod: 'Această metodă de plată nu este disponibilă. Alegeți alta.',
+  errorUnavailable:
+    'Această metodă de plată nu este disponibilă momentan. Încercați din nou mai târziu sau alegeți alta.',
+  errorAccount: 'Acest cont nu poate primi plata. Contactați magazinul.',
+  errorSession: 'Plata nu a fost găsită sau s-a încheiat. Reveniți în magazin și începeți din nou.',
 } satisfies Record<MessageId, string>;

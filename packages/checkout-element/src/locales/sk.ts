@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: 'Platobné údaje neboli prijaté.',
   errorInProgress: 'Táto platba sa už spracúva. Chvíľu počkajte a skúste to znova.',
   errorMismatch: 'Táto platba už bola spustená s inými údajmi. Začnite znova.',
-  errorRequest: 'Platbu sa nepodarilo spustiť ({code}).',
+  errorRequest: 'Platbu sa nepodarilo spustiť. Obráťte sa na obchod.',
   errorRedirect: 'Adresa platobnej stránky nie je bezpečná.',
   errorNoMethods: 'Pre túto objednávku nie je dostupný žiadny spôsob platby.',
+  errorMethod: 'Tento spôsob platby nie je dostupný. Vyberte iný.',
+  errorUnavailable: 'Tento spôsob platby je momentálne nedostupný. Skúste to neskôr alebo vyberte iný.',
+  errorAccount: 'Tento účet nemôže prijať platbu. Obráťte sa na obchod.',
+  errorSession: 'Platba sa nenašla alebo už skončila. Vráťte sa do obchodu a začnite znova.',
 } satisfies Record<MessageId, string>;

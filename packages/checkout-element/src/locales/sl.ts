@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Plačilni podatki niso bili sprejeti.',
   errorInProgress: 'To plačilo je že v obdelavi. Počakajte trenutek in poskusite znova.',
   errorMismatch: 'To plačilo je bilo že začeto z drugimi podatki. Začnite znova.',
-  errorRequest: 'Plačila ni bilo mogoče začeti ({code}).',
+  errorRequest: 'Plačila ni bilo mogoče začeti. Obrnite se na trgovino.',
   errorRedirect: 'Naslov plačilne strani ni varen.',
   errorNoMethods: 'Za to naročilo ni na voljo nobenega načina plačila.',
+  errorMethod: 'Ta način plačila ni na voljo. Izberite drugega.',
+  errorUnavailable: 'Ta način plačila trenutno ni na voljo. Poskusite znova pozneje ali izberite drugega.',
+  errorAccount: 'Ta račun ne more prejeti plačila. Obrnite se na trgovino.',
+  errorSession:
+    'Plačila ni bilo mogoče najti ali pa se je že končalo. Vrnite se v trgovino in začnite znova.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Betalningsuppgifterna godtogs inte.',
   errorInProgress: 'Betalningen behandlas redan. Vänta en stund och försök igen.',
   errorMismatch: 'Betalningen har redan startats med andra uppgifter. Börja om.',
-  errorRequest: 'Betalningen kunde inte startas ({code}).',
+  errorRequest: 'Betalningen kunde inte startas. Kontakta butiken.',
   errorRedirect: 'Betalsidans adress är inte säker.',
   errorNoMethods: 'Inget betalningssätt finns för den här ordern.',
+  errorMethod: 'Det här betalningssättet är inte tillgängligt. Välj ett annat.',
+  errorUnavailable:
+    'Det här betalningssättet är inte tillgängligt just nu. Försök igen senare eller välj ett annat.',
+  errorAccount: 'Det här kontot kan inte ta emot betalningen. Kontakta butiken.',
+  errorSession: 'Betalningen hittades inte eller är avslutad. Gå tillbaka till butiken och börja om.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,12 @@ export const templates = {
   errorInvalid: 'Ödeme bilgileri kabul edilmedi.',
   errorInProgress: 'Bu ödeme zaten işleniyor. Lütfen biraz bekleyip tekrar deneyin.',
   errorMismatch: 'Bu ödeme başka bilgilerle zaten başlatıldı. Lütfen yeniden başlayın.',
-  errorRequest: 'Ödeme başlatılamadı ({code}).',
+  errorRequest: 'Ödeme başlatılamadı. Lütfen mağazayla iletişime geçin.',
   errorRedirect: 'Ödeme sayfasının adresi güvenli değil.',
   errorNoMethods: 'Bu sipariş için kullanılabilir ödeme yöntemi yok.',
+  errorMethod: 'Bu ödeme yöntemi kullanılamıyor. Lütfen başka bir yöntem seçin.',
+  errorUnavailable:
+    'Bu ödeme yöntemi şu anda kullanılamıyor. Lütfen daha sonra tekrar deneyin veya başka bir yöntem seçin.',
+  errorAccount: 'Bu hesap ödemeyi alamıyor. Lütfen mağazayla iletişime geçin.',
+  errorSession: 'Bu ödeme bulunamadı veya sona erdi. Lütfen mağazaya dönüp yeniden başlayın.',
 } satisfies Record<MessageId, string>;

@@ -29,7 +29,11 @@ export const templates = {
   errorInvalid: '付款信息未被接受。',
   errorInProgress: '此付款正在处理中。请稍候再试。',
   errorMismatch: '此付款已使用其他信息发起。请重新开始。',
-  errorRequest: '无法发起付款（{code}）。',
+  errorRequest: '无法发起付款。请联系商店。',
   errorRedirect: '支付页面地址不安全。',
   errorNoMethods: '此订单没有可用的支付方式。',
+  errorMethod: '此支付方式不可用。请选择其他方式。',
+  errorUnavailable: '此支付方式暂时不可用。请稍后重试或选择其他方式。',
+  errorAccount: '此账户无法接收这笔付款。请联系商店。',
+  errorSession: '未找到此付款或付款已结束。请返回商店重新开始。',
 } satisfies Record<MessageId, string>;
