@@ -38,6 +38,7 @@ type ShownByStatus = Listed<
   | 'nothing_to_refund'
   | 'amount_exceeds_authorized'
   | 'amount_exceeds_refundable'
+  | 'operation_not_found'
   | 'closed'
   | 'element_not_built'
   | 'internal_error'

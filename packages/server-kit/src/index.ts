@@ -47,16 +47,16 @@ export { type NodeHandler, toNodeHandler } from './node-handler.js';
 // ── Providers ─────────────────────────────────────────────────────────────────────────────────
 export { type ConnectPayOptions, connectpay } from './providers/connectpay/index.js';
 export type {
-  ProviderAdapter,
-  ProviderCapabilities,
-  ProviderInitiation,
-  ProviderSessionInput,
-  ProviderStatus,
-  ParsedNotification,
   OperationInput,
   OperationOutcome,
+  ParsedNotification,
+  ProviderAdapter,
+  ProviderCapabilities,
   ProviderData,
+  ProviderInitiation,
   ProviderPaymentRef,
+  ProviderSessionInput,
+  ProviderStatus,
   ReturnTarget,
 } from './providers/provider.js';
 // ── Store: the interface, the embedded default, PostgreSQL (the conformance suite: ./conformance) ─

@@ -331,7 +331,10 @@ describe('ConnectPay adapter × sandbox: merchant payments', () => {
       banks.find((bank) => bank.id === FAKE_BANK),
       { id: FAKE_BANK, name: FAKE_BANK_NAME, country: 'DE', bic: 'FAKEDEF0', provider: 'connectpay' },
     );
-    assert.ok(banks.every((bank) => typeof bank.bic === 'string' && bank.bic.length >= 8), 'every bank has a BIC');
+    assert.ok(
+      banks.every((bank) => typeof bank.bic === 'string' && bank.bic.length >= 8),
+      'every bank has a BIC',
+    );
     const lt = await adapter().banks('LT');
     assert.ok(lt.some((bank) => bank.id === SIAULIU_BANK && bank.name === SIAULIU_BANK_NAME));
   });
@@ -456,7 +459,9 @@ describe('ConnectPay adapter × sandbox: misbehaving provider', () => {
   });
 
   it('does not retry a status read answered 404', async () => {
-    await assert.rejects(adapter().status(refOf({ providerRef: '00000000-0000-4000-8000-000000000000' })), { providerStatus: 404 });
+    await assert.rejects(adapter().status(refOf({ providerRef: '00000000-0000-4000-8000-000000000000' })), {
+      providerStatus: 404,
+    });
     assert.equal(calls.length, 1);
   });
 
@@ -481,7 +486,10 @@ describe('ConnectPay adapter × sandbox: notifications', () => {
     const refs = new Set<string>();
     for (let waited = 0; refs.size < 2 && waited < 50; waited++) {
       for (const raw of notifications.splice(0)) {
-        const hint = await connect.parseNotification(raw, new Headers({ 'content-type': 'application/json' }));
+        const hint = await connect.parseNotification(
+          raw,
+          new Headers({ 'content-type': 'application/json' }),
+        );
         assert.equal(hint.type, 'status');
         if (hint.type !== 'status') continue;
         assert.equal(hint.status, undefined, 'an unsigned hint carries no status');

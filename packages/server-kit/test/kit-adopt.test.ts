@@ -31,7 +31,11 @@ describe('adopting a payment after a lost answer', () => {
       assert.equal(response.status, 201, text);
       const { sessionId, redirectUrl } = CreateSessionResponse.parse(JSON.parse(text));
       assert.equal(redirectUrl, kit.url(`return/${sessionId}`));
-      assert.equal(provider.paymentFor(sessionId).providerRef.startsWith('fake_'), true, 'exactly one payment');
+      assert.equal(
+        provider.paymentFor(sessionId).providerRef.startsWith('fake_'),
+        true,
+        'exactly one payment',
+      );
     } finally {
       provider.nextAction = 'redirect';
     }

@@ -22,7 +22,10 @@ describe('failover between two ConnectPay instances × sandbox', () => {
   const book = orderBook({ 'order-1': TEE_ORDER });
   const COOLDOWN_MS = 1_000;
 
-  function account(id: string, client: { clientId: string; clientSecret: string; brandId: string; privateKeyPem: string }) {
+  function account(
+    id: string,
+    client: { clientId: string; clientSecret: string; brandId: string; privateKeyPem: string },
+  ) {
     return connectpay({
       id,
       baseUrl: sandbox.connectPayUrl,

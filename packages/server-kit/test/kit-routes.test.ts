@@ -30,7 +30,13 @@ describe('server-kit routes', () => {
         ['pis', 'card', 'googlepay', 'applepay'],
       );
       assert.deepEqual(body.banks, [
-        { id: 'fake-bank', name: 'Fake Bank with Client Keys', country: 'DE', bic: 'FAKEDEFFXXX', provider: 'fakepay' },
+        {
+          id: 'fake-bank',
+          name: 'Fake Bank with Client Keys',
+          country: 'DE',
+          bic: 'FAKEDEFFXXX',
+          provider: 'fakepay',
+        },
       ]);
       assert.equal(body.mode, 'sandbox');
       assert.ok(body.languages.includes('en'));

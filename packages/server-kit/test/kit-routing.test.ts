@@ -42,7 +42,10 @@ describe('server-kit routing with failover', () => {
     assert.equal(response.status, 201);
     const { sessionId } = CreateSessionResponse.parse(await response.json());
     assert.deepEqual(await attemptsOf(sessionId), [[1, 'primary', 'created']]);
-    assert.equal(SessionView.parse(await (await fetch(kit.url(`sessions/${sessionId}`))).json()).provider, 'primary');
+    assert.equal(
+      SessionView.parse(await (await fetch(kit.url(`sessions/${sessionId}`))).json()).provider,
+      'primary',
+    );
   });
 
   it('falls over to the next provider when the first answered 5xx and created nothing', async () => {
@@ -82,13 +85,23 @@ describe('server-kit routing with failover', () => {
 
   it('for PIS uses a fallback only with the same bank, matched by BIC, under the fallback’s bank id', async () => {
     primary.next.push('unavailable');
-    const response = await kit.createSession({ order: 'order-1', method: 'pis', bank: 'fake-bank', country: 'DE' });
+    const response = await kit.createSession({
+      order: 'order-1',
+      method: 'pis',
+      bank: 'fake-bank',
+      country: 'DE',
+    });
     assert.equal(response.status, 201);
     const { sessionId } = CreateSessionResponse.parse(await response.json());
     assert.equal(backup.paymentFor(sessionId).input.bank, 'bk-77');
 
     primary.next.push('unavailable');
-    const noMatch = await kit.createSession({ order: 'order-1', method: 'pis', bank: 'unknown-bank', country: 'DE' });
+    const noMatch = await kit.createSession({
+      order: 'order-1',
+      method: 'pis',
+      bank: 'unknown-bank',
+      country: 'DE',
+    });
     assert.equal(noMatch.status, 502, 'no fallback has that bank: the primary’s failure stands');
   });
 
@@ -103,7 +116,9 @@ describe('server-kit routing with failover', () => {
   });
 
   it('GET options still offers the method while one provider of its route is up', async () => {
-    const response = await fetch(kit.url('options?order=order-1&country=DE'), { headers: { origin: SHOP_ORIGIN } });
+    const response = await fetch(kit.url('options?order=order-1&country=DE'), {
+      headers: { origin: SHOP_ORIGIN },
+    });
     const body = OptionsResponse.parse(await response.json());
     assert.ok(body.methods.some((m) => m.id === 'card'));
   });

@@ -62,7 +62,10 @@ export function runAdapterConformance(name: string, harness: AdapterHarness): vo
       await harness.close?.();
     });
 
-    function input(method: PaymentMethod, overrides: Partial<ProviderSessionInput> = {}): ProviderSessionInput {
+    function input(
+      method: PaymentMethod,
+      overrides: Partial<ProviderSessionInput> = {},
+    ): ProviderSessionInput {
       const sessionId = `conf${run}${String(++counter).padStart(4, '0')}`;
       const stateStyle = adapter.capabilities.returnStyle === 'state';
       return {
@@ -83,7 +86,11 @@ export function runAdapterConformance(name: string, harness: AdapterHarness): vo
     }
 
     function refOf(initiation: ProviderInitiation, from: ProviderSessionInput): ProviderPaymentRef {
-      return { providerRef: initiation.providerRef, reference: from.reference, providerData: initiation.providerData };
+      return {
+        providerRef: initiation.providerRef,
+        reference: from.reference,
+        providerData: initiation.providerData,
+      };
     }
 
     function assertFollowable(initiation: ProviderInitiation): void {
@@ -167,11 +174,14 @@ export function runAdapterConformance(name: string, harness: AdapterHarness): vo
 
     it('refuses a notification that is not one with a 4xx CheckoutError, never a crash', async () => {
       for (const raw of ['not json', '{}', '\u0000']) {
-        await assert.rejects(adapter.parseNotification(new TextEncoder().encode(raw), new Headers()), (error) => {
-          assert.ok(error instanceof CheckoutError, `a CheckoutError, got ${String(error)}`);
-          assert.ok(error.status >= 400 && error.status < 500, `a 4xx, got ${error.status}`);
-          return true;
-        });
+        await assert.rejects(
+          adapter.parseNotification(new TextEncoder().encode(raw), new Headers()),
+          (error) => {
+            assert.ok(error instanceof CheckoutError, `a CheckoutError, got ${String(error)}`);
+            assert.ok(error.status >= 400 && error.status < 500, `a 4xx, got ${error.status}`);
+            return true;
+          },
+        );
       }
     });
 

@@ -11,8 +11,12 @@ export function healthRoute(deps: RouteDeps): RouteHandler {
   return async () => {
     const health = deps.breakers.health();
     const anyUp = health.providers.some((provider) => provider.circuit !== 'open');
-    return jsonResponse(anyUp ? 200 : 503, { status: anyUp ? 'ok' : 'degraded', ...health }, {
-      'cache-control': 'no-store',
-    });
+    return jsonResponse(
+      anyUp ? 200 : 503,
+      { status: anyUp ? 'ok' : 'degraded', ...health },
+      {
+        'cache-control': 'no-store',
+      },
+    );
   };
 }

@@ -40,7 +40,8 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
         notificationId: parsed.notificationId,
         payload,
       });
-      if (!duplicate) log.info({ why: parsed.reason }, 'notification not about one of our payments; recorded');
+      if (!duplicate)
+        log.info({ why: parsed.reason }, 'notification not about one of our payments; recorded');
       return jsonResponse(200, RECEIVED);
     }
     const session = await deps.store.findByProviderRef(adapter.id, parsed.providerRef);

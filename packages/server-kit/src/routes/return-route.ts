@@ -1,7 +1,7 @@
 import { ReturnNotResolvedError } from '../http/http-errors.js';
 import type { RouteHandler } from '../http/router.js';
-import type { ProviderAdapter } from '../providers/provider.js';
 import { createNonce, negotiateLocale, pageHeaders, renderReturnPage } from '../pages/index.js';
+import type { ProviderAdapter } from '../providers/provider.js';
 import { loadSession } from '../sessions/load-session.js';
 import { loadOrder } from '../sessions/order.js';
 import { reconcileSession } from '../sessions/reconcile.js';

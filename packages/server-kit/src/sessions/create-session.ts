@@ -131,7 +131,11 @@ async function initiateAlongRoute(
       continue;
     }
     tried++;
-    session = await context.store.startAttempt({ sessionId: session.id, attempt: tried, provider: adapter.id });
+    session = await context.store.startAttempt({
+      sessionId: session.id,
+      attempt: tried,
+      provider: adapter.id,
+    });
     const input = sessionInput(context, session, adapter);
     if (bank) input.bank = bank;
     let initiation: ProviderInitiation;

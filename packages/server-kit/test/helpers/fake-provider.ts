@@ -223,7 +223,11 @@ export class FakeProvider implements ProviderAdapter {
       this.nextAction === 'redirect'
         ? { type: 'redirect', url }
         : this.nextAction === 'form_post'
-          ? { type: 'form_post', url: this.formAction ?? `https://${this.redirectHosts[0]}/acs`, fields: { PaReq: `pareq-${payment.providerRef}`, MD: payment.reference } }
+          ? {
+              type: 'form_post',
+              url: this.formAction ?? `https://${this.redirectHosts[0]}/acs`,
+              fields: { PaReq: `pareq-${payment.providerRef}`, MD: payment.reference },
+            }
           : { type: 'none' };
     return { providerRef: payment.providerRef, status: payment.status, next };
   }

@@ -55,7 +55,10 @@ const TOP_UP_REJECTIONS = {
   creditor_account_not_owned: 'The top-up creditor account does not belong to the onboarded consumer.',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 
-export function createConnectPayAdapter(options: ResolvedConnectPayOptions, id = 'connectpay'): ProviderAdapter {
+export function createConnectPayAdapter(
+  options: ResolvedConnectPayOptions,
+  id = 'connectpay',
+): ProviderAdapter {
   const client = new ConnectPayClient(options);
   const banksCache = new Map<string, { expiresAt: number; banks: Promise<BankOption[]> }>();
 
@@ -119,7 +122,9 @@ export function createConnectPayAdapter(options: ResolvedConnectPayOptions, id =
       ...(input.topUp ? { providerData: { api: 'baas' } } : {}),
       // The details body carries no widget URL (ConnectPay documents none). Without it, `none` is the
       // honest answer: the shopper lands on our return page, which follows the live status.
-      next: found.payment.redirectUrl ? { type: 'redirect', url: found.payment.redirectUrl } : { type: 'none' },
+      next: found.payment.redirectUrl
+        ? { type: 'redirect', url: found.payment.redirectUrl }
+        : { type: 'none' },
       status: mapLogged(id, found.payment.status, found.payment.statusReason),
     };
   }

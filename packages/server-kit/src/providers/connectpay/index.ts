@@ -10,7 +10,9 @@ import { type ConnectPayOptions, resolveConnectPayOptions } from './options.js';
 export function connectpay(options: ConnectPayOptions & { id?: string }): ProviderAdapter {
   const { id, ...rest } = options ?? ({} as ConnectPayOptions);
   if (id !== undefined && (typeof id !== 'string' || !/^[a-z0-9-]{1,64}$/.test(id))) {
-    throw new ConfigError('connectpay: option id must be lower-case letters, digits and - (e.g. connectpay-eu)');
+    throw new ConfigError(
+      'connectpay: option id must be lower-case letters, digits and - (e.g. connectpay-eu)',
+    );
   }
   return createConnectPayAdapter(resolveConnectPayOptions(rest as ConnectPayOptions), id ?? 'connectpay');
 }
