@@ -111,6 +111,9 @@ export class PayCheckout extends LitElement {
   /** The selected bank id (for `pis`); set it to preselect. */
   @property() bank = '';
 
+  /** A provider instance id to pin, where the merchant's routing allows it (e.g. `paytech`). */
+  @property() provider = '';
+
   /** Disables every control. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -192,6 +195,7 @@ export class PayCheckout extends LitElement {
     const body: CreateSessionRequest = { order: this.order, method, language: this.effectiveLanguage };
     if (bank) body.bank = bank;
     if (this.effectiveCountry) body.country = this.effectiveCountry;
+    if (this.provider) body.provider = this.provider;
     const attempt = nextAttempt(this.#attempt, this.#attemptRetryable, body);
     this.#attempt = attempt;
     this.failure = undefined;

@@ -205,6 +205,17 @@ describe('<pay-checkout>', () => {
       await el.submit();
       expect(kit.server.sessionRequests()[0].body).to.include({ method: 'pis', bank: 'de-volks' });
     });
+
+    it('sends a pinned provider instance, and none when the attribute is absent', async () => {
+      const pinned = await checkout('method="card" provider="connectpay-b"');
+      captureNavigation(pinned);
+      await pinned.submit();
+      expect(kit.server.sessionRequests()[0].body).to.include({ method: 'card', provider: 'connectpay-b' });
+      const plain = await checkout('method="card"');
+      captureNavigation(plain);
+      await plain.submit();
+      expect(kit.server.sessionRequests()[1].body).to.not.have.property('provider');
+    });
   });
 
   describe('reactive attributes', () => {
