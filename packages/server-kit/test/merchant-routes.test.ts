@@ -101,6 +101,7 @@ describe('merchant API over HTTP', () => {
           }),
         );
         assert.equal(denied.status, 401, JSON.stringify(headers));
+        assert.match(denied.headers.get('www-authenticate') ?? '', /^Bearer /);
         assert.equal(await errorCode(denied), 'unauthorized');
         const read = await api(new Request(`${BASE}/merchant/sessions/no-such-session`, { headers: plain }));
         assert.equal(read.status, 401, 'an unknown session is not revealed either');

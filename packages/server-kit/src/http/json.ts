@@ -10,6 +10,14 @@ export function jsonResponse(status: number, body: unknown, headers?: HeadersIni
   return new Response(JSON.stringify(body), { status, headers: out });
 }
 
+/** Codes whose request may succeed if sent again in a moment: the answer says when. */
+const RETRY_SOON = new Set<string>([
+  'provider_timeout',
+  'idempotency_in_progress',
+  'operation_in_progress',
+  'provider_unavailable',
+]);
+
 /**
  * The one place where errors become HTTP (STYLE.md: translate once, at the boundary). Errors the kit
  * raises on purpose carry their own code and status; anything else is a bug and answers a generic 500
@@ -20,9 +28,9 @@ export function errorResponse(error: unknown): Response {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     const headers = new Headers();
     if (error instanceof MethodNotAllowedError) headers.set('allow', error.allow.join(', '));
-    if (error.code === 'provider_timeout' || error.code === 'idempotency_in_progress') {
-      headers.set('retry-after', '1');
-    }
+    if (RETRY_SOON.has(error.code)) headers.set('retry-after', '1');
+    // RFC 6750 §3: a refused bearer token names its scheme.
+    if (error.code === 'unauthorized') headers.set('www-authenticate', 'Bearer realm="pay-checkout merchant API"');
     return jsonResponse(error.status, body, headers);
   }
   const body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on our side.' } };
