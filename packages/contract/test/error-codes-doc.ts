@@ -19,7 +19,9 @@ export function renderErrorCodeTable(): string {
     }),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  // The status column is right-aligned (`-----:`), as Markdown formatters lay it out.
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
   const rule = `| ${widths.map((width, i) => (i === 1 ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`;
   return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
