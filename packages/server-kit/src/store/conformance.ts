@@ -22,6 +22,9 @@ type Change = { sessionId: string; eventId: number };
  * The behaviour every CheckoutStore must show (DESIGN.md §5, RELIABILITY.md 1–3, 6, 7, 16), as
  * node:test specs. One store is opened for the whole suite (opening PGlite takes seconds); every test
  * works on sessions, keys and notification ids of its own, so the tests do not see each other.
+ * The payment attempts and the operations ledger have their parts in `conformance-attempts.ts` and
+ * `conformance-operations.ts`; the status rank is checked through behaviour (every move from every
+ * status, and which statuses are polled), so a store's SQL cannot drift from the contract's rank.
  *
  * The rollback test forces a failure at COMMIT through a notification naming an unknown session
  * (the inbox's foreign key is checked at commit), so it needs nothing beyond the public interface.
