@@ -44,8 +44,21 @@ export { createLogger, scrubText } from './log.js';
 // ── Money (minor units inside; decimal strings at the edges) ───────────────────────────────────
 export { currencyExponent, toDecimalString, toMinorUnits } from './money.js';
 export { type NodeHandler, toNodeHandler } from './node-handler.js';
+// ── Routing, circuits and merchant operations ────────────────────────────────────────────────
+export type { OperationOptions } from './operations/run-operation.js';
 // ── Providers ─────────────────────────────────────────────────────────────────────────────────
 export { type ConnectPayOptions, connectpay } from './providers/connectpay/index.js';
+// The one provider HTTP client, for adapters written outside this package (docs/adding-a-provider.md).
+export {
+  type AuthStrategy,
+  basicAuth,
+  bearerAuth,
+  createProviderClient,
+  oauth2ClientCredentials,
+  type ProviderClientOptions,
+  ProviderRequestError,
+  tokenFromEndpoint,
+} from './providers/http/index.js';
 export type {
   OperationInput,
   OperationOutcome,
@@ -59,6 +72,8 @@ export type {
   ProviderStatus,
   ReturnTarget,
 } from './providers/provider.js';
+export type { ProviderHealth, ProvidersHealth } from './routing/circuit-breakers.js';
+export type { RoutingRule } from './routing/routing-config.js';
 // ── Store: the interface, the embedded default, PostgreSQL (the conformance suite: ./conformance) ─
 export { type PgliteStoreOptions, pgliteStore } from './store/pglite-store.js';
 export { postgresStore } from './store/postgres-store.js';

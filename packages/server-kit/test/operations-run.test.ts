@@ -2,15 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { OperationKind } from '@pay-checkout/contract';
 import { MerchantSessionView, OperationResponse } from '@pay-checkout/contract';
-import { type CheckoutError, NotFoundError, ValidationError } from '../src/errors.js';
-import { IdempotencyKeyError, IdempotencyMismatchError } from '../src/http/http-errors.js';
-import { applyOperationResult } from '../src/operations/apply-operation-result.js';
-import { merchantView } from '../src/operations/merchant-view.js';
 import {
+  type CheckoutError,
+  NotFoundError,
   OperationInProgressError,
   OperationRefusedError,
   OperationUnsupportedError,
-} from '../src/operations/operation-errors.js';
+  ValidationError,
+} from '../src/errors.js';
+import { IdempotencyKeyError, IdempotencyMismatchError } from '../src/http/http-errors.js';
+import { applyOperationResult } from '../src/operations/apply-operation-result.js';
+import { merchantView } from '../src/operations/merchant-view.js';
 import { runOperation } from '../src/operations/run-operation.js';
 import { newSessionId, providerReference } from '../src/sessions/ids.js';
 import { pgliteStore } from '../src/store/pglite-store.js';

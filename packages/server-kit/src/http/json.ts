@@ -30,7 +30,8 @@ export function errorResponse(error: unknown): Response {
     if (error instanceof MethodNotAllowedError) headers.set('allow', error.allow.join(', '));
     if (RETRY_SOON.has(error.code)) headers.set('retry-after', '1');
     // RFC 6750 §3: a refused bearer token names its scheme.
-    if (error.code === 'unauthorized') headers.set('www-authenticate', 'Bearer realm="pay-checkout merchant API"');
+    if (error.code === 'unauthorized')
+      headers.set('www-authenticate', 'Bearer realm="pay-checkout merchant API"');
     return jsonResponse(error.status, body, headers);
   }
   const body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on our side.' } };

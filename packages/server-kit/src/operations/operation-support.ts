@@ -1,8 +1,8 @@
 import type { OperationKind } from '@pay-checkout/contract';
+import { OperationUnsupportedError } from '../errors.js';
 import type { OperationInput, OperationOutcome, ProviderAdapter } from '../providers/provider.js';
 import type { KitContext } from '../sessions/kit-context.js';
 import type { SessionRecord } from '../store/store.js';
-import { OperationUnsupportedError } from './operation-errors.js';
 
 /** How an adapter does one kind of operation, once it is known to support it. */
 export interface SupportedOperation {
@@ -23,14 +23,12 @@ export function supportedOperation(
 ): SupportedOperation {
   const adapter = context.providersById.get(session.provider);
   if (adapter === undefined) {
-    throw new OperationUnsupportedError(
-      `The provider ${session.provider} of this payment is not configured any more.`,
-    );
+    throw new OperationUnsupportedError(kind, `provider ${session.provider} is not configured any more`);
   }
   const declared = adapter.capabilities.operations[kind];
   const method = adapter[kind];
   if (declared === undefined || declared === false || method === undefined) {
-    throw new OperationUnsupportedError(`${adapter.id} does not support ${kind}.`);
+    throw new OperationUnsupportedError(kind, `${adapter.id} has no ${kind}`);
   }
   return {
     adapter,

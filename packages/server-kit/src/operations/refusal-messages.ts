@@ -1,5 +1,5 @@
+import { OperationRefusedError } from '../errors.js';
 import type { OperationRefusal } from '../store/store.js';
-import { OperationRefusedError } from './operation-errors.js';
 
 /** What each refusal of the amount rules tells the merchant. */
 const REFUSAL_MESSAGES: Record<OperationRefusal, string> = {

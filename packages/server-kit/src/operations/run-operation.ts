@@ -1,6 +1,12 @@
 import { type OperationKind, OperationRequest, type OperationResponse } from '@pay-checkout/contract';
 import type { Logger } from 'pino';
-import { isTransientProviderError, ProviderError, ValidationError } from '../errors.js';
+import {
+  isTransientProviderError,
+  OperationInProgressError,
+  OperationUnsupportedError,
+  ProviderError,
+  ValidationError,
+} from '../errors.js';
 import { IdempotencyMismatchError } from '../http/http-errors.js';
 import type { OperationInput, OperationOutcome } from '../providers/provider.js';
 import { zodMessage } from '../routes/zod-message.js';
@@ -10,7 +16,6 @@ import { loadSession } from '../sessions/load-session.js';
 import { requestHash } from '../sessions/request-hash.js';
 import type { CheckoutStore, OperationRecord, SessionRecord } from '../store/store.js';
 import { merchantView, toOperationView } from './merchant-view.js';
-import { OperationInProgressError, OperationUnsupportedError } from './operation-errors.js';
 import { newOperationId } from './operation-id.js';
 import { type SupportedOperation, supportedOperation } from './operation-support.js';
 import { refusalError } from './refusal-messages.js';
@@ -129,7 +134,8 @@ async function refusePart(
   // A refusal of the whole is the reservation's to answer, with its own code.
   if ('refusal' in whole || whole.amount === amount) return;
   throw new OperationUnsupportedError(
-    `${session.provider} can ${kind} only the whole remainder (${whole.amount}), not a part of it.`,
+    kind,
+    `${session.provider} takes only the whole remainder (${whole.amount}), not a part of it`,
   );
 }
 

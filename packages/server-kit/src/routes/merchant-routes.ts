@@ -2,11 +2,14 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { IDEMPOTENCY_HEADER, type OperationKind, OperationRequest } from '@pay-checkout/contract';
 import { ValidationError } from '../errors.js';
 import { readBodyLimited, readJsonBody } from '../http/body.js';
-import { UnsupportedMediaTypeError } from '../http/http-errors.js';
+import {
+  MerchantApiDisabledError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+} from '../http/http-errors.js';
 import { jsonResponse } from '../http/json.js';
 import type { RouteHandler } from '../http/router.js';
 import { merchantView } from '../operations/merchant-view.js';
-import { MerchantApiDisabledError, UnauthorizedError } from '../operations/operation-errors.js';
 import { runOperation } from '../operations/run-operation.js';
 import { parseIdempotencyKey } from '../sessions/idempotency.js';
 import { loadSession } from '../sessions/load-session.js';
