@@ -14,6 +14,7 @@ import {
   ResponseTooLargeError,
   type TransportRequest,
 } from '../src/providers/http/node-transport.js';
+import { closeServer, listenOnLoopback } from './helpers/local-server.js';
 import { onRequestRead, type SeenRequest } from './helpers/seen-request.js';
 import { unusedPort } from './helpers/unused-port.js';
 
@@ -39,14 +40,10 @@ before(async () => {
     }),
   );
   server.on('connection', (socket: Socket) => connections.push(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnLoopback(server);
 });
 
-after(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+after(() => closeServer(server));
 
 beforeEach(() => {
   seen = [];

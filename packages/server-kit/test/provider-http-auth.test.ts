@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
 import { ConfigError } from '../src/errors.js';
@@ -10,6 +9,7 @@ import { oauth2ClientCredentials } from '../src/providers/http/oauth2.js';
 import { createProviderClient, type ProviderClientOptions } from '../src/providers/http/provider-client.js';
 import { ProviderRequestError } from '../src/providers/http/provider-request-error.js';
 import { tokenFromEndpoint } from '../src/providers/http/token-from-endpoint.js';
+import { closeServer, listenOnLoopback } from './helpers/local-server.js';
 import { onRequestRead, type SeenRequest } from './helpers/seen-request.js';
 
 /**
@@ -68,14 +68,10 @@ before(async () => {
       json(res, 200, { ok: true, token: presented });
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnLoopback(server);
 });
 
-after(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+after(() => closeServer(server));
 
 beforeEach(() => {
   tokenRequests = [];

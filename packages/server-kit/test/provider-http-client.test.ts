@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { SANDBOX_CLIENT, startSandbox } from '@pay-checkout/sandbox';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import {
   type SignableRequest,
 } from '../src/providers/http/provider-client.js';
 import { ProviderRequestError } from '../src/providers/http/provider-request-error.js';
+import { closeServer, listenOnLoopback } from './helpers/local-server.js';
 import { onRequestRead, type SeenRequest } from './helpers/seen-request.js';
 import { unusedPort } from './helpers/unused-port.js';
 
@@ -36,14 +36,10 @@ before(async () => {
       handle(request, res);
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnLoopback(server);
 });
 
-after(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+after(() => closeServer(server));
 
 beforeEach(() => {
   seen = [];
