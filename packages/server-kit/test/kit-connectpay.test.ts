@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   CreateSessionResponse,
+  MerchantSessionView,
   type SessionStatus,
   SessionView,
   type StatusReason,
 } from '@pay-checkout/contract';
 import { SANDBOX_BAAS, type WidgetOutcome } from '@pay-checkout/sandbox';
 import type { ResolvedOrder } from '../src/config.js';
+import { CheckoutError } from '../src/errors.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { type ConnectPayKit, startConnectPayKit } from './helpers/connectpay-kit.js';
+import { errorCode } from './helpers/error-code.js';
 import { SHOP_ORIGIN } from './helpers/kit-server.js';
 import { waitFor } from './helpers/wait-for.js';
 
@@ -35,13 +38,15 @@ function order(amount: string, topUp?: ResolvedOrder['topUp']): ResolvedOrder {
  * notification makes the kit re-fetch the payment, and the session ends where the test data says.
  * The poller is off, and `GET sessions/:id` never reconciles, so a pass proves the notification path.
  */
+const MERCHANT_KEY = 'mk_connectpay_kit_0123456789';
+
 describe('ConnectPay through the kit (sandbox over HTTP, every TEST-DATA row)', () => {
   const store = pgliteStore({ memory: true });
   let env: ConnectPayKit;
   let seq = 0;
 
   before(async () => {
-    env = await startConnectPayKit({ store });
+    env = await startConnectPayKit({ store, merchantKey: MERCHANT_KEY });
   });
   after(async () => {
     await env.close();
@@ -250,5 +255,46 @@ describe('ConnectPay through the kit (sandbox over HTTP, every TEST-DATA row)', 
     const html = await (await fetch(env.kit.url(`return/${sessionId}`))).text();
     assert.match(html, /<h1 id="status-heading">Payment failed<\/h1>/);
     assert.match(html, /insufficient funds/);
+  });
+
+  describe('merchant operations', () => {
+    it('answers 409 operation_unsupported for capture, void and refund of a paid ConnectPay session, over HTTP and in code, sending and storing nothing', async () => {
+      const { sessionId, redirectUrl } = await open(
+        { method: 'pis', bank: FAKE_BANK, country: 'DE' },
+        order('19.99'),
+      );
+      await env.shopper.payWithFakeBank(redirectUrl);
+      await settles(sessionId, 'succeeded');
+      for (const kind of ['capture', 'void', 'refund'] as const) {
+        const response = await fetch(env.kit.url(`merchant/sessions/${sessionId}/${kind}`), {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${MERCHANT_KEY}`,
+            'idempotency-key': `op-${kind}-${sessionId}`,
+            'content-type': 'application/json',
+          },
+          body: '{}',
+        });
+        assert.equal(response.status, 409, kind);
+        assert.equal(await errorCode(response), 'operation_unsupported');
+        await assert.rejects(
+          env.kit.checkout[kind](sessionId, { idempotencyKey: `code-${kind}-${sessionId}` }),
+          (error: unknown) => error instanceof CheckoutError && error.code === 'operation_unsupported',
+        );
+      }
+      assert.deepEqual(await store.listOperations(sessionId), []);
+      const view = MerchantSessionView.parse(
+        await (
+          await fetch(env.kit.url(`merchant/sessions/${sessionId}`), {
+            headers: { authorization: `Bearer ${MERCHANT_KEY}` },
+          })
+        ).json(),
+      );
+      assert.deepEqual(view.amounts, { authorized: 1999, captured: 1999, refunded: 0 });
+      assert.deepEqual(
+        view.attempts.map((a) => [a.provider, a.outcome]),
+        [['connectpay', 'created']],
+      );
+    });
   });
 });

@@ -31,6 +31,7 @@ export async function startConnectPayKit(options: {
   wrap?: (adapter: ProviderAdapter) => ProviderAdapter;
   poll?: boolean;
   pollIntervalMs?: number;
+  merchantKey?: string;
 }): Promise<ConnectPayKit> {
   const sandbox = await startSandbox({ port: 0, log: () => undefined, notificationRetryBaseMs: 20 });
   const adapter = connectpay({
@@ -49,6 +50,7 @@ export async function startConnectPayKit(options: {
     store: options.store,
     poll: options.poll ?? false,
     pollIntervalMs: options.pollIntervalMs,
+    merchantKey: options.merchantKey,
   });
   return {
     sandbox,
