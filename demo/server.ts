@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { type RunningSandbox, startSandbox } from '@pay-checkout/sandbox';
 import { toNodeHandler } from '@pay-checkout/server-kit';
 import { createShopApp } from './src/app.js';
-import { DemoConfigError, loadConfig } from './src/config.js';
+import { BACK_OFFICE_PATH } from './src/back-office/sign-in.js';
+import { type DemoConfig, DemoConfigError, loadConfig } from './src/config.js';
 import { readElementIntegrity } from './src/element-integrity.js';
 import { OrderBook } from './src/orders.js';
 import { CHECKOUT_PATH, createShopPayments, type ShopPayments } from './src/payments.js';
@@ -18,6 +19,17 @@ function explain(error: unknown): string {
     return `port ${port ?? ''} is already in use: stop the other server or choose another PORT / SANDBOX_PORT`;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Where the back office is and how to sign in. A key the demo made up is printed here, once: it is the
+ * only way to learn it (README "Back office"). A key from MERCHANT_KEY is never printed.
+ */
+function backOfficeLine(config: DemoConfig): string {
+  const url = `${config.shopUrl}${BACK_OFFICE_PATH}`;
+  if (!config.merchantKey) return 'Back office: off (set MERCHANT_KEY to turn it and the merchant API on)';
+  if (!config.merchantKey.generated) return `Back office: ${url} (sign in with MERCHANT_KEY)`;
+  return `Back office: ${url} (merchant key for this run: ${config.merchantKey.value}; set MERCHANT_KEY to keep one)`;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -48,7 +60,7 @@ try {
   sandbox =
     config.provider.kind === 'sandbox' ? await startSandbox({ port: config.provider.port }) : undefined;
   const orders = new OrderBook();
-  const shopPayments = createShopPayments(config, orders, sandbox?.url);
+  const shopPayments = createShopPayments(config, orders, { sandboxUrl: sandbox?.url });
   payments = shopPayments;
   let ready = false;
   server = createServer(
@@ -60,6 +72,7 @@ try {
         lookupPayment: shopPayments.lookupPayment,
         paymentHistory: shopPayments.paymentHistory,
         elementIntegrity: readElementIntegrity,
+        backOffice: shopPayments.backOffice,
       },
       checkout: toNodeHandler(shopPayments.checkout),
       isReady: () => ready,
@@ -72,6 +85,7 @@ try {
   await shopPayments.checkout.ready;
   ready = true;
   console.log(`Demo shop: ${config.shopUrl}`);
+  console.log(backOfficeLine(config));
 } catch (error) {
   console.error(`demo: cannot start: ${explain(error)}`);
   await stop(1);

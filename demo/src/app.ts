@@ -4,6 +4,7 @@ import { parseCart } from './cart.js';
 import { sendError } from './http/responses.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { assetRoutes } from './routes/asset-routes.js';
+import { backOfficeRoutes } from './routes/back-office-routes.js';
 import type { RouteContext, ShopDeps } from './routes/context.js';
 import { pageRoutes } from './routes/page-routes.js';
 
@@ -25,7 +26,7 @@ function errorStatus(error: unknown): { status: number; code: string; message: s
 /** The demo shop as one node:http request listener: server-kit under `/checkout`, the shop elsewhere. */
 export function createShopApp(input: ShopAppInput): RequestListener {
   const { deps } = input;
-  const routes = [assetRoutes, apiRoutes, pageRoutes];
+  const routes = [assetRoutes, apiRoutes, backOfficeRoutes, pageRoutes];
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://shop.invalid');
     if (url.pathname === deps.checkoutPath || url.pathname.startsWith(`${deps.checkoutPath}/`)) {

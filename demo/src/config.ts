@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SANDBOX_BAAS } from '@pay-checkout/sandbox';
 
@@ -28,6 +29,17 @@ export interface DemoConfig {
   wallet: { consumerId: string; accounts: WalletAccount[] };
   /** server-kit's log level (its structured logs go to stdout). */
   logLevel: LogLevel;
+  /**
+   * The merchant key: server-kit's merchant API (`Authorization: Bearer …`) and the back office's
+   * sign-in. Absent on the stage without `MERCHANT_KEY`: both are off.
+   */
+  merchantKey?: MerchantKey;
+}
+
+export interface MerchantKey {
+  value: string;
+  /** True when the demo made it up at start (sandbox mode, `MERCHANT_KEY` unset): `npm start` prints it. */
+  generated: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,6 +53,25 @@ function logLevel(env: Env): LogLevel {
       `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw)}`,
     );
   return level;
+}
+
+/**
+ * `MERCHANT_KEY`, at least 16 characters without spaces (server-kit's minimum; a space could not
+ * travel in `Authorization: Bearer`). Unset in sandbox mode: a random one for this run, so the back
+ * office works out of the box; unset on the stage: none, because a key nobody chose is no protection
+ * for a shop that talks to a real provider.
+ */
+function merchantKey(env: Env, stage: boolean): MerchantKey | undefined {
+  const raw = env.MERCHANT_KEY;
+  if (raw) {
+    // The message never echoes the value: it is a secret even when it is a bad one.
+    if (!/^\S{16,}$/.test(raw)) {
+      throw new DemoConfigError('MERCHANT_KEY must be at least 16 characters, without spaces');
+    }
+    return { value: raw, generated: false };
+  }
+  if (stage) return undefined;
+  return { value: randomBytes(24).toString('base64url'), generated: true };
 }
 
 /** A missing or malformed environment variable; the message names it. */
@@ -130,6 +161,7 @@ export function loadConfig(env: Env = process.env): DemoConfig {
       provider: stageTarget(env, baseUrl),
       wallet: stageWallet(env),
       logLevel: logLevel(env),
+      merchantKey: merchantKey(env, true),
     };
   }
   return {
@@ -139,5 +171,6 @@ export function loadConfig(env: Env = process.env): DemoConfig {
     provider: { kind: 'sandbox', port: port(env, 'SANDBOX_PORT', 3100) },
     wallet: sandboxWallet(),
     logLevel: logLevel(env),
+    merchantKey: merchantKey(env, false),
   };
 }

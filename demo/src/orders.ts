@@ -100,6 +100,11 @@ export class OrderBook {
     return this.#orders.get(id);
   }
 
+  /** Every order, newest first (the back office's list); a Map keeps insertion order. */
+  list(): Order[] {
+    return [...this.#orders.values()].reverse();
+  }
+
   #save(order: Order): Order {
     this.#orders.set(order.id, order);
     return order;

@@ -4,9 +4,11 @@ import {
   type CheckoutStore,
   connectpay,
   createCheckout,
+  type ProviderAdapter,
   pgliteStore,
   toDecimalString,
 } from '@pay-checkout/server-kit';
+import { type BackOffice, createBackOffice } from './back-office/back-office.js';
 import type { DemoConfig } from './config.js';
 import { findPackageDir } from './modules.js';
 import type { OrderBook } from './orders.js';
@@ -21,6 +23,20 @@ export interface ShopPayments {
   store: CheckoutStore;
   lookupPayment(orderId: string, sessionId: string): Promise<OrderPayment | undefined>;
   paymentHistory(sessionId: string): Promise<PaymentHistory | undefined>;
+  /** The back office's view of the payments and its operations; undefined without a merchant key. */
+  backOffice?: BackOffice;
+}
+
+export interface ShopPaymentsOptions {
+  /** The in-process sandbox's root URL (sandbox mode). */
+  sandboxUrl?: string;
+  /**
+   * Providers configured after ConnectPay, for tests: an adapter with merchant operations proves the
+   * back office's buttons until a real provider with operations lands.
+   */
+  extraProviders?: readonly ProviderAdapter[];
+  /** Default: the embedded PGlite store in `PAY_CHECKOUT_DATA`; tests pass one in memory. */
+  store?: CheckoutStore;
 }
 
 function providerFor(config: DemoConfig, sandboxUrl: string | undefined) {
@@ -43,26 +59,35 @@ function elementDist(): string | undefined {
 }
 
 /** The shop's origin; on localhost also its 127.0.0.1 twin, so either address works in a browser. */
-function shopOrigins(shopUrl: string): string[] {
+export function shopOrigins(shopUrl: string): string[] {
   const url = new URL(shopUrl);
   if (url.hostname !== 'localhost') return [url.origin];
   return [url.origin, `${url.protocol}//127.0.0.1${url.port ? `:${url.port}` : ''}`];
 }
 
 /**
- * server-kit for the shop: the ConnectPay adapter (sandbox or stage), the embedded PGlite store, and
- * `resolveOrder` answering from the shop's own order book, the only source of amounts.
+ * server-kit for the shop: the ConnectPay adapter (sandbox or stage), the embedded PGlite store,
+ * `resolveOrder` answering from the shop's own order book, the only source of amounts, and the merchant
+ * key (server-kit's merchant API, and the back office built on it).
  */
-export function createShopPayments(config: DemoConfig, orders: OrderBook, sandboxUrl?: string): ShopPayments {
+export function createShopPayments(
+  config: DemoConfig,
+  orders: OrderBook,
+  options: ShopPaymentsOptions = {},
+): ShopPayments {
   // Our own handle on the store, so the order page can check that a session belongs to the order.
-  const store = pgliteStore();
+  const store = options.store ?? pgliteStore();
+  const providers = [providerFor(config, options.sandboxUrl), ...(options.extraProviders ?? [])];
+  const publicUrl = `${config.shopUrl}${CHECKOUT_PATH}`;
+  const merchantKey = config.merchantKey?.value;
   const checkout = createCheckout({
-    providers: [providerFor(config, sandboxUrl)],
+    providers,
     store,
-    publicUrl: `${config.shopUrl}${CHECKOUT_PATH}`,
+    publicUrl,
     allowedOrigins: shopOrigins(config.shopUrl),
     elementDir: elementDist(),
     logLevel: config.logLevel,
+    merchantKey,
     async resolveOrder(orderId) {
       const order = orders.get(orderId);
       if (!order) return undefined;
@@ -81,6 +106,10 @@ export function createShopPayments(config: DemoConfig, orders: OrderBook, sandbo
   return {
     checkout,
     store,
+    backOffice:
+      merchantKey === undefined
+        ? undefined
+        : createBackOffice({ checkout, store, providers, merchantKey, checkoutUrl: publicUrl }),
     async lookupPayment(orderId, sessionId) {
       const session = await store.getSession(sessionId).catch(() => undefined);
       if (!session || session.orderId !== orderId) return undefined;

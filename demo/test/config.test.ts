@@ -49,6 +49,45 @@ describe('the demo configuration', () => {
     assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be one of/);
   });
 
+  it('makes up a merchant key for each sandbox run when MERCHANT_KEY is unset, and takes MERCHANT_KEY when set', () => {
+    const first = loadConfig({}).merchantKey;
+    const second = loadConfig({}).merchantKey;
+    assert.equal(first?.generated, true);
+    assert.match(first?.value ?? '', /^[A-Za-z0-9_-]{32}$/);
+    assert.notEqual(first?.value, second?.value);
+    assert.deepEqual(loadConfig({ MERCHANT_KEY: 'a-merchant-key-of-32-characters!' }).merchantKey, {
+      value: 'a-merchant-key-of-32-characters!',
+      generated: false,
+    });
+  });
+
+  it('refuses a MERCHANT_KEY shorter than 16 characters or with spaces, without echoing it', () => {
+    for (const bad of ['short-secret', 'sixteen chars ok']) {
+      assert.throws(
+        () => loadConfig({ MERCHANT_KEY: bad }),
+        (error: unknown) =>
+          error instanceof DemoConfigError &&
+          /MERCHANT_KEY must be at least 16 characters, without spaces/.test(error.message) &&
+          !error.message.includes(bad),
+      );
+    }
+  });
+
+  it('keeps the merchant API off on the stage unless MERCHANT_KEY is set', () => {
+    const stage = {
+      CONNECTPAY_BASE_URL: 'https://api2-stage.connectpay.com',
+      CONNECTPAY_CLIENT_ID: 'id',
+      CONNECTPAY_CLIENT_SECRET: 'secret',
+      CONNECTPAY_BRAND_ID: 'brand',
+      CONNECTPAY_PRIVATE_KEY: 'pem',
+    };
+    assert.equal(loadConfig(stage).merchantKey, undefined);
+    assert.deepEqual(loadConfig({ ...stage, MERCHANT_KEY: 'stage-merchant-key-0001' }).merchantKey, {
+      value: 'stage-merchant-key-0001',
+      generated: false,
+    });
+  });
+
   it('refuses a PORT that is not a port', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT must be a TCP port number/);
   });

@@ -111,6 +111,17 @@ describe('the demo shop app', () => {
     assert.match(paid, /Thank you! Payment received/);
   });
 
+  it('links the back office discreetly from the footer, and keeps it off without a merchant key', async () => {
+    const home = await (await fetch(`${base}/`)).text();
+    assert.match(home, /<footer class="site-footer">[\s\S]*<a href="\/back-office">Back office<\/a>/);
+    // No `backOffice` in the deps: no merchant key is configured.
+    const off = await fetch(`${base}/back-office`);
+    assert.equal(off.status, 404);
+    assert.match(await off.text(), /Set <code>MERCHANT_KEY<\/code>/);
+    const post = await fetch(`${base}/back-office/sessions/cs_1/refund`, { method: 'POST', body: '' });
+    assert.equal(post.status, 404);
+  });
+
   it('answers 404 for an unknown order or product', async () => {
     assert.equal((await fetch(`${base}/orders/ord-unknown/pay`)).status, 404);
     assert.equal((await fetch(`${base}/products/hat`)).status, 404);

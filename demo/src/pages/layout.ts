@@ -60,7 +60,7 @@ ${input.body}
   </main>
   <footer class="site-footer">
     <div class="wrap">Lumen Studio is a demo shop for pay-checkout. Payments go to a local ConnectPay sandbox
-      unless configured otherwise; no real money moves.</div>
+      unless configured otherwise; no real money moves. <a href="/back-office">Back office</a></div>
   </footer>
 </body>
 </html>`;

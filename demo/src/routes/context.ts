@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BackOffice } from '../back-office/back-office.js';
 import type { Cart } from '../cart.js';
 import type { DemoConfig } from '../config.js';
 import type { OrderBook } from '../orders.js';
@@ -19,6 +20,8 @@ export interface ShopDeps {
   paymentHistory(sessionId: string): Promise<PaymentHistory | undefined>;
   /** SRI hash of the script-tag build, when the element build published one. */
   elementIntegrity(): Promise<string | undefined>;
+  /** The back office (`/back-office`); absent when no merchant key is configured, and then it is off. */
+  backOffice?: BackOffice;
 }
 
 export interface PaymentHistory {

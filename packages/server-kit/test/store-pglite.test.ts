@@ -230,10 +230,14 @@ describe('SQL store internals', () => {
         `INSERT INTO sessions (id, order_id, provider, method, amount, currency, description, reference, expires_at)
          VALUES ('cs_v1', 'order_v1', 'connectpay', 'pis', 500, 'EUR', 'Order 500', 'ref_v1', now() + interval '1 hour')`,
       );
-      assert.deepEqual(await applyMigrations(old), [2]);
+      assert.deepEqual(await applyMigrations(old), [2, 3]);
       const store = sqlStore(old);
       const kept = await store.getSession('cs_v1');
       assert.equal(kept?.amount, 500);
+      assert.deepEqual(
+        (await store.listSessionsByOrder('order_v1')).map((session) => session.id),
+        ['cs_v1'],
+      );
       assert.equal(kept !== undefined && 'providerData' in kept, false);
       assert.deepEqual(await store.listOperations('cs_v1'), []);
       const attached = await store.attachProviderPayment({

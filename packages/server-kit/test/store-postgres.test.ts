@@ -130,11 +130,15 @@ if (unavailable) {
            VALUES ('cs_v1', 'order_v1', 'connectpay', 'pis', 500, 'EUR', 'Order 500', 'ref_v1', now() + interval '1 hour')`,
         );
         await client.query("UPDATE sessions SET status = 'succeeded' WHERE id = 'cs_v1'");
-        // Several instances start on the old database at once: migration 2 applies once.
+        // Several instances start on the old database at once: migrations 2 and 3 apply once.
         const applied = await Promise.all([applyMigrations(client), applyMigrations(client)]);
-        assert.deepEqual(applied.flat(), [2]);
+        assert.deepEqual(applied.flat(), [2, 3]);
         const store = sqlStore(client);
         assert.equal((await store.getSession('cs_v1'))?.status, 'succeeded');
+        assert.deepEqual(
+          (await store.listSessionsByOrder('order_v1')).map((session) => session.id),
+          ['cs_v1'],
+        );
         const refund = await store.reserveOperation({
           id: 'op_v1',
           sessionId: 'cs_v1',

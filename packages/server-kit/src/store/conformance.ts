@@ -152,6 +152,30 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         assert.equal(await store.getSession(unique('missing')), undefined);
       });
 
+      it("lists an order's sessions newest first, as they are now, and no other order's", async () => {
+        const orderId = unique('order');
+        const base = unique('cs');
+        // Ids in the opposite order of creation: sorting by id instead of by creation time fails here.
+        // The pauses keep the creation times apart even on a clock with millisecond resolution.
+        const ids: string[] = [];
+        for (const suffix of ['c', 'b', 'a']) {
+          if (ids.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+          const created = await store.createSession(newSession({ id: `${base}_${suffix}`, orderId }));
+          ids.push(created.id);
+        }
+        await store.createSession(newSession());
+        const moved = await store.transition({ sessionId: ids[0]!, to: 'pending', source: 'initiate' });
+
+        const listed = await store.listSessionsByOrder(orderId);
+        assert.deepEqual(
+          listed.map((session) => session.id),
+          [...ids].reverse(),
+        );
+        assert.deepEqual(listed[2], moved.session);
+        assert.deepEqual(listed[0], await store.getSession(ids[2]!));
+        assert.deepEqual(await store.listSessionsByOrder(unique('order')), []);
+      });
+
       it('refuses a second session with the same id or the same reference', async () => {
         const first = await store.createSession(newSession());
         await assert.rejects(store.createSession(newSession({ id: first.id })), StoreConflictError);

@@ -134,6 +134,14 @@ export const MIGRATIONS: readonly Migration[] = [
          WHERE provider_ref IS NOT NULL`,
     ],
   },
+  {
+    version: 3,
+    name: 'sessions by order',
+    statements: [
+      // `listSessionsByOrder`: a back office lists an order's sessions, newest first.
+      'CREATE INDEX sessions_by_order ON sessions (order_id, created_at DESC, id DESC)',
+    ],
+  },
 ];
 
 /**

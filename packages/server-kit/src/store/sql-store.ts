@@ -392,6 +392,16 @@ class SqlCheckoutStore implements CheckoutStore {
     return this.#readSession(db, id);
   }
 
+  async listSessionsByOrder(orderId: string): Promise<SessionRecord[]> {
+    const db = await this.#db();
+    // `id` breaks a tie of two sessions created in the same microsecond, so the order is stable.
+    const rows = await db.query<SessionRow>(
+      'SELECT * FROM sessions WHERE order_id = $1 ORDER BY created_at DESC, id DESC',
+      [orderId],
+    );
+    return rows.map(sessionFromRow);
+  }
+
   async findByProviderRef(provider: string, providerRef: string): Promise<SessionRecord | undefined> {
     const db = await this.#db();
     const [row] = await db.query<SessionRow>(

@@ -61,6 +61,11 @@ export interface CheckoutStore {
   /** Inserts a session in status `created` and its first event. A taken id or reference: `StoreConflictError`. */
   createSession(input: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | undefined>;
+  /**
+   * Every session opened for one order of the merchant's, newest first (a back office lists an order's
+   * payment tries this way). An order without sessions: `[]`.
+   */
+  listSessionsByOrder(orderId: string): Promise<SessionRecord[]>;
   findByProviderRef(provider: string, providerRef: string): Promise<SessionRecord | undefined>;
   /**
    * Records the provider's payment id and redirect URL once the provider answered. Unknown session:
