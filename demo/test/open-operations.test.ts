@@ -6,7 +6,7 @@ import { openOperations, unsupportedOperations } from '../src/back-office/open-o
 type Operation = MerchantSession['operations'][number];
 
 function session(
-  status: string,
+  status: MerchantSession['status'],
   operations: Pick<Operation, 'kind' | 'status' | 'amount'>[] = [],
   captured = 0,
 ): MerchantSession {
@@ -23,6 +23,7 @@ function session(
       ...operation,
       operationId: `op_${index}`,
       createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
     })),
     attempts: [],
   };
@@ -41,7 +42,7 @@ describe('the operations the back office offers', () => {
   });
 
   it('offers nothing before the payment is final, after it failed, or after a void', () => {
-    for (const status of ['created', 'pending', 'processing', 'failed', 'cancelled', 'expired']) {
+    for (const status of ['created', 'pending', 'processing', 'failed', 'cancelled', 'expired'] as const) {
       assert.deepEqual(openOperations(session(status), ALL), {}, status);
     }
     const voided = session('authorized', [{ kind: 'void', status: 'pending', amount: eur(1999) }]);

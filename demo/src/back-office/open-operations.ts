@@ -1,4 +1,4 @@
-import type { ProviderCapabilities } from '@pay-checkout/server-kit';
+import { checkOperation, type ProviderCapabilities } from '@pay-checkout/server-kit';
 import { type MerchantSession, OPERATION_KINDS, type OperationKind } from './merchant-session.js';
 
 /** What a provider declares it can do (`adapter.capabilities.operations`). */
@@ -25,28 +25,24 @@ export function unsupportedOperations(operations: ProviderOperations): Operation
 }
 
 /**
- * The operations a merchant can start on this session now. It mirrors server-kit's amount rules
- * (`operations/settlement.ts` in @pay-checkout/server-kit) so the page offers no button the kit
- * would refuse in the state shown; the kit still decides, and a refusal (a concurrent capture, say)
- * comes back as its error. Pending operations count against what is left, as they do in the kit.
+ * The operations a merchant can start on this session now: server-kit's own amount rules
+ * (`checkOperation`) on the merchant view shown, so the page offers no button the kit would refuse in
+ * that state; the kit still decides, and a refusal (a concurrent capture, say) comes back as its error.
  */
 export function openOperations(session: MerchantSession, supported: ProviderOperations): OpenOperations {
-  const live = session.operations.filter((operation) => operation.status !== 'failed');
-  if (live.some((operation) => operation.kind === 'void')) return {};
-  if (session.status !== 'authorized' && session.status !== 'succeeded') return {};
-  const reserved = (kind: OperationKind) =>
-    live.filter((operation) => operation.kind === kind).reduce((sum, op) => sum + op.amount.value, 0);
+  const ledger = session.operations.map((op) => ({
+    kind: op.kind,
+    status: op.status,
+    amount: op.amount.value,
+  }));
+  const check = (kind: OperationKind) =>
+    checkOperation({ status: session.status, amount: session.amount.value }, ledger, { kind });
   const open: OpenOperations = {};
-  // A payment that succeeded without a capture of ours was a sale: there is nothing to capture or void.
-  const captureStarted = session.operations.some((operation) => operation.kind === 'capture');
-  if (supported.capture && (session.status === 'authorized' || captureStarted)) {
-    const remainder = session.amount.value - reserved('capture');
-    if (remainder > 0) open.capture = { remainder, partial: supported.capture === 'partial' };
+  for (const kind of ['capture', 'refund'] as const) {
+    const allowed = supported[kind] ? check(kind) : undefined;
+    if (allowed && !('refusal' in allowed))
+      open[kind] = { remainder: allowed.amount, partial: supported[kind] === 'partial' };
   }
-  if (supported.void && session.status === 'authorized' && reserved('capture') === 0) open.void = true;
-  if (supported.refund) {
-    const remainder = session.amounts.captured - reserved('refund');
-    if (remainder > 0) open.refund = { remainder, partial: supported.refund === 'partial' };
-  }
+  if (supported.void && !('refusal' in check('void'))) open.void = true;
   return open;
 }

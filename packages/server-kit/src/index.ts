@@ -46,6 +46,7 @@ export { currencyExponent, toDecimalString, toMinorUnits } from './money.js';
 export { type NodeHandler, toNodeHandler } from './node-handler.js';
 // ── Routing, circuits and merchant operations ────────────────────────────────────────────────
 export type { OperationOptions } from './operations/run-operation.js';
+export { checkOperation, type OperationCheck, settlementAmounts } from './operations/settlement.js';
 // ── Providers ─────────────────────────────────────────────────────────────────────────────────
 export { type ConnectPayOptions, connectpay } from './providers/connectpay/index.js';
 // The one provider HTTP client, for adapters written outside this package (docs/adding-a-provider.md).
