@@ -47,20 +47,19 @@ export async function openSession(
   let route: ProviderAdapter[];
   try {
     order = await loadOrder(context, request.order);
-    route = context.routes.candidates({
+    const candidates = context.routes.candidates({
       method: request.method,
       country: request.country,
       currency: order.currency,
       topUp: order.topUp !== undefined,
       pin: request.provider,
     });
-    if (route.length === 0) {
+    if (candidates.length === 0) {
       throw new MethodUnavailableError(order.topUp ? `${request.method} (top-up)` : request.method);
     }
-    // Every circuit of the route open: refuse before a session is stored that no provider would take.
-    if (route.every((adapter) => context.breakers.get(adapter.id).isOpen())) {
-      throw new ProviderUnavailableError(request.method);
-    }
+    // Providers whose circuit is open are not tried; with none left, refuse before a session is stored.
+    route = candidates.filter((adapter) => !context.breakers.get(adapter.id).isOpen());
+    if (route.length === 0) throw new ProviderUnavailableError(request.method);
   } catch (error) {
     // The order is resolved before the key is claimed (the claim and the session are one write), so
     // this may be a retry of a request that went through or is still running: its answer wins.
@@ -117,7 +116,8 @@ async function initiateAlongRoute(
 ): Promise<StoredResponse> {
   let session = created;
   let lastError: unknown;
-  let tried = 0;
+  // `openSession` recorded try 1 at route[0] (pending) with the session; later tries get their own row.
+  let nextAttempt = 1;
   for (const [index, adapter] of route.entries()) {
     const isLast = index === route.length - 1;
     let bank = session.bank;
@@ -127,15 +127,26 @@ async function initiateAlongRoute(
     }
     const permit = context.breakers.get(adapter.id).acquire();
     if (!permit) {
+      // Its circuit opened, or a probe is under way, since the route was made.
       context.log.info({ sessionId: session.id, provider: adapter.id }, 'provider circuit open; skipped');
+      if (index === 0) {
+        await context.store.finishAttempt({
+          sessionId: session.id,
+          attempt: nextAttempt++,
+          outcome: 'unavailable',
+          errorCode: 'provider_unavailable',
+        });
+      }
       continue;
     }
-    tried++;
-    session = await context.store.startAttempt({
-      sessionId: session.id,
-      attempt: tried,
-      provider: adapter.id,
-    });
+    const tried = nextAttempt++;
+    if (index > 0) {
+      session = await context.store.startAttempt({
+        sessionId: session.id,
+        attempt: tried,
+        provider: adapter.id,
+      });
+    }
     const input = sessionInput(context, session, adapter);
     if (bank) input.bank = bank;
     let initiation: ProviderInitiation;
@@ -163,8 +174,7 @@ async function initiateAlongRoute(
       continue;
     }
     permit.success();
-    await context.store.finishAttempt({ sessionId: session.id, attempt: tried, outcome: 'created' });
-    return record(context, adapter, session, initiation, key);
+    return record(context, adapter, session, initiation, key, tried);
   }
   const reason = lastError instanceof ProviderError ? `kit:${lastError.code}` : 'kit:provider_unavailable';
   await failSession(context, session, reason);
@@ -190,13 +200,17 @@ function classify(error: unknown): FailureOutcome {
   return isTransientProviderError(error) ? 'unknown' : 'refused';
 }
 
-/** Stores the payment the provider made and the answer for the idempotency key, in one write. */
+/**
+ * Stores the payment the provider made, its try marked `created`, and the answer for the idempotency
+ * key, in one write.
+ */
 async function record(
   context: KitContext,
   adapter: ProviderAdapter,
   session: SessionRecord,
   initiation: ProviderInitiation,
   key: string,
+  attempt: number,
 ): Promise<StoredResponse> {
   let redirectUrl: string;
   try {
@@ -215,6 +229,7 @@ async function record(
     sessionId: session.id,
     providerRef: initiation.providerRef,
     redirectUrl,
+    attempt,
     providerData: mergeProviderData(session.providerData, initiation.providerData),
     next: initiation.next,
     to: initiation.status.status,

@@ -598,6 +598,22 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         };
       }
 
+      it("records the session's first provider try with it, and marks it created with the initiation", async () => {
+        const key = unique('idem');
+        const opened = await store.openSession({
+          key,
+          requestHash: 'h',
+          session: newSession({ provider: 'connectpay-a' }),
+        });
+        assert.equal(opened.kind, 'claimed');
+        if (opened.kind !== 'claimed') return;
+        const [first] = await store.listAttempts(opened.session.id);
+        assert.deepEqual([first?.attempt, first?.provider, first?.outcome], [1, 'connectpay-a', 'pending']);
+        await store.recordInitiation(initiation(opened.session.id, key, { attempt: 1 }));
+        const [created] = await store.listAttempts(opened.session.id);
+        assert.equal(created?.outcome, 'created');
+      });
+
       it('claims the key and stores the session in one write; the key then answers in_progress and mismatch', async () => {
         const key = unique('idem');
         const input = newSession();

@@ -44,7 +44,8 @@ export interface CheckoutStore {
    * in the same transaction, committed before it resolves: a concurrent request with the same key sees
    * `in_progress`, and a crash before the provider answers leaves a session to reconcile by reference.
    * A failed insert (taken id or reference: `StoreConflictError`) leaves the key unclaimed. Exactly one
-   * of several concurrent callers gets `claimed`.
+   * of several concurrent callers gets `claimed`. The session's first provider try is recorded with it
+   * (attempt 1 at `session.provider`, `pending`): routing adds no write to the common path.
    */
   openSession(input: OpenSessionInput): Promise<OpenSessionResult>;
   /**
@@ -285,6 +286,8 @@ export interface InitiationInput {
   sessionId: string;
   providerRef: string;
   redirectUrl: string;
+  /** The try (`payment_attempts`) that made the payment: marked `created` in the same write. */
+  attempt?: number;
   providerData?: ProviderData;
   next: NextAction;
   /** The status the provider reported for its new payment. */
