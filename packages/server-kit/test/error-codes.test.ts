@@ -24,6 +24,7 @@ import {
   PayloadTooLargeError,
   ProviderError,
   ProviderNotAllowedError,
+  ProviderRequestError,
   ProviderTimeoutError,
   ProviderUnavailableError,
   ReturnNotResolvedError,
@@ -70,6 +71,13 @@ const CASES: [ErrorClass, () => CheckoutError[]][] = [
       new ProviderError('odd body', { code: 'provider_bad_response', providerStatus: 200 }),
       new ProviderError('refused', { code: 'provider_refused', providerStatus: 422 }),
       new ProviderError('status', { code: 'unsupported_status' }),
+    ],
+  ],
+  [
+    ProviderRequestError,
+    () => [
+      new ProviderRequestError('answered 503', { providerStatus: 503, requestId: 'req-1' }),
+      new ProviderRequestError('unreachable', { code: 'provider_unreachable' }),
     ],
   ],
   [ProviderTimeoutError, () => [new ProviderTimeoutError('connectpay', 100)]],
