@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ConfigError, ProviderError, ProviderTimeoutError, ValidationError } from '../src/errors.js';
-import { connectpay } from '../src/providers/connectpay/index.js';
+import { ConnectPayApiError, connectpay } from '../src/providers/connectpay/index.js';
 import { connectPaySigningString } from '../src/providers/connectpay/request-signature.js';
 import type { ProviderData, ProviderPaymentRef, ProviderSessionInput } from '../src/providers/provider.js';
 import { onRequestRead, type SeenRequest } from './helpers/seen-request.js';
@@ -268,6 +268,36 @@ describe('ConnectPay requests on the wire', () => {
       ValidationError,
     );
     assert.equal(seen.length, 0);
+  });
+
+  it("answers a top-up account rejection with ConnectPay's code, and any other 422 as provider_refused", async () => {
+    const refusal = (code: string) => () => ({
+      status: 422,
+      json: { error: { code, message: `ConnectPay says ${code}` } },
+    });
+    script = [refusal('creditor_account_inactive'), refusal('amount_too_large')];
+    const topUp = session({
+      method: 'pis',
+      topUp: { creditorIban: 'LT601010012345678901', consumerId: 'c' },
+    });
+    await assert.rejects(adapter().initiate(topUp), (error: unknown) => {
+      assert.ok(error instanceof ConnectPayApiError);
+      assert.deepEqual(
+        [error.code, error.status, error.providerCode],
+        ['creditor_account_inactive', 422, 'creditor_account_inactive'],
+      );
+      assert.equal(error.message, 'The top-up creditor account is not active, so it cannot be credited.');
+      assert.ok(error.requestId, 'the request id is kept');
+      return true;
+    });
+    await assert.rejects(adapter().initiate(session()), (error: unknown) => {
+      assert.ok(error instanceof ConnectPayApiError);
+      assert.deepEqual(
+        [error.code, error.status, error.providerCode],
+        ['provider_refused', 422, 'amount_too_large'],
+      );
+      return true;
+    });
   });
 });
 
