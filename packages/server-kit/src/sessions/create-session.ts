@@ -116,7 +116,6 @@ async function initiateAlongRoute(
 ): Promise<StoredResponse> {
   let session = created;
   let lastError: unknown;
-  // `openSession` recorded try 1 at route[0] (pending) with the session; later tries get their own row.
   let nextAttempt = 1;
   for (const [index, adapter] of route.entries()) {
     const isLast = index === route.length - 1;
@@ -126,26 +125,22 @@ async function initiateAlongRoute(
       if (!bank) continue;
     }
     const permit = context.breakers.get(adapter.id).acquire();
-    if (!permit) {
-      // Its circuit opened, or a probe is under way, since the route was made.
-      context.log.info({ sessionId: session.id, provider: adapter.id }, 'provider circuit open; skipped');
-      if (index === 0) {
-        await context.store.finishAttempt({
-          sessionId: session.id,
-          attempt: nextAttempt++,
-          outcome: 'unavailable',
-          errorCode: 'provider_unavailable',
-        });
-      }
-      continue;
-    }
     const tried = nextAttempt++;
-    if (index > 0) {
+    // The first try at the session's own provider gets its row only if it fails: a try that works is
+    // recorded by `recordInitiation`'s own statement, so routing adds no write to the common path.
+    const lazy = index === 0;
+    if (!lazy) {
       session = await context.store.startAttempt({
         sessionId: session.id,
         attempt: tried,
         provider: adapter.id,
       });
+    }
+    if (!permit) {
+      // Its circuit opened, or a probe is under way, since the route was made.
+      context.log.info({ sessionId: session.id, provider: adapter.id }, 'provider circuit open; skipped');
+      await endAttempt(context, session, adapter, tried, lazy, 'unavailable', 'provider_unavailable');
+      continue;
     }
     const input = sessionInput(context, session, adapter);
     if (bank) input.bank = bank;
@@ -158,12 +153,8 @@ async function initiateAlongRoute(
       // Only outages count against the circuit: a refusal says the provider is up and answering.
       if (outcome === 'refused') permit.success();
       else permit.failure();
-      await context.store.finishAttempt({
-        sessionId: session.id,
-        attempt: tried,
-        outcome: ATTEMPT_OUTCOME[outcome],
-        errorCode: error instanceof CheckoutError ? error.code : 'internal_error',
-      });
+      const code = error instanceof CheckoutError ? error.code : 'internal_error';
+      await endAttempt(context, session, adapter, tried, lazy, ATTEMPT_OUTCOME[outcome], code);
       lastError = error;
       if (outcome === 'unknown') throw error; // the payment may exist: never try elsewhere
       if (isLast) break;
@@ -180,6 +171,20 @@ async function initiateAlongRoute(
   await failSession(context, session, reason);
   if (lastError) throw lastError;
   throw new ProviderUnavailableError(session.method);
+}
+
+/** Records how a try that made no payment ended (inserting the first try's row, which waited until now). */
+async function endAttempt(
+  context: KitContext,
+  session: SessionRecord,
+  adapter: ProviderAdapter,
+  attempt: number,
+  lazy: boolean,
+  outcome: AttemptOutcome,
+  errorCode: string,
+): Promise<void> {
+  if (lazy) await context.store.startAttempt({ sessionId: session.id, attempt, provider: adapter.id });
+  await context.store.finishAttempt({ sessionId: session.id, attempt, outcome, errorCode });
 }
 
 type FailureOutcome = 'refused' | 'certain_outage' | 'unknown';

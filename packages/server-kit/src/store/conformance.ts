@@ -598,7 +598,7 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         };
       }
 
-      it("records the session's first provider try with it, and marks it created with the initiation", async () => {
+      it('records the try that made the payment as created, with the initiation (inserted, or a started try updated)', async () => {
         const key = unique('idem');
         const opened = await store.openSession({
           key,
@@ -607,11 +607,25 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Check
         });
         assert.equal(opened.kind, 'claimed');
         if (opened.kind !== 'claimed') return;
-        const [first] = await store.listAttempts(opened.session.id);
-        assert.deepEqual([first?.attempt, first?.provider, first?.outcome], [1, 'connectpay-a', 'pending']);
+        assert.deepEqual(await store.listAttempts(opened.session.id), []);
         await store.recordInitiation(initiation(opened.session.id, key, { attempt: 1 }));
-        const [created] = await store.listAttempts(opened.session.id);
-        assert.equal(created?.outcome, 'created');
+        const [first] = await store.listAttempts(opened.session.id);
+        assert.deepEqual([first?.attempt, first?.provider, first?.outcome], [1, 'connectpay-a', 'created']);
+
+        const second = unique('idem');
+        const fallback = await store.openSession({ key: second, requestHash: 'h', session: newSession() });
+        if (fallback.kind !== 'claimed') return assert.fail('claimed');
+        await store.startAttempt({ sessionId: fallback.session.id, attempt: 1, provider: 'connectpay-a' });
+        await store.finishAttempt({ sessionId: fallback.session.id, attempt: 1, outcome: 'unavailable' });
+        await store.startAttempt({ sessionId: fallback.session.id, attempt: 2, provider: 'connectpay-b' });
+        await store.recordInitiation(initiation(fallback.session.id, second, { attempt: 2 }));
+        assert.deepEqual(
+          (await store.listAttempts(fallback.session.id)).map((a) => [a.attempt, a.provider, a.outcome]),
+          [
+            [1, 'connectpay-a', 'unavailable'],
+            [2, 'connectpay-b', 'created'],
+          ],
+        );
       });
 
       it('claims the key and stores the session in one write; the key then answers in_progress and mismatch', async () => {

@@ -109,9 +109,7 @@ const CREATE_SQL = `
  * POST sessions, first write: the claim and, only when the claim is ours, the session with its
  * `created` event, in one statement (one transaction, one round trip). Another holder of the key makes
  * the claim insert nothing, so nothing else is inserted either; a taken session id or reference aborts
- * the whole statement, claim included. The session's first provider try (attempt 1, `pending`, at the
- * session's provider) is inserted by the same statement, so routing costs POST sessions no extra write.
- * `$15`: the status channel, `$16`/`$17`: key and request hash.
+ * the whole statement, claim included. `$15`: the status channel, `$16`/`$17`: key and request hash.
  */
 const OPEN_SQL = `
   WITH claim AS (
@@ -124,9 +122,6 @@ const OPEN_SQL = `
            $10::text, $11::text, $12::timestamptz, $13::timestamptz, $14::jsonb
       FROM claim
     RETURNING *
-  ), first_attempt AS (
-    INSERT INTO payment_attempts (session_id, attempt, provider, outcome)
-    SELECT id, 1, provider, 'pending' FROM created
   )${CREATED_EVENT_AND_ANNOUNCEMENT}`;
 
 /**
@@ -147,7 +142,8 @@ const ATTACH_SQL = `
  * POST sessions, second write, in one statement: the provider's payment is attached and the status
  * moved by the same UPDATE when the move is forward (\`changed\`, the compare-and-set of APPLY_SQL), else
  * attached alone (\`kept\`; it runs only when \`changed\` touched nothing, so no row is updated twice);
- * then the event, the try that made the payment marked `created` (`$12`, when given), the idempotent
+ * then the event, the try that made the payment recorded as `created` (`$12`, when given: inserted, or
+ * the pending row of a fallback's try updated), the idempotent
  * response built from the row as written, and the announcement (ids only, only for an applied change).
  * No session: no row, and nothing written.
  */
@@ -169,8 +165,9 @@ const INITIATION_SQL = `
     SELECT id, status, reason, 'initiate', $6 FROM changed
     RETURNING id AS event_id, source AS event_source, provider_status AS event_provider_status, at AS event_at
   ), attempted AS (
-    UPDATE payment_attempts SET outcome = 'created'
-     WHERE session_id = $1 AND attempt = $12::integer AND EXISTS (SELECT 1 FROM written)
+    INSERT INTO payment_attempts (session_id, attempt, provider, outcome)
+    SELECT id, $12::integer, provider, 'created' FROM written WHERE $12::integer IS NOT NULL
+    ON CONFLICT (session_id, attempt) DO UPDATE SET outcome = 'created'
   ), completed AS (
     UPDATE idempotency_keys
        SET state = 'done', response_status = $8, completed_at = now(),

@@ -44,8 +44,7 @@ export interface CheckoutStore {
    * in the same transaction, committed before it resolves: a concurrent request with the same key sees
    * `in_progress`, and a crash before the provider answers leaves a session to reconcile by reference.
    * A failed insert (taken id or reference: `StoreConflictError`) leaves the key unclaimed. Exactly one
-   * of several concurrent callers gets `claimed`. The session's first provider try is recorded with it
-   * (attempt 1 at `session.provider`, `pending`): routing adds no write to the common path.
+   * of several concurrent callers gets `claimed`.
    */
   openSession(input: OpenSessionInput): Promise<OpenSessionResult>;
   /**
@@ -286,7 +285,11 @@ export interface InitiationInput {
   sessionId: string;
   providerRef: string;
   redirectUrl: string;
-  /** The try (`payment_attempts`) that made the payment: marked `created` in the same write. */
+  /**
+   * The try (`payment_attempts`) that made the payment, recorded as `created` at the session's provider
+   * in the same write (a row `startAttempt` inserted is updated): a first try that works costs no write
+   * of its own.
+   */
   attempt?: number;
   providerData?: ProviderData;
   next: NextAction;
