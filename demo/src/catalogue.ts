@@ -1,6 +1,6 @@
 /**
  * What the shop sells. Amounts live here, in minor units, and nowhere else: an order's total is
- * computed from this list, never from anything a browser sends (DESIGN.md §5, §7).
+ * computed from this list, never from anything a browser sends (docs/architecture.md, §7).
  */
 export interface Product {
   sku: string;

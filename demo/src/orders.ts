@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CATALOGUE, findProduct, TOP_UP_AMOUNTS } from './catalogue.js';
 
-/** `POST /api/orders` body (DESIGN.md §7). Only skus and quantities: prices come from the catalogue. */
+/** `POST /api/orders` body (docs/testing.md). Only skus and quantities: prices come from the catalogue. */
 export const CreateOrderBody = z.object({
   items: z
     .array(

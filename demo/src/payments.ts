@@ -15,7 +15,7 @@ import type { OrderBook } from './orders.js';
 import type { OrderPayment } from './pages/order-page.js';
 import type { PaymentHistory } from './routes/context.js';
 
-/** Where server-kit is mounted on the shop's origin (DESIGN.md §7). */
+/** Where server-kit is mounted on the shop's origin (docs/testing.md). */
 export const CHECKOUT_PATH = '/checkout';
 
 export interface ShopPayments {

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect } from '@playwright/test';
 
-/** `GET /checkout/sessions/:id`: server-kit's unified status (DESIGN.md §5). */
+/** `GET /checkout/sessions/:id`: server-kit's unified status (docs/architecture.md). */
 export interface SessionView {
   sessionId: string;
   status: string;

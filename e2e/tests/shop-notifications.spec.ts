@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures.js';
 import { PRODUCTS } from '../pages/shop-page.js';
 
-// Providers deliver notifications at least once, sometimes late or out of order (RELIABILITY.md 6, 7).
+// Providers deliver notifications at least once, sometimes late or out of order (docs/reliability.md 6, 7).
 // The shopper's journey must end in one final state, applied once, whatever the delivery does.
 test.describe('Notifications delivered twice and out of order', () => {
   test('the payment ends succeeded, applied exactly once', async ({

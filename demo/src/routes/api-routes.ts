@@ -25,7 +25,7 @@ function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]
 }
 
 /**
- * The shop's JSON API (DESIGN.md §7): `POST /api/orders {items: [{sku, qty}]}` → 201 `{orderId}`,
+ * The shop's JSON API (docs/testing.md): `POST /api/orders {items: [{sku, qty}]}` → 201 `{orderId}`,
  * `POST /api/topups {amount, creditorIban}` → 201 `{orderId}`, `GET /api/orders/:id`, and the
  * back-office view `GET /api/payments/:sessionId/history` (status events as server-kit stored them).
  */

@@ -64,7 +64,7 @@ async function showPage(ctx: RouteContext): Promise<boolean> {
     const found = ctx.deps.orders.get(order[1]);
     if (!found) return notFound(ctx);
     if (!order[2]) {
-      // `session` only says which payment to look up; its status comes from server-kit (RELIABILITY.md 10)
+      // `session` only says which payment to look up; its status comes from server-kit (docs/reliability.md 10)
       const sessionId = url.searchParams.get('session');
       const payment = sessionId ? await ctx.deps.lookupPayment(found.id, sessionId) : undefined;
       sendHtml(ctx.res, 200, renderOrderPage({ order: found, payment, cartCount: count, nonce }), nonce);

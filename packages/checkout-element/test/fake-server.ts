@@ -28,7 +28,7 @@ export const BANKS: BankOption[] = [
 /**
  * A stand-in for server-kit at the network edge: `window.fetch` is replaced, everything above it (the
  * element's request code, timeouts, JSON parsing) runs for real. Answers `GET options` and
- * `POST sessions` under `/checkout` with the wire shapes of DESIGN.md §5.
+ * `POST sessions` under `/checkout` with the wire shapes of docs/architecture.md.
  */
 export class FakeServer {
   readonly requests: SeenRequest[] = [];

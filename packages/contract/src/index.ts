@@ -6,7 +6,7 @@ export {
   ErrorCode,
   type ErrorCodeInfo,
 } from './error-codes.js';
-// Merchant side: operations ledger, attempts, settlement (DESIGN.md §5)
+// Merchant side: operations ledger, attempts, settlement (docs/architecture.md)
 export {
   ATTEMPT_OUTCOMES,
   AttemptOutcome,
@@ -32,7 +32,7 @@ export {
   StatusReason,
   statusRank,
 } from './status.js';
-// Wire shapes (DESIGN.md §5)
+// Wire shapes (docs/architecture.md)
 export {
   BankOption,
   CountryCode,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Money, SessionView } from './wire.js';
 
-/** What a merchant can do to a payment after the shopper paid (DESIGN.md §5, merchant side). */
+/** What a merchant can do to a payment after the shopper paid (docs/architecture.md, merchant side). */
 export const OPERATION_KINDS = ['capture', 'void', 'refund'] as const;
 export const OperationKind = z.enum(OPERATION_KINDS);
 export type OperationKind = z.infer<typeof OperationKind>;

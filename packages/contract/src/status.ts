@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The unified session status, the same for every provider. Order matters: a session only moves
  * forward through `created → pending → processing → authorized → succeeded`, and the last three
- * (`failed`, `cancelled`, `expired`) are final like `succeeded`. See DESIGN.md §5.
+ * (`failed`, `cancelled`, `expired`) are final like `succeeded`. See docs/architecture.md.
  */
 export const SESSION_STATUSES = [
   'created',

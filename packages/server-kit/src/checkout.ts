@@ -49,7 +49,7 @@ export interface Checkout {
 }
 
 /**
- * Creates the checkout server (DESIGN.md §5). The config is validated here, synchronously, so a
+ * Creates the checkout server (docs/architecture.md). The config is validated here, synchronously, so a
  * wrong value fails at boot with a message naming the field.
  */
 export function createCheckout(input: CheckoutConfig): Checkout {

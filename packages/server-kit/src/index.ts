@@ -1,4 +1,4 @@
-// @pay-checkout/server-kit: the public API, grouped. DESIGN.md §5.
+// @pay-checkout/server-kit: the public API, grouped. docs/architecture.md.
 
 // ── The checkout server ───────────────────────────────────────────────────────────────────────
 export { type Checkout, createCheckout } from './checkout.js';

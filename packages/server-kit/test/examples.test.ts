@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { type RunningSandbox, startSandbox } from '@pay-checkout/sandbox';
 import { unusedPort } from './helpers/unused-port.js';
 
-// The README's server-kit section shows these files; this suite runs them as a merchant would (their
+// docs/server-kit.md shows these files; this suite runs them as a merchant would (their
 // own process, the sandbox over HTTP, the default PGlite store on disk) so the README cannot drift
 // from code that works.
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
+const README = fileURLToPath(new URL('../../../docs/server-kit.md', import.meta.url));
 const EXAMPLES = ['express.ts', 'fetch-style.ts', 'node-http.ts'];
 const exampleFile = (name: string) => path.join(PACKAGE_DIR, 'examples', name);
 
@@ -103,7 +103,7 @@ async function openSession(origin: string, order: string): Promise<Response> {
   );
 }
 
-describe('server-kit examples (the README code, run)', { timeout: 120_000 }, () => {
+describe('server-kit examples (the docs/server-kit.md code, run)', { timeout: 120_000 }, () => {
   let sandbox: RunningSandbox;
   before(async () => {
     sandbox = await startSandbox({ port: 0, log: () => undefined });
@@ -220,7 +220,7 @@ describe('server-kit examples (the README code, run)', { timeout: 120_000 }, () 
     });
   });
 
-  describe('README.md', () => {
+  describe('docs/server-kit.md', () => {
     it('shows each example exactly as its `#region readme`', async () => {
       const readme = await readFile(README, 'utf8');
       const shown = new Map<string, string>();
@@ -234,7 +234,11 @@ describe('server-kit examples (the README code, run)', { timeout: 120_000 }, () 
         const source = await readFile(exampleFile(name), 'utf8');
         const region = /^\/\/ #region readme\n([\s\S]*?)^\/\/ #endregion readme$/m.exec(source);
         assert.ok(region, `${name} has a // #region readme … // #endregion readme`);
-        assert.equal(shown.get(name), region[1], `the README block for ${name} equals its region`);
+        assert.equal(
+          shown.get(name),
+          region[1],
+          `the docs/server-kit.md block for ${name} equals its region`,
+        );
       }
     });
   });

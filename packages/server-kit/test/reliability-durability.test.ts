@@ -61,7 +61,7 @@ async function create(base: string, key: string): Promise<CreateSessionResponse>
   return CreateSessionResponse.parse(await response.json());
 }
 
-/** RELIABILITY.md 15 (transactional outbox; PostgreSQL durability): kill -9 and restart on the same data. */
+/** docs/reliability.md 15 (transactional outbox; PostgreSQL durability): kill -9 and restart on the same data. */
 describe('reliability: durability across SIGKILL', () => {
   let sandbox: RunningSandbox;
   let dataDir: string;

@@ -5,7 +5,7 @@ import { errorCode } from './helpers/error-code.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { type KitServer, orderBook, startKit, TEE_ORDER } from './helpers/kit-server.js';
 
-/** RELIABILITY.md 1–3 (Stripe API idempotency; IETF draft "The Idempotency-Key HTTP Header Field"). */
+/** docs/reliability.md 1–3 (Stripe API idempotency; IETF draft "The Idempotency-Key HTTP Header Field"). */
 describe('reliability: idempotency of POST sessions', () => {
   const store = pgliteStore({ memory: true });
   const book = orderBook({ 'order-1': TEE_ORDER, 'order-2': { ...TEE_ORDER, amount: '5.00' } });

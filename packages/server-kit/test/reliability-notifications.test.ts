@@ -8,7 +8,7 @@ import { type KitServer, orderBook, startKit, TEE_ORDER } from './helpers/kit-se
 import { SIGNATURE_HEADER, SignedFakeProvider, signTestPayload } from './helpers/signed-provider.js';
 
 /**
- * RELIABILITY.md 4–9. ConnectPay's callbacks are unsigned, so the signature rules (5, 8) are proven
+ * docs/reliability.md 4–9. ConnectPay's callbacks are unsigned, so the signature rules (5, 8) are proven
  * with a test-only provider that signs stripe-style (HMAC over `t.rawBody`, helpers/signed-provider.ts);
  * the ConnectPay forged-callback case is in reliability-connectpay.test.ts, and an unsigned fake here.
  */

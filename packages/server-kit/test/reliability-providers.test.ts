@@ -11,7 +11,7 @@ import { waitFor } from './helpers/wait-for.js';
 const ORDER = { amount: '19.99', currency: 'EUR', description: 'Tee', returnUrl: `${SHOP_ORIGIN}/thanks` };
 
 /**
- * RELIABILITY.md 4 (ConnectPay's unsigned callbacks), 13 and 14, against the real sandbox over HTTP with
+ * docs/reliability.md 4 (ConnectPay's unsigned callbacks), 13 and 14, against the real sandbox over HTTP with
  * the real ConnectPay adapter; a counting wrapper shows how often the kit called it, and the sandbox's
  * admin API shows how many payments really exist.
  */

@@ -5,7 +5,7 @@ import { pgliteStore } from '../src/store/pglite-store.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { type KitServer, orderBook, SHOP_ORIGIN, startKit, TEE_ORDER } from './helpers/kit-server.js';
 
-/** RELIABILITY.md 10–11 (OWASP open-redirect guidance, PCI DSS SAQ A). */
+/** docs/reliability.md 10–11 (OWASP open-redirect guidance, PCI DSS SAQ A). */
 describe('reliability: return flow and redirects', () => {
   const store = pgliteStore({ memory: true });
   const book = orderBook({ 'order-1': TEE_ORDER });

@@ -74,7 +74,7 @@ if (unavailable) {
       }
     });
 
-    it('announces a change committed through instance A to subscribers of instance B (RELIABILITY.md 17)', async () => {
+    it('announces a change committed through instance A to subscribers of instance B (docs/reliability.md 17)', async () => {
       const [a, b] = [instance(), instance()];
       let heardFirst!: (change: { sessionId: string; eventId: number }) => void;
       const heard = new Promise<{ sessionId: string; eventId: number }>((resolve) => {

@@ -3,7 +3,7 @@ import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } fro
 /**
  * Reads a request body as raw bytes, refusing more than `limit` bytes. The declared
  * `content-length` is checked first and the stream is counted as it arrives, so an oversized
- * body is refused before anything parses it (RELIABILITY.md 9) and without buffering it whole.
+ * body is refused before anything parses it (docs/reliability.md 9) and without buffering it whole.
  */
 export async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);

@@ -70,7 +70,7 @@ export class IdempotencyKeyError extends CheckoutError {
   }
 }
 
-/** The same `Idempotency-Key` was sent with a different body (RELIABILITY.md 2). */
+/** The same `Idempotency-Key` was sent with a different body (docs/reliability.md 2). */
 export class IdempotencyMismatchError extends CheckoutError {
   constructor() {
     super(
@@ -81,7 +81,7 @@ export class IdempotencyMismatchError extends CheckoutError {
   }
 }
 
-/** A request with the same `Idempotency-Key` is still running (RELIABILITY.md 3). */
+/** A request with the same `Idempotency-Key` is still running (docs/reliability.md 3). */
 export class IdempotencyInProgressError extends CheckoutError {
   constructor() {
     super(

@@ -5,7 +5,7 @@
  *
  * It reads two JSON blocks the server embedded: `#messages` (the status copy table, see status-copy.ts)
  * and `#page-state` (session id, current status, status ranks, the two URLs). It never reads the page's
- * query string: the status comes only from the server (RELIABILITY.md item 10).
+ * query string: the status comes only from the server (docs/reliability.md 10).
  *
  * Live updates: an EventSource on `sessions/:id/events`; each `status` event re-renders heading, text,
  * reason, spinner and the Return to merchant link. On an error the stream is closed and the page polls

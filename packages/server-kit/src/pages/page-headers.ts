@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors.js';
 
 /**
- * Response headers for the hosted pages (RELIABILITY.md item 12). The CSP allows only scripts and
+ * Response headers for the hosted pages (docs/reliability.md 12). The CSP allows only scripts and
  * styles that carry this response's nonce; `'strict-dynamic'` lets the nonced element bundle load its
  * own locale chunks. There is no `'unsafe-inline'`, so the pages use no inline event handlers and no
  * `style=` attributes. See https://www.w3.org/TR/CSP3/#strict-dynamic-usage.

@@ -1,6 +1,6 @@
 /**
  * The merchant's return URL with `session=<id>` added. S1 allow-lists the URL before it gets here; this
- * is a second line of defence (RELIABILITY.md item 11): only http(s) URLs and same-origin paths are
+ * is a second line of defence (docs/reliability.md 11): only http(s) URLs and same-origin paths are
  * accepted, anything else (`javascript:`, `//evil.example`, `/\evil.example`) yields no link at all.
  */
 export function merchantReturnHref(merchantReturnUrl: string, sessionId: string): string | undefined {

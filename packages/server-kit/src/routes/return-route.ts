@@ -12,7 +12,7 @@ import type { RouteDeps } from './route-deps.js';
 /**
  * `GET return/:id`: where the provider sends the shopper back. The status shown comes from the store,
  * brought up to date with the provider first; query parameters (`?status=paid`) are never read
- * (RELIABILITY.md 10). "Return to merchant" leads only to an allow-listed return URL (item 11).
+ * (docs/reliability.md 10). "Return to merchant" leads only to an allow-listed return URL (item 11).
  */
 export function returnRoute(deps: RouteDeps): RouteHandler {
   return async ({ request, url, params }) => {

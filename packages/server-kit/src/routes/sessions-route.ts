@@ -16,7 +16,7 @@ const SESSION_BODY_LIMIT = 16 * 1024;
 
 /**
  * `POST sessions`: validate (key, media type, JSON, schema) before anything is stored, so bad input
- * leaves no trace; then at most one session per Idempotency-Key (RELIABILITY.md 1–3).
+ * leaves no trace; then at most one session per Idempotency-Key (docs/reliability.md 1–3).
  */
 export function createSessionRoute(deps: RouteDeps): RouteHandler {
   return async ({ request }) => {

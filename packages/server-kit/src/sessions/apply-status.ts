@@ -5,7 +5,7 @@ import type { KitContext } from './kit-context.js';
 
 /**
  * Moves a session to what the provider says, through the store's compare-and-set: forward only, and a
- * final status is final (a late contradictory answer is recorded, not applied; RELIABILITY.md 7).
+ * final status is final (a late contradictory answer is recorded, not applied; docs/reliability.md 7).
  * Once final, the session leaves the poller's queue.
  */
 export async function applyProviderStatus(

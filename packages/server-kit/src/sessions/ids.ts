@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * Session ids are capabilities: whoever knows one can watch its status. So they are 128 random bits
- * (base64url, 22 characters), never sequential or derived from the order (DESIGN.md §5 security rules).
+ * (base64url, 22 characters), never sequential or derived from the order (docs/architecture.md, "Security rules").
  */
 export function newSessionId(): string {
   return randomBytes(16).toString('base64url');

@@ -21,7 +21,7 @@ const resolvedOrderSchema = z.object({
 
 /**
  * Asks the merchant's `resolveOrder` for the order. This is the only source of amount and currency
- * (DESIGN.md §3): whatever the browser sends is never read.
+ * (docs/architecture.md, "The journey"): whatever the browser sends is never read.
  */
 export async function loadOrder(context: KitContext, orderId: string): Promise<KitOrder> {
   const resolved = await context.config.resolveOrder(orderId);

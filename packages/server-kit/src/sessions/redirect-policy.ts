@@ -1,7 +1,7 @@
 import type { ProviderAdapter } from '../providers/provider.js';
 
 /**
- * Open-redirect defences (OWASP Unvalidated Redirects cheat sheet; RELIABILITY.md 11). Both checks
+ * Open-redirect defences (OWASP Unvalidated Redirects cheat sheet; docs/reliability.md 11). Both checks
  * parse with the WHATWG URL parser and accept only absolute URLs, so `//evil.example`,
  * `/\evil.example`, `javascript:` and percent-encoded tricks never pass: they either fail to parse
  * without a base, or come out with a scheme or host that is not on the list.

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * The fingerprint of a request body for idempotency: SHA-256 over canonical JSON (keys sorted, no
  * whitespace), so the same body sent with other key order or spacing is "the same request", and any
- * changed value is a different one (→ 422, RELIABILITY.md 2).
+ * changed value is a different one (→ 422, docs/reliability.md 2).
  */
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');

@@ -1,7 +1,7 @@
 import type { SessionView } from '@pay-checkout/contract';
 import type { SessionRecord, StatusEvent } from '../store/store.js';
 
-/** The public view of a session: status, amount, method, provider. No personal data (DESIGN.md §5). */
+/** The public view of a session: status, amount, method, provider. No personal data (docs/architecture.md). */
 export function toSessionView(session: SessionRecord): SessionView {
   const view: SessionView = {
     sessionId: session.id,

@@ -19,7 +19,7 @@ import { SessionNotFoundError, StoreConflictError } from './store-errors.js';
 type Change = { sessionId: string; eventId: number };
 
 /**
- * The behaviour every CheckoutStore must show (DESIGN.md §5, RELIABILITY.md 1–3, 6, 7, 16), as
+ * The behaviour every CheckoutStore must show (docs/architecture.md, docs/reliability.md 1–3, 6, 7, 16), as
  * node:test specs. One store is opened for the whole suite (opening PGlite takes seconds); every test
  * works on sessions, keys and notification ids of its own, so the tests do not see each other.
  * The payment attempts and the operations ledger have their parts in `conformance-attempts.ts` and

@@ -18,7 +18,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-/** The channel status changes are announced on; payloads carry ids only (RELIABILITY.md 16). */
+/** The channel status changes are announced on; payloads carry ids only (docs/reliability.md 16). */
 export const STATUS_CHANNEL = 'pay_checkout_status';
 
 /**

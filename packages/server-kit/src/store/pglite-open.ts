@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 
 /** Opens PGlite on a data directory, or in memory when there is none. */
 export function openPglite(dataDir: string | undefined): PGlite {
-  // Durability (RELIABILITY.md 15). In Node the data directory is Emscripten's NODEFS, whose every
+  // Durability (docs/reliability.md 15). In Node the data directory is Emscripten's NODEFS, whose every
   // write is a synchronous `fs.writeSync`: when PostgreSQL reports COMMIT, the WAL record is in the
   // operating system, and a SIGKILL of this process cannot lose it (test/store-pglite.test.ts kills a
   // child right after it acknowledged a write to prove it). `relaxedDurability: false` (PGlite's

@@ -6,7 +6,7 @@ import type { CheckoutStore } from './store.js';
 /**
  * The store for several server-kit instances behind a load balancer: the same SQL as the PGlite
  * store, over a node-postgres pool. LISTEN/NOTIFY carries every committed status change to every
- * instance (RELIABILITY.md 17). `config` is a connection string or a node-postgres pool config.
+ * instance (docs/reliability.md 17). `config` is a connection string or a node-postgres pool config.
  */
 export function postgresStore(config: string | pg.PoolConfig): CheckoutStore {
   const pool = new pg.Pool(typeof config === 'string' ? { connectionString: config } : config);
@@ -51,7 +51,7 @@ export function postgresClient(pool: pg.Pool): SqlClient {
     client.on('error', (error) => {
       // The server dropped us (restart, failover). Listen again on a new connection while anyone
       // listens; changes committed in the gap are not announced, and SSE clients catch up from the
-      // store when they reconnect (RELIABILITY.md 16).
+      // store when they reconnect (docs/reliability.md 16).
       connection = undefined;
       client.release(error);
       scheduleRelisten();

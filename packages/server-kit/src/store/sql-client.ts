@@ -1,6 +1,6 @@
 /**
  * The few things the SQL store needs from a database driver. PGlite and node-postgres each get a
- * thin adapter to this, so both run exactly the same queries and migrations (DESIGN.md §5).
+ * thin adapter to this, so both run exactly the same queries and migrations (docs/architecture.md).
  */
 export interface SqlQueryable {
   /** Runs one parameterised statement and returns its rows (an empty array for none). */

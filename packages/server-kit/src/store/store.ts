@@ -14,7 +14,7 @@ import type { ProviderData } from '../providers/provider.js';
  * (`store/conformance.ts`): the embedded PGlite default and PostgreSQL (several instances behind a
  * load balancer). Same SQL and migrations for both. Every state change is a compare-and-set, and the
  * idempotency record, the notification inbox row and the status event are written in the same
- * transaction as the change they belong to (DESIGN.md §5, RELIABILITY.md 1–3, 6, 7, 15–16).
+ * transaction as the change they belong to (docs/architecture.md, docs/reliability.md 1–3, 6, 7, 15–16).
  */
 export interface CheckoutStore {
   /** Creates or upgrades the schema. Safe to call on every start and from several instances. */

@@ -20,7 +20,7 @@ function basicCredentials(request: Request): { decoded: string; colon: number } 
 
 /**
  * Identifies the API v2 caller from `Authorization: Basic base64(clientId:clientSecret)`
- * (PROVIDER-WIRE.md §1). Missing or wrong credentials → 401 `unauthorized`.
+ * (packages/sandbox/README.md, ConnectPay's wire). Missing or wrong credentials → 401 `unauthorized`.
  */
 export function identifyClient(request: Request, clients: ClientDirectory): ConnectPayClient {
   const credentials = basicCredentials(request);

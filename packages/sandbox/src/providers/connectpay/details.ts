@@ -4,7 +4,7 @@ import { findBank } from './banks.js';
 import type { ConnectPayMethod, ConnectPayStatus, ConnectPayStatusReason, SandboxPayment } from './model.js';
 
 /**
- * The Get payment details body (PROVIDER-WIRE.md §1 "Get-details response fields seen"), which is also the
+ * The Get payment details body (packages/sandbox/README.md, ConnectPay's wire "Get-details response fields seen"), which is also the
  * notification body. Field names are ConnectPay's; `status` / `statusReason` are our documented choice.
  */
 export interface ConnectPayPaymentDetails {

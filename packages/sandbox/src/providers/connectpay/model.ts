@@ -4,7 +4,7 @@
  * perform on it. The API side (`api.ts`, `book.ts`) implements `PaymentBook`; the widget pages
  * (`pages/`) only call it, so both halves agree on one state machine.
  *
- * Statuses: ConnectPay documents only `PendingProvider` (PROVIDER-WIRE.md §1). The rest of the enum
+ * Statuses: ConnectPay documents only `PendingProvider` (packages/sandbox/README.md, ConnectPay's wire). The rest of the enum
  * is our choice, documented in the sandbox README.
  */
 import type { CardError, CardInput } from '../../shared/cards/card-rules.js';

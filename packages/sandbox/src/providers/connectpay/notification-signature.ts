@@ -3,7 +3,7 @@ import { SandboxError } from '../../shared/http/errors.js';
 
 /**
  * The sandbox-only notification signature. Real ConnectPay `notificationUrl` callbacks are NOT signed
- * (PROVIDER-WIRE.md §1): receivers must treat them as hints and re-fetch the payment. The sandbox signs
+ * (packages/sandbox/README.md, ConnectPay's wire): receivers must treat them as hints and re-fetch the payment. The sandbox signs
  * anyway so that tests can prove a callback came from it. Scheme (stripe-like, and the only place it lives):
  *
  *   X-Sandbox-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(notificationSecret, t + '.' + rawBody)>

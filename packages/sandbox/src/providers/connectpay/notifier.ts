@@ -1,6 +1,6 @@
 /**
  * ConnectPay's `notificationUrl` callbacks: on every status change, `POST` the Get payment details body
- * (PROVIDER-WIRE.md §1) through the shared notifier (`shared/notifications/notifier.ts`: retries,
+ * (packages/sandbox/README.md, ConnectPay's wire) through the shared notifier (`shared/notifications/notifier.ts`: retries,
  * delivery log, delay / duplicate / reorder knobs). ConnectPay "retries up to 5 times on error"; each
  * attempt is also a line in the payment's history. Real ConnectPay does not sign its callbacks; the
  * sandbox adds `X-Sandbox-Signature` for clients with a notification secret.

@@ -1,7 +1,7 @@
 import { createSign, createVerify, type KeyObject } from 'node:crypto';
 
 /**
- * ConnectPay API v2 request signing (PROVIDER-WIRE.md §1): RSA-SHA256 (PKCS#1 v1.5) over
+ * ConnectPay API v2 request signing (packages/sandbox/README.md, ConnectPay's wire): RSA-SHA256 (PKCS#1 v1.5) over
  * `lowercase(method) + lowercase(host + path + ?query) + body without whitespace`, base64 in `X-Signature`.
  * ConnectPay's page is cut off after the body part, so the separator (none) and the absence of further
  * parts are our documented choice. The same function builds the string on both sides.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONNECTPAY_LANGUAGES, CONNECTPAY_METHODS } from './model.js';
 
 /**
- * zod schemas of the ConnectPay v2 request bodies the sandbox accepts (PROVIDER-WIRE.md §1, our wire
+ * zod schemas of the ConnectPay v2 request bodies the sandbox accepts (packages/sandbox/README.md, ConnectPay's wire, our wire
  * contract). Unknown keys are tolerated, as a real API does, but every known field is checked.
  */
 

@@ -177,7 +177,7 @@ export function createConnectPayAdapter(
   }
 
   /**
-   * ConnectPay callbacks are unsigned (PROVIDER-WIRE.md §1), so nothing in them is trusted: we return
+   * ConnectPay callbacks are unsigned (packages/sandbox/README.md, ConnectPay's wire), so nothing in them is trusted: we return
    * which payment it is about, and the kit re-fetches the status with our own credentials. A forged
    * callback can therefore at most cause one extra status request.
    */

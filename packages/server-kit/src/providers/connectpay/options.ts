@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
 import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
 
-/** Hosts of ConnectPay's payment widget (PROVIDER-WIRE.md §1): shoppers are redirected there. */
+/** Hosts of ConnectPay's payment widget (packages/sandbox/README.md, ConnectPay's wire): shoppers are redirected there. */
 const WIDGET_HOSTS = ['pay-stage.connectpay.com', 'pay.connectpay.com'];
 
 const Options = z.object({

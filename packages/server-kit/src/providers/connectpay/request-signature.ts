@@ -2,7 +2,7 @@ import { createSign, type KeyObject, sign } from 'node:crypto';
 import type { RequestSigner } from '../http/provider-client.js';
 
 /**
- * ConnectPay API v2 request signing (PROVIDER-WIRE.md §1; the tail of the string is the sandbox's
+ * ConnectPay API v2 request signing (packages/sandbox/README.md, ConnectPay's wire; the tail of the string is the sandbox's
  * documented choice, connectpay-sandbox-wire.md): RSA-SHA256 (PKCS#1 v1.5) over
  * `lowercase(method) + lowercase(host + path + ?query) + body without whitespace`, base64-encoded.
  * Host and path come from the URL actually called, so the same code signs for the sandbox

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * ConnectPay API v2 payloads (PROVIDER-WIRE.md §1, connectpay-sandbox-wire.md "Endpoints"). Requests are
+ * ConnectPay API v2 payloads (packages/sandbox/README.md, ConnectPay's wire, connectpay-sandbox-wire.md "Endpoints"). Requests are
  * typed so the adapter cannot send a misspelt field; responses are parsed loosely (unknown fields pass,
  * ConnectPay adds fields over time) but the fields we act on must be there.
  */

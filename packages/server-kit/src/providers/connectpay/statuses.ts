@@ -2,7 +2,7 @@ import { ProviderError } from '../../errors.js';
 import type { ProviderStatus } from '../provider.js';
 
 /**
- * ConnectPay's payment statuses. ConnectPay documents only `PendingProvider` (PROVIDER-WIRE.md §1);
+ * ConnectPay's payment statuses. ConnectPay documents only `PendingProvider` (packages/sandbox/README.md, ConnectPay's wire);
  * the rest is the enum our sandbox chose (connectpay-sandbox-wire.md, "Statuses").
  */
 export const CONNECTPAY_STATUSES = [
