@@ -57,7 +57,13 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
       log.info('notification for an unknown payment');
       return jsonResponse(200, RECEIVED);
     }
-    await handleForSession(deps, parsed, session, notification);
+    await handleForSession(
+      deps,
+      parsed,
+      session,
+      notification,
+      adapter.capabilities.notifications === 'signed',
+    );
     return jsonResponse(200, RECEIVED);
   };
 }
@@ -67,9 +73,9 @@ async function handleForSession(
   parsed: Exclude<ParsedNotification, { type: 'ignore' }>,
   session: SessionRecord,
   notification: NotificationInput,
+  signed: boolean,
 ): Promise<void> {
   const log = deps.log.child({ provider: notification.provider, sessionId: session.id });
-  const signed = deps.providersById.get(notification.provider)?.capabilities.notifications === 'signed';
   if (parsed.type === 'operation') {
     const { duplicate } = await deps.store.recordNotification(notification);
     if (duplicate) return;
