@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumExecutablePath } from '../scripts/chromium.mjs';
 
-const DEMO_PORT = 3000;
-const SANDBOX_PORT = 3100;
+// DEMO_PORT / SANDBOX_PORT let two checkouts of the repo run their journeys side by side on one machine.
+const DEMO_PORT = Number(process.env.DEMO_PORT || 3000);
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT || 3100);
 const hasDemo = existsSync(new URL('../demo/server.ts', import.meta.url));
 
 export default defineConfig({
