@@ -139,7 +139,7 @@ describe('live status and background reconciliation', () => {
       assert.ok(session?.nextPollAt && session.nextPollAt.getTime() > before, 'rescheduled into the future');
     });
 
-    it('marks a session expired at expiresAt when the provider still has it open', async () => {
+    it('expires at expiresAt a session no provider payment exists for (none attached, none found)', async () => {
       const short = await startKit({
         providers: [provider],
         resolveOrder: book.resolveOrder,
@@ -147,12 +147,44 @@ describe('live status and background reconciliation', () => {
         sessionTtlMs: 1,
       });
       try {
-        const { sessionId } = await openSession(short);
-        await store.schedulePoll(sessionId, new Date(Date.now() - 1000), 0);
+        provider.next.push('timeout'); // the provider never created anything
+        const response = await short.createSession({ order: 'order-1', method: 'pis' });
+        assert.equal(response.status, 504, await response.text());
+        const [session] = await store.listSessionsByOrder('order-1'); // newest first
+        assert.ok(session && !session.providerRef, 'a session without a provider payment');
+        await store.schedulePoll(session.id, new Date(Date.now() - 1000), 0);
+        const lookups = provider.calls.findByReference;
         await short.checkout.reconcileDue();
-        const session = await store.getSession(sessionId);
-        assert.equal(session?.status, 'expired');
-        assert.equal(session?.reason, 'expired');
+        assert.equal(provider.calls.findByReference, lookups + 1, 'asked the provider by reference first');
+        const expired = await store.getSession(session.id);
+        assert.equal(expired?.status, 'expired');
+        assert.equal(expired?.reason, 'expired');
+      } finally {
+        await short.close();
+      }
+    });
+
+    it('keeps a session the provider still has open past expiresAt, looking at most an hour apart', async () => {
+      const short = await startKit({
+        providers: [provider],
+        resolveOrder: book.resolveOrder,
+        store,
+        sessionTtlMs: 1,
+      });
+      try {
+        const { sessionId, providerRef } = await openSession(short);
+        await store.schedulePoll(sessionId, new Date(Date.now() - 1000), 40);
+        const before = Date.now();
+        await short.checkout.reconcileDue();
+        const open = await store.getSession(sessionId);
+        assert.equal(open?.status, 'pending');
+        const wait = (open?.nextPollAt?.getTime() ?? 0) - before;
+        assert.ok(wait >= 30 * 60_000 && wait <= 60 * 60_000 + 1000, `next look in ${wait} ms`);
+
+        provider.setStatus(providerRef, { status: 'succeeded', raw: 'Completed' });
+        await store.schedulePoll(sessionId, new Date(Date.now() - 1000), 41);
+        await short.checkout.reconcileDue();
+        assert.equal((await store.getSession(sessionId))?.status, 'succeeded');
       } finally {
         await short.close();
       }

@@ -10,3 +10,15 @@ export function backoffDelay(attempt: number, baseMs: number, capMs: number, ran
 
 /** The poller's cap: never wait longer than five minutes between two looks at a session. */
 export const POLL_BACKOFF_CAP_MS = 5 * 60 * 1000;
+
+/**
+ * Past a session's `expiresAt` the provider still has its payment open (reconcile.ts): looks keep
+ * coming, at most an hour apart, until the provider settles it or `LATE_POLL_HORIZON_MS` has passed.
+ */
+export const LATE_POLL_BACKOFF_CAP_MS = 60 * 60 * 1000;
+
+/**
+ * How long after `expiresAt` the poller keeps asking about a payment the provider leaves open. After
+ * that it stops asking (and logs it); a notification or a return-page visit still reconciles it.
+ */
+export const LATE_POLL_HORIZON_MS = 30 * 24 * 60 * 60 * 1000;

@@ -1,5 +1,11 @@
 import { isFinalStatus } from '@pay-checkout/contract';
-import { backoffDelay, POLL_BACKOFF_CAP_MS } from './backoff.js';
+import type { Logger } from 'pino';
+import {
+  backoffDelay,
+  LATE_POLL_BACKOFF_CAP_MS,
+  LATE_POLL_HORIZON_MS,
+  POLL_BACKOFF_CAP_MS,
+} from './backoff.js';
 import type { KitContext } from './kit-context.js';
 import { reconcileSession } from './reconcile.js';
 
@@ -9,8 +15,10 @@ const BATCH = 50;
 /**
  * Providers may never notify (or their notifications get lost), so the kit also asks them. Every
  * tick takes the non-final sessions whose `nextPollAt` is due, reconciles each with its provider, and
- * reschedules it with capped exponential backoff plus jitter; it stops at a final status, and expires
- * a session at `expiresAt` (the next look is never scheduled later than that).
+ * reschedules it with capped exponential backoff plus jitter; it stops at a final status. Before
+ * `expiresAt` the next look is never later than that moment (a session no provider has gets expired
+ * then); after it, a payment the provider still has open is looked at up to an hour apart, for up to
+ * `LATE_POLL_HORIZON_MS` (backoff.ts).
  */
 export class Poller {
   private timer: NodeJS.Timeout | undefined;
@@ -62,15 +70,17 @@ export class Poller {
       if (this.stopped) break;
       // The next look backs off whether this one succeeded or failed.
       const attempts = session.pollAttempts + 1;
-      const delay = backoffDelay(attempts, config.pollIntervalMs, POLL_BACKOFF_CAP_MS);
+      const late = now >= session.expiresAt;
+      const cap = late ? LATE_POLL_BACKOFF_CAP_MS : POLL_BACKOFF_CAP_MS;
+      const delay = backoffDelay(attempts, config.pollIntervalMs, cap);
       try {
         const current = await reconcileSession(this.context, session, 'poller', now);
         if (isFinalStatus(current.status)) continue; // applyProviderStatus already cleared nextPollAt
-        const next = Math.min(
-          now.getTime() + delay,
-          Math.max(current.expiresAt.getTime(), now.getTime() + 1),
+        await store.schedulePoll(
+          session.id,
+          nextLook(current.expiresAt, now, delay, log, session.id),
+          attempts,
         );
-        await store.schedulePoll(session.id, new Date(next), attempts);
       } catch (error) {
         log.warn({ sessionId: session.id, err: error }, 'poll failed; backing off');
         await store
@@ -80,4 +90,18 @@ export class Poller {
     }
     return due.length;
   }
+}
+
+/** When to look at a non-final session next; null once the provider has kept it open past the horizon. */
+function nextLook(expiresAt: Date, now: Date, delay: number, log: Logger, sessionId: string): Date | null {
+  const at = now.getTime() + delay;
+  if (now < expiresAt) return new Date(Math.min(at, Math.max(expiresAt.getTime(), now.getTime() + 1)));
+  if (at > expiresAt.getTime() + LATE_POLL_HORIZON_MS) {
+    log.warn(
+      { sessionId },
+      'the provider still has this payment open long after the session expired; the poller stops asking (a notification or a return-page visit still updates it)',
+    );
+    return null;
+  }
+  return new Date(at);
 }

@@ -9,7 +9,10 @@ import { mergeProviderData, readTopUp } from './provider-data.js';
 /**
  * Brings a non-final session up to date with its provider: on every return-page load, from the
  * poller, and after an unsigned notification (a hint). Only the provider's API decides the status.
- * A session past its `expiresAt` that the provider still has non-final becomes `expired`.
+ * The provider decides what is final: a session past its `expiresAt` becomes `expired` only when no
+ * provider payment exists for it (none attached, none found by reference). One the provider still has
+ * open (a manual review, a bank payment under way, a payment page left open) stays as the provider says
+ * and keeps being reconciled, so a late success is applied, never lost behind our own timeout.
  */
 export async function reconcileSession(
   context: KitContext,
@@ -31,7 +34,7 @@ export async function reconcileSession(
   } else {
     current = await adoptOrphan(context, adapter, current);
   }
-  if (!isFinalStatus(current.status) && now >= current.expiresAt) {
+  if (!isFinalStatus(current.status) && !current.providerRef && now >= current.expiresAt) {
     current = (
       await applyProviderStatus(
         context,

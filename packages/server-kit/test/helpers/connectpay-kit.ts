@@ -32,6 +32,7 @@ export async function startConnectPayKit(options: {
   poll?: boolean;
   pollIntervalMs?: number;
   merchantKey?: string;
+  sessionTtlMs?: number;
 }): Promise<ConnectPayKit> {
   const sandbox = await startSandbox({ port: 0, log: () => undefined, notificationRetryBaseMs: 20 });
   const adapter = connectpay({
@@ -51,6 +52,7 @@ export async function startConnectPayKit(options: {
     poll: options.poll ?? false,
     pollIntervalMs: options.pollIntervalMs,
     merchantKey: options.merchantKey,
+    sessionTtlMs: options.sessionTtlMs,
   });
   return {
     sandbox,
