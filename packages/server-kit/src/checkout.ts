@@ -4,6 +4,7 @@ import { CheckoutError } from './errors.js';
 import { CorsPolicy } from './http/cors.js';
 import { RouteNotFoundError } from './http/http-errors.js';
 import { errorResponse } from './http/json.js';
+import { registerNodeHooks } from './http/node-hooks.js';
 import { type RouteHandler, Router } from './http/router.js';
 import { LiveBus } from './live/bus.js';
 import { createLogger } from './log.js';
@@ -114,7 +115,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     }
   }
 
-  return {
+  const checkout: Checkout = {
     ready,
     async fetch(request) {
       const started = performance.now();
@@ -148,6 +149,8 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     void: (sessionId, options) => operate(sessionId, 'void', options),
     refund: (sessionId, options) => operate(sessionId, 'refund', options),
   };
+  registerNodeHooks(checkout, { allowedMethods: (pathname) => router.allowedMethods(pathname), log });
+  return checkout;
 
   /** Merchant operations in code: the same path as `POST merchant/sessions/:id/…`, errors thrown. */
   async function operate(

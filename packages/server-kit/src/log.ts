@@ -90,15 +90,24 @@ export function scrubText(text: string): string {
 
 function scrubValue(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return scrubText(value);
-  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  // An Error goes on to the `err` serializer (which scrubs it); copied here it would lose its
+  // non-enumerable message and stack and log as `{}`.
+  if (depth > 4 || value === null || typeof value !== 'object' || value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[key] = scrubValue(item, depth + 1);
   return out;
 }
 
-function serializeError(error: unknown): unknown {
-  return scrubValue(pino.stdSerializers.err(error as Error), 0);
+/** An error as plain data, scrubbed: type, message, stack, and its `code`, `status` and `cause` when present. */
+function serializeError(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error)) return scrubValue(error, 0);
+  const out: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
+  const extra = error as Error & { code?: unknown; status?: unknown };
+  if (extra.code !== undefined) out.code = extra.code;
+  if (extra.status !== undefined) out.status = extra.status;
+  if (error.cause !== undefined && depth < 3) out.cause = serializeError(error.cause, depth + 1);
+  return scrubValue(out, 0);
 }
 
 /** The kit's logger: the merchant's pino instance (as a child) or a new one at `level`. */

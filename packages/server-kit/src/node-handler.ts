@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Checkout } from './checkout.js';
-import { BodyAlreadyReadError } from './http/http-errors.js';
+import { type CheckoutError, ValidationError } from './errors.js';
+import { BodyAlreadyReadError, MethodNotAllowedError, RouteNotFoundError } from './http/http-errors.js';
 import { errorResponse } from './http/json.js';
+import { nodeHooksOf } from './http/node-hooks.js';
 
 /** Express / Connect add these; plain node:http does not. */
 interface MountedRequest extends IncomingMessage {
@@ -26,6 +28,7 @@ export function toNodeHandler(checkout: Checkout): NodeHandler {
   return (req, res, next) => {
     handleNode(checkout, req as MountedRequest, res).catch((error: unknown) => {
       if (next) return next(error);
+      nodeHooksOf(checkout)?.log.error({ err: error, method: req.method }, 'request failed');
       if (res.headersSent) return res.destroy();
       writeResponse(req, res, errorResponse(error)).catch(() => res.destroy());
     });
@@ -41,7 +44,28 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
   });
   const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   const host = req.headers.host ?? 'localhost';
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`);
+  let url: URL;
+  try {
+    url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`);
+  } catch {
+    await refuse(
+      checkout,
+      req,
+      res,
+      new ValidationError('The Host header or the request path is malformed.'),
+    );
+    return;
+  }
+  // Methods a fetch `Request` cannot carry (the Fetch standard forbids them): 405 here, with `Allow`.
+  if (FORBIDDEN_METHODS.has(req.method ?? '')) {
+    const allow = nodeHooksOf(checkout)?.allowedMethods(url.pathname) ?? [];
+    const error =
+      allow.length > 0
+        ? new MethodNotAllowedError(req.method ?? '', allow)
+        : new RouteNotFoundError(url.pathname);
+    await refuse(checkout, req, res, error);
+    return;
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -64,6 +88,22 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit);
   await writeResponse(req, res, await checkout.fetch(request));
+}
+
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** Answers a request that never reaches the checkout's `fetch`, logged there as the kit logs its own. */
+async function refuse(
+  checkout: Checkout,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: CheckoutError,
+): Promise<void> {
+  nodeHooksOf(checkout)?.log.info(
+    { method: req.method, code: error.code, why: error.message },
+    'request refused',
+  );
+  await writeResponse(req, res, errorResponse(error));
 }
 
 function hasRequestBody(req: IncomingMessage): boolean {

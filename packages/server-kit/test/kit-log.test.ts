@@ -48,7 +48,10 @@ describe('logs', () => {
     const out = lines();
     for (const secret of SECRETS) assert.ok(!out.includes(secret), `leaked ${secret}`);
     assert.match(out, /kept-visible/);
-    assert.match(out, /"name":"ProviderError"/, "an error's class name stays readable");
+    assert.match(out, /"type":"ProviderError"/, "an error's class name stays readable");
+    assert.match(out, /"message":"refused"/, "an error's message is logged");
+    assert.match(out, /"stack":"ProviderError: refused\\n {4}at /, 'and its stack');
+    assert.match(out, /"code":"creditor_account_inactive"/);
     assert.match(out, /\[redacted\]/);
   });
 

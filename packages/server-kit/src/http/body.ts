@@ -1,4 +1,5 @@
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors.js';
+import { assertSafeJson } from './safe-input.js';
 
 /**
  * Reads a request body as raw bytes, refusing more than `limit` bytes. The declared
@@ -40,13 +41,19 @@ function isJsonContentType(request: Request): boolean {
   return /^application\/json\s*(;|$)/i.test(type.trim());
 }
 
-/** Reads and parses a JSON body: 415 for another media type, 413 above `limit`, 400 for bad JSON. */
+/**
+ * Reads and parses a JSON body: 415 for another media type, 413 above `limit`, 400 for bad JSON, and
+ * 400 for JSON nested too deep or carrying text no store or provider can take (safe-input.ts).
+ */
 export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
   if (!isJsonContentType(request)) throw new UnsupportedMediaTypeError('application/json');
   const raw = await readBodyLimited(request, limit);
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
   } catch (error) {
     throw new InvalidJsonError({ cause: error });
   }
+  assertSafeJson(value);
+  return value;
 }

@@ -1,7 +1,8 @@
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { readBodyLimited } from '../http/body.js';
 import { jsonResponse } from '../http/json.js';
 import type { RouteHandler } from '../http/router.js';
+import { assertStorableText, textProblem } from '../http/safe-input.js';
 import { applyOperationResult } from '../operations/apply-operation-result.js';
 import type { ParsedNotification } from '../providers/provider.js';
 import { applyProviderStatus } from '../sessions/apply-status.js';
@@ -31,8 +32,10 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
     const adapter = deps.providersById.get(params.provider);
     if (!adapter) throw new NotFoundError('provider_not_found', 'No such provider.');
     const raw = await readBodyLimited(request, NOTIFICATION_BODY_LIMIT);
+    const payload = storablePayload(raw);
     const parsed = await adapter.parseNotification(raw, request.headers);
-    const payload = new TextDecoder().decode(raw);
+    if (parsed.type !== 'ignore') assertStorableText(parsed.providerRef, 'The payment id', 200);
+    assertStorableText(parsed.notificationId, 'The notification id', 200);
     const log = deps.log.child({ provider: adapter.id });
     if (parsed.type === 'ignore') {
       const { duplicate } = await deps.store.recordNotification({
@@ -102,4 +105,20 @@ async function handleForSession(
     log.warn({ err: error }, 're-fetch after a notification failed; the poller will retry');
     await deps.store.schedulePoll(session.id, new Date(), session.pollAttempts).catch(() => undefined);
   }
+}
+
+/**
+ * The body as the text the inbox stores: UTF-8 without NUL (a PostgreSQL `text` cannot hold one), else
+ * 400 before the adapter sees it. No provider signs bytes like these.
+ */
+function storablePayload(raw: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw new ValidationError('The notification body is not UTF-8 text.');
+  }
+  const problem = textProblem(text);
+  if (problem) throw new ValidationError(`The notification body ${problem}.`);
+  return text;
 }
