@@ -5,6 +5,7 @@ import { CorsPolicy } from './http/cors.js';
 import { RouteNotFoundError } from './http/http-errors.js';
 import { errorResponse } from './http/json.js';
 import { registerNodeHooks } from './http/node-hooks.js';
+import { answerWithin } from './http/request-deadline.js';
 import { type RouteHandler, Router } from './http/router.js';
 import { LiveBus } from './live/bus.js';
 import { createLogger } from './log.js';
@@ -106,7 +107,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
         return cors.preflight(request, allow);
       }
       const { handler, params } = router.resolve(request.method, url);
-      return await handler({ request, url, params });
+      return await answerWithin(handler({ request, url, params }), config.requestDeadlineMs, log);
     } catch (error) {
       if (!(error instanceof CheckoutError) || error.status >= 500) {
         log.error({ err: error, method: request.method, path: url.pathname }, 'request failed');

@@ -56,6 +56,12 @@ export interface CheckoutConfig {
   /** SSE heartbeat interval (default 15 s). */
   heartbeatMs?: number;
   /**
+   * The longest any request waits for an answer, provider calls and their retries included (default
+   * 15 s): past it the kit answers 504 `provider_timeout` (retry in a moment) and finishes the work in
+   * the background, so the retry finds its result.
+   */
+  requestDeadlineMs?: number;
+  /**
    * Enables the merchant API (`{base}/merchant/…`: capture, void, refund, merchant view) for callers
    * sending `Authorization: Bearer <merchantKey>`; at least 16 characters. Unset: those routes answer 404.
    */
@@ -156,6 +162,7 @@ const configSchema = z
     elementDir: z.string().min(1).optional(),
     languages: z.array(z.string().min(2).max(35)).min(1).optional(),
     heartbeatMs: positiveMs.optional(),
+    requestDeadlineMs: positiveMs.optional(),
     merchantKey: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
   })
   // Unknown keys are refused, so a typo (`allowedOrigin`, `returnUrlHost`) fails at boot by name.
@@ -184,6 +191,7 @@ export interface ResolvedConfig {
   elementDir?: string;
   languages?: string[];
   heartbeatMs: number;
+  requestDeadlineMs: number;
   merchantKey?: string;
 }
 
@@ -226,6 +234,7 @@ export function parseConfig(input: unknown): ResolvedConfig {
     elementDir: config.elementDir,
     languages: config.languages,
     heartbeatMs: config.heartbeatMs ?? 15_000,
+    requestDeadlineMs: config.requestDeadlineMs ?? 15_000,
     merchantKey: config.merchantKey,
   };
 }

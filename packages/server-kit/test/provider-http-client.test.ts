@@ -216,6 +216,17 @@ describe('provider client: retries', HANG_GUARD, () => {
     assert.equal(seen.length, 1);
   });
 
+  it('stops a retried read at its overall deadline, retries and backoff included', async () => {
+    handle = () => undefined; // a provider that never answers
+    // Without the deadline: 6 attempts of 150 ms each, then "within 150 ms". With it the call ends at
+    // 400 ms, so at most 3 attempts can have started (at 0, ≥ 150 and ≥ 300 ms).
+    await assert.rejects(client({ timeoutMs: 150, retries: 5, deadlineMs: 400 }).get({ path: 'hang' }, Ok), {
+      code: 'provider_timeout',
+      message: 'Stub did not answer within 400 ms.',
+    });
+    assert.ok(seen.length <= 3, `${seen.length} attempts`);
+  });
+
   it('gives up after the configured retries with the last answer', async () => {
     const answers = [502, 503, 504];
     handle = (_, res) => json(res, answers.shift()!, {});

@@ -46,6 +46,7 @@ export function operationsContext(
     allowHttpReturnUrls: true,
     logLevel: 'debug',
     sessionTtlMs: 3_600_000,
+    requestDeadlineMs: 15_000,
     pollIntervalMs: 5000,
     poll: false,
     heartbeatMs: 15_000,

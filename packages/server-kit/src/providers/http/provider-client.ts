@@ -42,6 +42,11 @@ export interface ProviderClientOptions {
   sign?: RequestSigner;
   /** Deadline of each attempt, answer body included. Default 10 s. */
   timeoutMs?: number;
+  /**
+   * Deadline of a whole retried call (reads and idempotent writes): attempts, backoff and token renewal
+   * together. Default 15 s, so a slow provider costs the shopper seconds, not `retries × timeoutMs`.
+   */
+  deadlineMs?: number;
   /** Retries after the first attempt, for reads and idempotent writes. Default 3. */
   retries?: number;
   /** Full-jitter backoff of those retries. Default 200 ms doubling up to 5 s. */
@@ -107,6 +112,7 @@ export function createProviderClient(options: ProviderClientOptions): ProviderHt
     provider: options.provider,
     baseUrl,
     timeoutMs: options.timeoutMs ?? 10_000,
+    deadlineMs: options.deadlineMs ?? 15_000,
     retries: options.retries ?? 3,
     retryBackoff: options.retryBackoff ?? { baseMs: 200, maxMs: 5_000 },
     transport: options.transport ?? nodeTransport(),
@@ -131,6 +137,7 @@ interface ClientSettings {
   provider: string;
   baseUrl: URL;
   timeoutMs: number;
+  deadlineMs: number;
   retries: number;
   retryBackoff: BackoffPolicy;
   transport: Transport;
@@ -185,13 +192,21 @@ function clientOver(config: ClientConfig, tokenHttp?: ProviderHttp): ProviderHtt
     schema: S,
   ): Promise<z.output<S>> {
     const prepared = prepare(method, call);
-    const once = () => send(prepared, schema);
-    if ((method !== 'GET' && call.idempotent !== true) || config.retries === 0) return once();
-    return retry(once, {
+    if ((method !== 'GET' && call.idempotent !== true) || config.retries === 0) return send(prepared, schema);
+    return withTimeout((signal) => retried({ ...prepared, signal }, schema), {
+      timeoutMs: config.deadlineMs,
+      signal: call.signal,
+      onTimeout: (cause) => new ProviderTimeoutError(provider, config.deadlineMs, { cause }),
+    });
+  }
+
+  function retried<S extends z.ZodType>(prepared: Prepared, schema: S): Promise<z.output<S>> {
+    const { method } = prepared;
+    return retry(() => send(prepared, schema), {
       retries: config.retries,
       ...config.retryBackoff,
       isRetryable: isTransientProviderError,
-      signal: call.signal,
+      signal: prepared.signal,
       onRetry: (error, attempt, delayMs) =>
         logger?.warn(
           {
