@@ -10,7 +10,7 @@ type Listed<Code extends ErrorCode> = Code;
 /**
  * The listed codes (contract ERROR_CODES, docs/error-codes.md) shown with the message of their HTTP
  * status: 5xx `errorServer` (with Retry), any other `errorRequest` ("contact the shop"). They are named
- * here, as a type, rather than in MESSAGES: 27 more code strings would cost about 250 bytes gzip of the
+ * here, as a type, rather than in MESSAGES: 28 more code strings would cost about 250 bytes gzip of the
  * script-tag bundle's 15 KB budget.
  */
 type ShownByStatus = Listed<
@@ -18,6 +18,7 @@ type ShownByStatus = Listed<
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'method_not_allowed'
+  | 'too_many_streams'
   | 'not_found'
   | 'origin_not_allowed'
   | 'invalid_idempotency_key'

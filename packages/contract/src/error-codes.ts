@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'invalid_idempotency_key',
   'idempotency_key_reused',
   'idempotency_in_progress',
+  'too_many_streams',
   // Orders, methods, sessions
   'order_not_found',
   'invalid_order',
@@ -122,6 +123,11 @@ export const ERROR_CODE_INFO: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     'The `Idempotency-Key` was already used with a different request body.',
   ),
   idempotency_in_progress: shopper(409, true, 'A request with the same `Idempotency-Key` is still running.'),
+  too_many_streams: shopper(
+    429,
+    true,
+    'Too many live status streams are open (for this session, or in all); the return page polls instead.',
+  ),
   order_not_found: shopper(404, false, "The merchant's `resolveOrder` knows no such order."),
   invalid_order: merchant(500, false, "The merchant's `resolveOrder` returned an unusable order."),
   method_not_available: shopper(400, false, 'No route or provider offers the requested payment method.'),

@@ -8,6 +8,7 @@ import { registerNodeHooks } from './http/node-hooks.js';
 import { answerWithin } from './http/request-deadline.js';
 import { type RouteHandler, Router } from './http/router.js';
 import { LiveBus } from './live/bus.js';
+import { StreamLimits } from './live/stream-limits.js';
 import { createLogger } from './log.js';
 import { type OperationOptions, runOperation } from './operations/run-operation.js';
 import { continueRoute } from './routes/continue-route.js';
@@ -65,6 +66,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     ...context,
     bus,
     streams: new Set(),
+    streamLimits: new StreamLimits(config.liveStreams.max, config.liveStreams.perSession),
     elementDir: resolveElementDir(config.elementDir),
   };
   const poller = new Poller(context);

@@ -62,6 +62,11 @@ export interface CheckoutConfig {
    */
   requestDeadlineMs?: number;
   /**
+   * Caps on open live status streams (SSE): `perSession` (default 20: a few tabs of one shopper) and
+   * `max` for the process (default 10 000). Past one: 429 `too_many_streams`; the return page polls instead.
+   */
+  liveStreams?: { max?: number; perSession?: number };
+  /**
    * Enables the merchant API (`{base}/merchant/…`: capture, void, refund, merchant view) for callers
    * sending `Authorization: Bearer <merchantKey>`; at least 16 characters. Unset: those routes answer 404.
    */
@@ -163,6 +168,13 @@ const configSchema = z
     languages: z.array(z.string().min(2).max(35)).min(1).optional(),
     heartbeatMs: positiveMs.optional(),
     requestDeadlineMs: positiveMs.optional(),
+    liveStreams: z
+      .object({
+        max: z.number().int().positive().optional(),
+        perSession: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
     merchantKey: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
   })
   // Unknown keys are refused, so a typo (`allowedOrigin`, `returnUrlHost`) fails at boot by name.
@@ -192,6 +204,7 @@ export interface ResolvedConfig {
   languages?: string[];
   heartbeatMs: number;
   requestDeadlineMs: number;
+  liveStreams: { max: number; perSession: number };
   merchantKey?: string;
 }
 
@@ -235,6 +248,7 @@ export function parseConfig(input: unknown): ResolvedConfig {
     languages: config.languages,
     heartbeatMs: config.heartbeatMs ?? 15_000,
     requestDeadlineMs: config.requestDeadlineMs ?? 15_000,
+    liveStreams: { max: config.liveStreams?.max ?? 10_000, perSession: config.liveStreams?.perSession ?? 20 },
     merchantKey: config.merchantKey,
   };
 }

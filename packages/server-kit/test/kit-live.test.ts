@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CreateSessionResponse, SessionView } from '@pay-checkout/contract';
+import { CreateSessionResponse, ErrorBody, SessionView } from '@pay-checkout/contract';
 import { backoffDelay, POLL_BACKOFF_CAP_MS } from '../src/sessions/backoff.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { FakeProvider } from './helpers/fake-provider.js';
@@ -100,6 +100,42 @@ describe('live status and background reconciliation', () => {
       await client.waitForEnd();
       assert.equal(client.events.length, 1);
       assert.equal(SessionView.parse(JSON.parse(client.events[0].data)).status, 'cancelled');
+    });
+
+    it('caps open streams per session (429 too_many_streams with Retry-After) and frees a slot when one closes', async () => {
+      const capped = await startKit({
+        providers: [provider],
+        resolveOrder: book.resolveOrder,
+        store,
+        liveStreams: { perSession: 2 },
+      });
+      try {
+        const { sessionId } = await openSession(capped);
+        const url = capped.url(`sessions/${sessionId}/events`);
+        const first = await SseClient.open(url);
+        const second = await SseClient.open(url);
+        await Promise.all([first.client.waitForEvents(1), second.client.waitForEvents(1)]);
+        const third = await fetch(url);
+        assert.equal(third.status, 429);
+        assert.equal(third.headers.get('retry-after'), '1');
+        assert.equal(ErrorBody.parse(await third.json()).error.code, 'too_many_streams');
+        const other = await openSession(capped); // another session has slots of its own
+        const elsewhere = await SseClient.open(capped.url(`sessions/${other.sessionId}/events`));
+        assert.equal(elsewhere.response.status, 200);
+        elsewhere.client.close();
+
+        first.client.close();
+        const again = await waitFor(async () => {
+          const response = await fetch(url);
+          if (response.status === 200) return response;
+          await response.body?.cancel();
+          return undefined;
+        }, 'a freed slot');
+        await again.body?.cancel();
+        second.client.close();
+      } finally {
+        await capped.close();
+      }
     });
 
     it('answers 404 session_not_found for an unknown session', async () => {

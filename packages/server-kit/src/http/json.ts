@@ -16,6 +16,7 @@ const RETRY_SOON = new Set<string>([
   'idempotency_in_progress',
   'operation_in_progress',
   'provider_unavailable',
+  'too_many_streams',
 ]);
 
 /**

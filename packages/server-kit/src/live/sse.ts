@@ -17,6 +17,8 @@ export interface StatusStreamOptions {
   signal?: AbortSignal;
   /** Open streams of the kit, so `close()` can end them. */
   registry: Set<() => void>;
+  /** Called once when the stream ends, however it ends (frees its slot in `StreamLimits`). */
+  onClose?: () => void;
   onError: (error: unknown) => void;
 }
 
@@ -44,6 +46,7 @@ export function statusStreamResponse(options: StatusStreamOptions): Response {
     unlisten?.();
     options.registry.delete(end);
     options.signal?.removeEventListener('abort', cleanup);
+    options.onClose?.();
   };
   const end = () => {
     const wasOpen = !closed;

@@ -1,4 +1,5 @@
 import type { LiveBus } from '../live/bus.js';
+import type { StreamLimits } from '../live/stream-limits.js';
 import type { KitContext } from '../sessions/kit-context.js';
 
 /** What route handlers need beyond the shared context: the live bus and the open SSE streams. */
@@ -6,6 +7,8 @@ export interface RouteDeps extends KitContext {
   bus: LiveBus;
   /** Each open SSE stream's `end()`, so `close()` can end them all. */
   streams: Set<() => void>;
+  /** Caps on open streams, per session and in all (config `liveStreams`). */
+  streamLimits: StreamLimits;
   /** Directory of the built element, or undefined when it is not built. */
   elementDir: string | undefined;
 }

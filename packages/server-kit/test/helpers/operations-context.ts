@@ -3,6 +3,7 @@ import type { SessionStatus } from '@pay-checkout/contract';
 import pino from 'pino';
 import type { ResolvedConfig } from '../../src/config.js';
 import { LiveBus } from '../../src/live/bus.js';
+import { StreamLimits } from '../../src/live/stream-limits.js';
 import { createLogger } from '../../src/log.js';
 import type { ProviderAdapter } from '../../src/providers/provider.js';
 import type { RouteDeps } from '../../src/routes/route-deps.js';
@@ -47,6 +48,7 @@ export function operationsContext(
     logLevel: 'debug',
     sessionTtlMs: 3_600_000,
     requestDeadlineMs: 15_000,
+    liveStreams: { max: 10_000, perSession: 20 },
     pollIntervalMs: 5000,
     poll: false,
     heartbeatMs: 15_000,
@@ -63,6 +65,7 @@ export function operationsContext(
     breakers,
     bus: new LiveBus(store),
     streams: new Set(),
+    streamLimits: new StreamLimits(config.liveStreams.max, config.liveStreams.perSession),
     elementDir: undefined,
   };
 
