@@ -89,6 +89,11 @@ export {
   FINTECTURE_TEST_PASSWORD,
   type FintectureTestAccount,
 } from './providers/fintecture/test-data.js';
+export {
+  type FintectureShopperOutcome,
+  type FintectureTestShopper,
+  fintectureTestShopper,
+} from './providers/fintecture/test-shopper.js';
 export { signFintectureWebhook } from './providers/fintecture/webhook-signature.js';
 export { STAGE_KINDS, STAGES, type StageKind, type StageOf } from './providers/stages.js';
 // Server and stages
