@@ -1,5 +1,10 @@
 import { after, before } from 'node:test';
-import { fintectureTestApp, fintectureTestShopper, type RunningSandbox, startSandbox } from '@pay-checkout/sandbox';
+import {
+  fintectureTestApp,
+  fintectureTestShopper,
+  type RunningSandbox,
+  startSandbox,
+} from '@pay-checkout/sandbox';
 import { runAdapterConformance } from '../src/conformance.js';
 import { fintecture } from '../src/providers/fintecture/index.js';
 
