@@ -18,7 +18,8 @@ const DEMO = `http://localhost:${DEMO_PORT}`;
 const SANDBOX = `http://127.0.0.1:${DEMO_PORT + 1}`;
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
+  // Up to 2 minutes: the demo compiles on start, and the machine may be busy with other journeys.
+  for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) throw new Error(`the Fintecture demo exited with ${child.exitCode}`);
     const ok = await fetch(`${url}/healthz`).then(
       (response) => response.ok,
@@ -58,7 +59,7 @@ const test = base.extend<object, { fintectureDemo: string }>({
         if (child.pid) process.kill(-child.pid, 'SIGTERM');
       }
     },
-    { scope: 'worker', timeout: 90_000, auto: true },
+    { scope: 'worker', timeout: 150_000, auto: true },
   ],
 });
 test.use({ baseURL: DEMO });
