@@ -13,6 +13,7 @@ import type { DemoConfig } from './config.js';
 import { findPackageDir } from './modules.js';
 import type { OrderBook } from './orders.js';
 import type { OrderPayment } from './pages/order-page.js';
+import { FINTECTURE_COUNTRIES, fintectureSetup } from './providers/fintecture.js';
 import type { PaymentHistory } from './routes/context.js';
 
 /** Where server-kit is mounted on the shop's origin (docs/testing.md). */
@@ -77,8 +78,19 @@ export function createShopPayments(
 ): ShopPayments {
   // Our own handle on the store, so the order page can check that a session belongs to the order.
   const store = options.store ?? pgliteStore();
-  const providers = [providerFor(config, options.sandboxUrl), ...(options.extraProviders ?? [])];
+  const fintecture = fintectureSetup(process.env, options.sandboxUrl);
+  const providers = [
+    providerFor(config, options.sandboxUrl),
+    ...(fintecture ? [fintecture.adapter] : []),
+    ...(options.extraProviders ?? []),
+  ];
   const publicUrl = `${config.shopUrl}${CHECKOUT_PATH}`;
+  // Fintecture posts webhooks to the one URL its application registers; a payment waits for that.
+  const fintectureWebhook = fintecture
+    ?.registerWebhook(`${publicUrl}/notifications/${fintecture.adapter.id}`)
+    .catch((error: unknown) =>
+      console.error(`demo: ${error instanceof Error ? error.message : String(error)}`),
+    );
   const merchantKey = config.merchantKey?.value;
   const checkout = createCheckout({
     providers,
@@ -88,7 +100,16 @@ export function createShopPayments(
     elementDir: elementDist(),
     logLevel: config.logLevel,
     merchantKey,
+    // Bank payments from France go to Fintecture; everything else follows config order.
+    routing: fintecture
+      ? FINTECTURE_COUNTRIES.map((country) => ({
+          method: 'pis',
+          country,
+          providers: [fintecture.adapter.id],
+        }))
+      : undefined,
     async resolveOrder(orderId) {
+      await fintectureWebhook;
       const order = orders.get(orderId);
       if (!order) return undefined;
       return {

@@ -56,6 +56,45 @@ export {
   SIAULIU_BANK_NAME,
   TEST_CARDS,
 } from './providers/connectpay/test-data.js';
+// Fintecture stage
+export {
+  FINTECTURE_BANKS,
+  FINTECTURE_TEST_BANK_ID,
+  type FintectureBank,
+  findFintectureBank,
+} from './providers/fintecture/banks.js';
+export { FintectureSignatureError } from './providers/fintecture/errors.js';
+export {
+  createFintectureStage,
+  type FintectureStage,
+  type FintectureStageOptions,
+} from './providers/fintecture/index.js';
+export {
+  FINTECTURE_STATUS_REASONS,
+  FINTECTURE_STATUSES,
+  type FintectureSession,
+  type FintectureStatus,
+  type FintectureStatusReason,
+  PSU_TYPES,
+  type PsuType,
+} from './providers/fintecture/model.js';
+export {
+  DATE_TOLERANCE_MS as FINTECTURE_DATE_TOLERANCE_MS,
+  parseSignatureHeader,
+} from './providers/fintecture/request-signature.js';
+export { type FintectureApp, fintectureTestApp } from './providers/fintecture/test-app.js';
+export {
+  FINTECTURE_SCA_CODE,
+  FINTECTURE_TEST_ACCOUNTS,
+  FINTECTURE_TEST_PASSWORD,
+  type FintectureTestAccount,
+} from './providers/fintecture/test-data.js';
+export {
+  type FintectureShopperOutcome,
+  type FintectureTestShopper,
+  fintectureTestShopper,
+} from './providers/fintecture/test-shopper.js';
+export { signFintectureWebhook } from './providers/fintecture/webhook-signature.js';
 export { STAGE_KINDS, STAGES, type StageKind, type StageOf } from './providers/stages.js';
 // Server and stages
 export { type RunningSandbox, type SandboxOptions, startSandbox } from './server.js';

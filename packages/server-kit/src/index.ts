@@ -49,6 +49,7 @@ export type { OperationOptions } from './operations/run-operation.js';
 export { checkOperation, type OperationCheck, settlementAmounts } from './operations/settlement.js';
 // ── Providers ─────────────────────────────────────────────────────────────────────────────────
 export { type ConnectPayOptions, connectpay } from './providers/connectpay/index.js';
+export { type FintectureOptions, fintecture } from './providers/fintecture/index.js';
 // The one provider HTTP client, for adapters written outside this package (docs/adding-a-provider.md).
 export {
   type AuthStrategy,

@@ -1,0 +1,46 @@
+/**
+ * The Fintecture test application's fixed RSA 2048 key pair (generated once with node:crypto, PKCS#8 / SPKI
+ * PEM). Test data, not a secret: published so that tests and merchants' CI can sign requests for
+ * `fintectureTestApp` and decrypt its webhook signatures. Never use it with the real Fintecture. The same
+ * PEMs are committed as `.pem` files next to this module for tools that want files.
+ */
+export const TEST_APP_PRIVATE_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDI72hc2EVXxMgp
+7AJ+MGABIuVxYl+7E5KF8ZC5TGjzrwr88UqEOEOdokkSd9NrpVJrfX90hADFTI7H
+CztEStLH7HvU6hsfwbJ8YTnE0MygL/dDzFyncbSuiZb2qpkxtwWBOp0eDDNqtFFN
+apO8MHB3tANdqJ0DkXxJV6EC7fk9uJcEEaO42nXo/Tmtnhkrqr4wgVoEeKSpwxqY
+M3QnQdIccUgu1F74GrtK+IB9EC37hb3uME0USTs1wM9+P5tO9/eLgQ+tx/juhURA
+JmMMldWMGAjOAqceVCpiBalyl02iDEhBmL+fhmGhOFL08uUi2eFTwdRz1ZKY69JH
+HLAxdpQBAgMBAAECggEAGTNpj+dx/vmHrzZR87imec4CH8/aONDSGil7YLoUGaf1
+BVdP5LhXxp/xcTcFFaWk6iVRxG+/1v7sk0s10jFeMUPYHhKEd12oQJBDGguj9l09
+skuhvUB2DEPmYqZv0zvknVoYFYorMrFN1xtMTxh2KpUxrN/2XVm0UFCEuaTWEybn
+9ZBzUgpIKc0O28xwgNEamwvULgNSxaV/a+i0ksDnjbKhDQsQzYHu6lkccQ2BmbYr
+WCoSfckaAVGV+dO8aqVK3ygOUmQEm8HJoWsAwj3LyM5BAD8AXfBO1dn8wXmoI+9l
+QAzlRxTpe2iMdntACPq5VoOJko/EyLOfqhYvjeXabwKBgQD21DEdVYWGGmqlwiul
+Db4hFeVxv+aQTUHKNOgFT3fp1zAnOnKBEU2rdLJyrUGEIHYJdOkVm1SGXtn7JqdP
+ZmCNSboQG0sqLc7317880jHHu9pnDH39jM51dtcY8NNvNzRuPqABmq180iVOyrK6
+fKbH6GT33Fbtyzu9grxzRM2nHwKBgQDQZq4mmblf3ZvipPCpPjgA751hMeoWcvPd
+ZttbTOluuORKvxa7s5srVGV0gj29LLdf70J+STz4aXglGuLF9KdgZqfie+l9XHVJ
+LYisAXiIAmo0/vvSQwfC9dbTDOEEcW3nk78o4TIDtfRbiutjX52vSKusLFAGGk75
+Sk5XLW4A3wKBgEtB20/EWZfPyiCMGV6T2BqiYHjUN+pbg+mxQ+UKm9cygz4StgLg
+UbwrMpWAee9dLmAnw0GRQK5PkUrgODcfUeUCS7bJe5t6qBYtM+PJeuAZSLgOuQNr
+wS9TcrXqB61rOZM7iPG0RZ0/PZzOdLwjcX6WPuLLzb1nL+nSSL8khUelAoGBAKwE
+RTVJZ/DQTA6c1KTt3W4wWnhSqgUTp2UVtHQ9HOUuqglkh1AxpR/zzraHloxir435
+QKpaq3/kFq6R7aM2GT4CHgtc+lJmkczwT8KiiCnDzISn/5YDjBGJuGOGWum+8tfW
+ZVBJ6W2Ur/krxrXEw7ReSI2aGgefiZZNljJxJj6DAoGBAOiIhre3mJn+nnlwtX6e
+POncLdndL7S72B8C/QLdvsFGg6Rj56EyGMt7nE0aL/tdnbCPcioiz1ozokfVBUTW
+ZlCLtkeNSGobJe+82HkRz3JvsaOY1dImf/QUgGf5Ude1LcGPp/8EpfICqHP9gEtN
+f2OGEkvSXkNpJHkkn/jWNCfU
+-----END PRIVATE KEY-----
+`;
+
+export const TEST_APP_PUBLIC_KEY_PEM = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAyO9oXNhFV8TIKewCfjBg
+ASLlcWJfuxOShfGQuUxo868K/PFKhDhDnaJJEnfTa6VSa31/dIQAxUyOxws7RErS
+x+x71OobH8GyfGE5xNDMoC/3Q8xcp3G0romW9qqZMbcFgTqdHgwzarRRTWqTvDBw
+d7QDXaidA5F8SVehAu35PbiXBBGjuNp16P05rZ4ZK6q+MIFaBHikqcMamDN0J0HS
+HHFILtRe+Bq7SviAfRAt+4W97jBNFEk7NcDPfj+bTvf3i4EPrcf47oVEQCZjDJXV
+jBgIzgKnHlQqYgWpcpdNogxIQZi/n4ZhoThS9PLlItnhU8HUc9WSmOvSRxywMXaU
+AQIDAQAB
+-----END PUBLIC KEY-----
+`;

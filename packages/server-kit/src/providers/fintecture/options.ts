@@ -1,0 +1,128 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { ConfigError } from '../../errors.js';
+import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
+
+/** Hosts of Fintecture's Connect page (PROVIDER-WIRE facts in packages/sandbox/README.md, "Fintecture"). */
+const CONNECT_HOSTS = ['connect-sandbox.fintecture.com', 'connect.fintecture.com'];
+
+const httpUrl = z
+  .string()
+  .refine(
+    (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+    'must be an http(s) URL',
+  );
+
+const Options = z.object({
+  /** API root: `https://api-sandbox.fintecture.com`, or the sandbox's `http://127.0.0.1:3100/fintecture`. */
+  baseUrl: httpUrl,
+  /** OAuth root (`https://oauth-sandbox.fintecture.com`); default: the API root, as on our sandbox. */
+  oauthUrl: httpUrl.optional(),
+  appId: z.string().min(1, 'is required'),
+  appSecret: z.string().min(1, 'is required'),
+  /** PEM of the RSA private key whose public half is registered with the application. */
+  privateKeyPem: z.string().min(1, 'is required'),
+  /** The PSU type Connect opens with: `retail` (default) or `corporate`. */
+  psuType: z.enum(['retail', 'corporate']).default('retail'),
+  timeoutMs: z.number().int().positive().max(120_000).default(10_000),
+  /** Retries of reads (GET) after the first attempt. Writes are never retried. */
+  retries: z.number().int().min(0).max(10).default(3),
+  retryBackoff: z
+    .object({ baseMs: z.number().int().min(0), maxMs: z.number().int().min(0) })
+    .default({ baseMs: 200, maxMs: 5_000 }),
+  /** How far a webhook's `Date` may be from our clock (default 10 minutes: Fintecture retries with backoff). */
+  webhookToleranceMs: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60_000),
+  sandbox: z.boolean().optional(),
+  redirectHosts: z.array(z.string().min(1)).optional(),
+  logger: z
+    .custom<FintectureLogger>(
+      (value) =>
+        typeof value === 'object' && value !== null && typeof Reflect.get(value, 'warn') === 'function',
+      'must have a warn(details, message) method',
+    )
+    .optional(),
+  /** For tests and special runtimes: a `fetch` to send API calls through instead of keep-alive `node:http`. */
+  fetch: z
+    .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
+    .optional(),
+});
+
+export type FintectureOptions = z.input<typeof Options>;
+
+export interface FintectureLogger {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+export interface ResolvedFintectureOptions {
+  /** Always ends with `/`. */
+  baseUrl: URL;
+  /** The token endpoint, `{oauthUrl}/oauth/accesstoken`. */
+  tokenUrl: URL;
+  appId: string;
+  appSecret: string;
+  privateKey: KeyObject;
+  psuType: 'retail' | 'corporate';
+  timeoutMs: number;
+  retries: number;
+  retryBackoff: { baseMs: number; maxMs: number };
+  webhookToleranceMs: number;
+  sandbox: boolean;
+  redirectHosts: string[];
+  logger?: FintectureLogger;
+  transport: Transport;
+}
+
+function withSlash(value: string): URL {
+  const url = new URL(value.endsWith('/') ? value : `${value}/`);
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+/** Validates the options up front; a message names the bad option, never its value (several are secrets). */
+export function resolveFintectureOptions(input: unknown): ResolvedFintectureOptions {
+  const parsed = Options.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue.path.join('.') || 'options';
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    throw new ConfigError(`fintecture: option ${name} ${missing ? 'is required' : issue.message}`);
+  }
+  const options = parsed.data;
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(options.privateKeyPem);
+  } catch {
+    throw new ConfigError('fintecture: option privateKeyPem is not a readable PEM private key');
+  }
+  if (privateKey.asymmetricKeyType !== 'rsa') {
+    throw new ConfigError(
+      'fintecture: option privateKeyPem must be an RSA key (Fintecture signs with rsa-sha256)',
+    );
+  }
+  if (options.appId.includes(':')) throw new ConfigError('fintecture: option appId must not contain ":"');
+  const baseUrl = withSlash(options.baseUrl);
+  const tokenUrl = new URL('oauth/accesstoken', withSlash(options.oauthUrl ?? options.baseUrl));
+  const hostname = baseUrl.hostname;
+  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  return {
+    baseUrl,
+    tokenUrl,
+    appId: options.appId,
+    appSecret: options.appSecret,
+    privateKey,
+    psuType: options.psuType,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    retryBackoff: options.retryBackoff,
+    webhookToleranceMs: options.webhookToleranceMs,
+    sandbox: options.sandbox ?? (local || hostname.includes('sandbox')),
+    redirectHosts: options.redirectHosts ?? [baseUrl.host, ...CONNECT_HOSTS],
+    logger: options.logger,
+    transport: options.fetch ? fetchTransport(options.fetch) : nodeTransport(),
+  };
+}
