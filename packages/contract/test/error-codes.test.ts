@@ -55,7 +55,7 @@ describe('error codes', () => {
     const retryable = ERROR_CODES.filter((code) => ERROR_CODE_INFO[code].retryable);
     assert.deepEqual(retryable, [
       'idempotency_in_progress',
-    'too_many_streams',
+      'too_many_streams',
       'provider_timeout',
       'provider_error',
       'provider_unreachable',
