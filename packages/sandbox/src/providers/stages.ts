@@ -4,9 +4,13 @@
  * `create…Stage(options)` factory, and one line here.
  */
 import type { ProviderStage, StageOptions } from '../shared/stage.js';
+import { createCardGatewayStage } from './cardgateway/index.js';
 import { createConnectPayStage } from './connectpay/index.js';
 
-export const STAGES = [{ kind: 'connectpay', create: createConnectPayStage }] as const satisfies readonly {
+export const STAGES = [
+  { kind: 'connectpay', create: createConnectPayStage },
+  { kind: 'cardgateway', create: createCardGatewayStage },
+] as const satisfies readonly {
   kind: string;
   create: (options: StageOptions) => ProviderStage;
 }[];
