@@ -81,7 +81,9 @@ describe('card gateway through the kit (sandbox over HTTP, every test card)', ()
 
   async function kept(response: Response): Promise<string> {
     const text = await response.text();
-    answers.push(text, [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n'));
+    const headers: string[] = [];
+    response.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+    answers.push(text, headers.join('\n'));
     return text;
   }
 
