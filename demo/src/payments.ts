@@ -13,6 +13,7 @@ import type { DemoConfig } from './config.js';
 import { findPackageDir } from './modules.js';
 import type { OrderBook } from './orders.js';
 import type { OrderPayment } from './pages/order-page.js';
+import { cardGatewayProvider } from './providers/cardgateway.js';
 import type { PaymentHistory } from './routes/context.js';
 
 /** Where server-kit is mounted on the shop's origin (docs/testing.md). */
@@ -77,7 +78,12 @@ export function createShopPayments(
 ): ShopPayments {
   // Our own handle on the store, so the order page can check that a session belongs to the order.
   const store = options.store ?? pgliteStore();
-  const providers = [providerFor(config, options.sandboxUrl), ...(options.extraProviders ?? [])];
+  const providers = [
+    providerFor(config, options.sandboxUrl),
+    // After ConnectPay: cards go to it only when pinned (`?provider=cardgateway`) or as ConnectPay's failover.
+    cardGatewayProvider(config.cardGateway, options.sandboxUrl),
+    ...(options.extraProviders ?? []),
+  ];
   const publicUrl = `${config.shopUrl}${CHECKOUT_PATH}`;
   const merchantKey = config.merchantKey?.value;
   const checkout = createCheckout({
