@@ -239,15 +239,33 @@ describe('card gateway through the kit (sandbox over HTTP, every test card)', ()
     );
   });
 
-  it('refuses a card post from a foreign origin', async () => {
+  it('refuses a card post from a foreign origin, or an opaque one that is not our own page', async () => {
     const { sessionId } = await open();
-    const response = await fetch(kit.url(`card/${sessionId}`), {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+    ]) {
+      const response = await fetch(kit.url(`card/${sessionId}`), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ number: '4111111111111111', expiry: FUTURE, cvc: CVC, holder: 'X' }),
+      });
+      assert.equal(response.status, 403);
+      await kept(response);
+    }
+    // Our own page sends no referrer, so the browser's Origin is `null`; Fetch Metadata vouches for it.
+    const ours = await fetch(kit.url(`card/${sessionId}`), {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
-      body: new URLSearchParams({ number: '4111111111111111', expiry: FUTURE, cvc: CVC, holder: 'X' }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'null',
+        'sec-fetch-site': 'same-origin',
+      },
+      body: new URLSearchParams({ number: '4111', expiry: FUTURE, cvc: CVC, holder: 'X' }),
     });
-    assert.equal(response.status, 403);
-    await kept(response);
+    assert.equal(ours.status, 422);
+    await kept(ours);
   });
 
   it('auth → partial capture → refund, through the merchant API and the operations ledger', async () => {

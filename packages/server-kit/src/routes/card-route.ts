@@ -172,11 +172,18 @@ export function cardRoutes(deps: RouteDeps): { page: RouteHandler; submit: Route
 
 /**
  * The card form posts from our own page: a browser's `Origin` must be the kit's own (or one of the
- * merchant's allowed origins, where the kit shares the shop's origin). Cross-site posts are refused.
+ * merchant's allowed origins, where the kit shares the shop's origin). Our pages send no referrer,
+ * and under `Referrer-Policy: no-referrer` browsers send `Origin: null` with a form post; then the
+ * Fetch Metadata header must say the post came from our own origin (`Sec-Fetch-Site: same-origin`).
+ * Cross-site posts are refused.
  */
 function assertSameSite(deps: RouteDeps, request: Request): void {
   const origin = request.headers.get('origin');
   if (origin === null) return;
+  if (origin === 'null') {
+    if (request.headers.get('sec-fetch-site') === 'same-origin') return;
+    throw new OriginNotAllowedError(origin);
+  }
   if (origin === new URL(deps.config.publicUrl).origin || deps.config.allowedOrigins.includes(origin)) return;
   throw new OriginNotAllowedError(origin);
 }
