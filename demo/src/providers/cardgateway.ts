@@ -27,7 +27,9 @@ export interface CardGatewayTarget {
 export function cardGatewayTarget(env: Env): CardGatewayTarget {
   const paymentType = env.CARDGATEWAY_PAYMENT_TYPE || 'PA';
   if (paymentType !== 'DB' && paymentType !== 'PA') {
-    throw new DemoConfigError(`CARDGATEWAY_PAYMENT_TYPE must be DB or PA, got ${JSON.stringify(paymentType)}`);
+    throw new DemoConfigError(
+      `CARDGATEWAY_PAYMENT_TYPE must be DB or PA, got ${JSON.stringify(paymentType)}`,
+    );
   }
   const baseUrl = env.CARDGATEWAY_BASE_URL;
   if (!baseUrl) {
@@ -51,7 +53,10 @@ export function cardGatewayTarget(env: Env): CardGatewayTarget {
 }
 
 /** The adapter for a target; the sandbox's stage lives at `{sandboxUrl}/cardgateway`. */
-export function cardGatewayProvider(target: CardGatewayTarget, sandboxUrl: string | undefined): CardEntryAdapter {
+export function cardGatewayProvider(
+  target: CardGatewayTarget,
+  sandboxUrl: string | undefined,
+): CardEntryAdapter {
   const baseUrl = target.baseUrl ?? (sandboxUrl ? `${sandboxUrl}/cardgateway` : undefined);
   if (!baseUrl) throw new Error('the sandbox must be started before the checkout');
   const { baseUrl: _unused, ...options } = target;

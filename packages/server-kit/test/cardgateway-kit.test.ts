@@ -82,7 +82,9 @@ describe('card gateway through the kit (sandbox over HTTP, every test card)', ()
   async function kept(response: Response): Promise<string> {
     const text = await response.text();
     const headers: string[] = [];
-    response.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+    response.headers.forEach((value, name) => {
+      headers.push(`${name}: ${value}`);
+    });
     answers.push(text, headers.join('\n'));
     return text;
   }
@@ -241,11 +243,12 @@ describe('card gateway through the kit (sandbox over HTTP, every test card)', ()
 
   it('refuses a card post from a foreign origin, or an opaque one that is not our own page', async () => {
     const { sessionId } = await open();
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null', 'sec-fetch-site': 'cross-site' },
       { origin: 'null' },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const response = await fetch(kit.url(`card/${sessionId}`), {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
