@@ -51,7 +51,6 @@ export { checkOperation, type OperationCheck, settlementAmounts } from './operat
 export {
   type CardDetails,
   type CardEntryAdapter,
-  CardGatewayApiError,
   type CardGatewayOptions,
   cardGateway,
   isCardEntryAdapter,
