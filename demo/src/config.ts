@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SANDBOX_BAAS } from '@pay-checkout/sandbox';
+import { type CardGatewayTarget, cardGatewayTarget } from './providers/cardgateway.js';
 
 /** Where the demo's payments go: the in-process sandbox (default) or the real ConnectPay stage. */
 export type ProviderTarget =
@@ -34,6 +35,8 @@ export interface DemoConfig {
    * sign-in. Absent on the stage without `MERCHANT_KEY`: both are off.
    */
   merchantKey?: MerchantKey;
+  /** The card REST gateway (`CARDGATEWAY_*`; the sandbox's stage by default), second for cards. */
+  cardGateway: CardGatewayTarget;
 }
 
 export interface MerchantKey {
@@ -162,6 +165,7 @@ export function loadConfig(env: Env = process.env): DemoConfig {
       wallet: stageWallet(env),
       logLevel: logLevel(env),
       merchantKey: merchantKey(env, true),
+      cardGateway: cardGatewayTarget(env),
     };
   }
   return {
@@ -172,5 +176,6 @@ export function loadConfig(env: Env = process.env): DemoConfig {
     wallet: sandboxWallet(),
     logLevel: logLevel(env),
     merchantKey: merchantKey(env, false),
+    cardGateway: cardGatewayTarget(env),
   };
 }

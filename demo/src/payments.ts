@@ -14,6 +14,7 @@ import { findPackageDir } from './modules.js';
 import type { OrderBook } from './orders.js';
 import type { OrderPayment } from './pages/order-page.js';
 import { FINTECTURE_COUNTRIES, fintectureSetup } from './providers/fintecture.js';
+import { cardGatewayProvider } from './providers/cardgateway.js';
 import type { PaymentHistory } from './routes/context.js';
 
 /** Where server-kit is mounted on the shop's origin (docs/testing.md). */
@@ -82,6 +83,8 @@ export function createShopPayments(
   const providers = [
     providerFor(config, options.sandboxUrl),
     ...(fintecture ? [fintecture.adapter] : []),
+    // After ConnectPay: cards go to it only when pinned (`?provider=cardgateway`) or as ConnectPay's failover.
+    cardGatewayProvider(config.cardGateway, options.sandboxUrl),
     ...(options.extraProviders ?? []),
   ];
   const publicUrl = `${config.shopUrl}${CHECKOUT_PATH}`;

@@ -4,6 +4,32 @@
  * `npx pay-sandbox`.
  */
 
+// Card gateway stage (the Paymentz platform's REST API)
+export {
+  amountOperationChecksum as cardGatewayOperationChecksum,
+  callbackChecksum as cardGatewayCallbackChecksum,
+  inquiryChecksum as cardGatewayInquiryChecksum,
+  paymentChecksum as cardGatewayPaymentChecksum,
+  paymentIdChecksum as cardGatewayPaymentIdChecksum,
+} from './providers/cardgateway/checksum.js';
+export {
+  type CardGatewayStage,
+  type CardGatewayStageOptions,
+  createCardGatewayStage,
+} from './providers/cardgateway/index.js';
+export {
+  type CardGatewayMerchant,
+  cardGatewayOtherMerchant,
+  cardGatewayTestMerchant,
+} from './providers/cardgateway/merchants.js';
+export {
+  CARDGATEWAY_LONG_STATUSES,
+  CARDGATEWAY_SHORT_STATUSES,
+  type CardGatewayLongStatus,
+  type CardGatewayPayment,
+  type CardGatewayShortStatus,
+} from './providers/cardgateway/model.js';
+export { CARDGATEWAY_TEST_CARDS, type CardGatewayDecline } from './providers/cardgateway/test-cards.js';
 // ConnectPay stage
 export { type BaasAccount, SANDBOX_BAAS } from './providers/connectpay/accounts.js';
 export { SANDBOX_BANKS } from './providers/connectpay/banks.js';

@@ -11,6 +11,7 @@ import { LiveBus } from './live/bus.js';
 import { StreamLimits } from './live/stream-limits.js';
 import { createLogger } from './log.js';
 import { type OperationOptions, runOperation } from './operations/run-operation.js';
+import { cardRoutes } from './routes/card-route.js';
 import { continueRoute } from './routes/continue-route.js';
 import { readElementLanguages, resolveElementDir } from './routes/element-files.js';
 import { elementBundleRoute, elementFileRoute } from './routes/element-route.js';
@@ -174,6 +175,7 @@ function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Route
       cors.assertOriginAllowed(context.request);
       return handler(context);
     };
+  const card = cardRoutes(deps);
   return new Router(basePath)
     .add('GET', 'options', optionsRoute(deps))
     .add('POST', 'sessions', fromAllowedOrigin(createSessionRoute(deps)))
@@ -182,6 +184,8 @@ function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Route
     .add('POST', 'notifications/:provider', notificationsRoute(deps))
     .add('GET', 'return/:id', returnRoute(deps))
     .add('GET', 'continue/:id', continueRoute(deps))
+    .add('GET', 'card/:id', card.page)
+    .add('POST', 'card/:id', card.submit)
     .add('GET', 'health', healthRoute(deps))
     .add('GET', 'merchant/sessions/:id', merchantSessionRoute(deps))
     .add('POST', 'merchant/sessions/:id/capture', merchantOperationRoute(deps, 'capture'))

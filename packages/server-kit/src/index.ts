@@ -48,6 +48,14 @@ export { type NodeHandler, toNodeHandler } from './node-handler.js';
 export type { OperationOptions } from './operations/run-operation.js';
 export { checkOperation, type OperationCheck, settlementAmounts } from './operations/settlement.js';
 // ── Providers ─────────────────────────────────────────────────────────────────────────────────
+export {
+  type CardDetails,
+  type CardEntryAdapter,
+  type CardGatewayOptions,
+  cardGateway,
+  isCardEntryAdapter,
+  signCardGatewayCallback,
+} from './providers/cardgateway/index.js';
 export { type ConnectPayOptions, connectpay } from './providers/connectpay/index.js';
 export { type FintectureOptions, fintecture } from './providers/fintecture/index.js';
 // The one provider HTTP client, for adapters written outside this package (docs/adding-a-provider.md).

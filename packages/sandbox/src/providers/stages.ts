@@ -4,12 +4,14 @@
  * `create…Stage(options)` factory, and one line here.
  */
 import type { ProviderStage, StageOptions } from '../shared/stage.js';
+import { createCardGatewayStage } from './cardgateway/index.js';
 import { createConnectPayStage } from './connectpay/index.js';
 import { createFintectureStage } from './fintecture/index.js';
 
 export const STAGES = [
   { kind: 'connectpay', create: createConnectPayStage },
   { kind: 'fintecture', create: createFintectureStage },
+  { kind: 'cardgateway', create: createCardGatewayStage },
 ] as const satisfies readonly {
   kind: string;
   create: (options: StageOptions) => ProviderStage;

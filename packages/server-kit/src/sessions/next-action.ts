@@ -20,6 +20,9 @@ export function shopperUrl(
   const base = context.config.publicUrl;
   switch (next.type) {
     case 'redirect':
+      // The kit's own card page of this very session (adapters whose gateway has no hosted card page,
+      // providers/cardgateway/card-entry.ts) is on the merchant's domain, not on a provider host.
+      if (next.url === `${base}/card/${sessionId}`) return next.url;
       if (!isSafeProviderRedirect(next.url, adapter)) throw new UnsafeRedirectError(next.url);
       return next.url;
     case 'form_post':

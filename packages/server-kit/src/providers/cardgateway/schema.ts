@@ -1,0 +1,49 @@
+/**
+ * What the card gateway sends us (`PROVIDER-WIRE.md` §3 of our design notes, the Paymentz platform),
+ * as zod schemas. Unknown fields pass: the gateway adds fields freely (`remark`, `descriptor`, …).
+ */
+import { z } from 'zod';
+import { CARDGATEWAY_LONG_STATUSES, CARDGATEWAY_SHORT_STATUSES } from './statuses.js';
+
+/** `POST …/authToken`: the JWT in `AuthToken`, valid an hour. */
+export const TokenAnswer = z.object({
+  AuthToken: z.string().min(1),
+  result: z.object({ code: z.string(), description: z.string().optional() }).optional(),
+});
+
+export const GatewayResult = z.object({ code: z.string(), description: z.string().default('') });
+
+/** The 3-D Secure (or asynchronous) step: where the shopper goes, how, with which fields. */
+export const GatewayRedirect = z.object({
+  url: z.string().min(1),
+  method: z.string().default('POST'),
+  parameters: z.array(z.object({ name: z.string().min(1), value: z.string() })).default([]),
+});
+
+/** The answer of a payment, an inquiry or a back-office call; also the body of a callback. */
+export const PaymentAnswer = z.object({
+  paymentId: z.string().min(1),
+  merchantTransactionId: z.string().optional(),
+  status: z.enum(CARDGATEWAY_LONG_STATUSES),
+  transactionStatus: z.enum(CARDGATEWAY_SHORT_STATUSES),
+  result: GatewayResult,
+  amount: z.string().optional(),
+  currency: z.string().optional(),
+  card: z.object({ bin: z.string().optional(), last4Digits: z.string().optional() }).optional(),
+  redirect: GatewayRedirect.optional(),
+});
+export type PaymentAnswer = z.infer<typeof PaymentAnswer>;
+
+/** A callback: the payment answer's fields plus the checksum, everything as text. */
+export const CallbackFields = z.object({
+  paymentId: z.string().min(1),
+  merchantTransactionId: z.string().min(1),
+  amount: z.string().min(1),
+  status: z.string().min(1),
+  transactionStatus: z.string().min(1),
+  checksum: z.string().min(1),
+  result: GatewayResult.optional(),
+});
+
+/** The gateway's error body: `{result: {code, description}}`. */
+export const ErrorAnswer = z.object({ result: GatewayResult });
