@@ -5,8 +5,12 @@
  */
 import type { ProviderStage, StageOptions } from '../shared/stage.js';
 import { createConnectPayStage } from './connectpay/index.js';
+import { createPaytechStage } from './paytech/index.js';
 
-export const STAGES = [{ kind: 'connectpay', create: createConnectPayStage }] as const satisfies readonly {
+export const STAGES = [
+  { kind: 'connectpay', create: createConnectPayStage },
+  { kind: 'paytech', create: createPaytechStage },
+] as const satisfies readonly {
   kind: string;
   create: (options: StageOptions) => ProviderStage;
 }[];
