@@ -6,6 +6,7 @@ import {
   createCheckout,
   type ProviderAdapter,
   pgliteStore,
+  type RoutingRule,
   toDecimalString,
 } from '@pay-checkout/server-kit';
 import { type BackOffice, createBackOffice } from './back-office/back-office.js';
@@ -13,7 +14,16 @@ import type { DemoConfig } from './config.js';
 import { findPackageDir } from './modules.js';
 import type { OrderBook } from './orders.js';
 import type { OrderPayment } from './pages/order-page.js';
+import { paytechAdapter } from './providers/paytech.js';
 import type { PaymentHistory } from './routes/context.js';
+
+/**
+ * Card payments go along this route, first provider first (config `routing`, each next one only when
+ * the one before certainly created nothing). ConnectPay stays on it behind pay.tech: it takes the card
+ * top-ups pay.tech cannot, and `?provider=connectpay` may pin it only because it is on the route.
+ * A card gateway as the failover behind pay.tech is one more word here.
+ */
+export const CARD_ROUTE: readonly string[] = ['paytech', 'connectpay'];
 
 /** Where server-kit is mounted on the shop's origin (docs/testing.md). */
 export const CHECKOUT_PATH = '/checkout';
@@ -50,6 +60,19 @@ function providerFor(config: DemoConfig, sandboxUrl: string | undefined) {
 }
 
 /**
+ * The card rule: `CARD_ROUTE`'s providers that are configured, then any other card provider (a test's
+ * extra adapter) so that it can still be pinned. One provider alone needs no rule.
+ */
+function cardRouting(providers: readonly ProviderAdapter[]): RoutingRule[] | undefined {
+  const cards = providers.filter((adapter) => adapter.capabilities.methods.includes('card'));
+  const ids = [
+    ...CARD_ROUTE.filter((id) => cards.some((adapter) => adapter.id === id)),
+    ...cards.map((adapter) => adapter.id).filter((id) => !CARD_ROUTE.includes(id)),
+  ];
+  return ids.length > 1 ? [{ method: 'card', providers: ids }] : undefined;
+}
+
+/**
  * The built element for `/checkout/element.js`. Passed explicitly: the kit's default looks the package
  * up through `@pay-checkout/element/package.json`, which the element's `exports` map does not expose.
  */
@@ -77,11 +100,16 @@ export function createShopPayments(
 ): ShopPayments {
   // Our own handle on the store, so the order page can check that a session belongs to the order.
   const store = options.store ?? pgliteStore();
-  const providers = [providerFor(config, options.sandboxUrl), ...(options.extraProviders ?? [])];
+  const providers = [
+    providerFor(config, options.sandboxUrl),
+    ...(config.paytech ? [paytechAdapter(config.paytech, options.sandboxUrl)] : []),
+    ...(options.extraProviders ?? []),
+  ];
   const publicUrl = `${config.shopUrl}${CHECKOUT_PATH}`;
   const merchantKey = config.merchantKey?.value;
   const checkout = createCheckout({
     providers,
+    routing: cardRouting(providers),
     store,
     publicUrl,
     allowedOrigins: shopOrigins(config.shopUrl),
