@@ -14,13 +14,20 @@ import {
 import { parseJsonBody } from '../../shared/http/json-body.js';
 import { safeDecode } from '../../shared/http/path.js';
 import { parseOrThrow } from '../../shared/http/validation.js';
+import type { NotificationKnobs } from '../../shared/knobs/knob-board.js';
 import { readKnobHeaders } from '../../shared/knobs/knob-headers.js';
 import { sleep } from '../../shared/sleep.js';
 import { toMinor } from './amounts.js';
 import type { PaytechContext } from './context.js';
 import { PaytechApiError } from './errors.js';
 import type { PaytechPayment } from './model.js';
-import { captureSchema, createPaymentSchema, PAYMENT_ID, WIRE_TIME } from './schema.js';
+import {
+  type CreatePaymentBody,
+  captureSchema,
+  createPaymentSchema,
+  PAYMENT_ID,
+  WIRE_TIME,
+} from './schema.js';
 import type { PaytechShop } from './shops.js';
 import { envelope, toWire, toWireOperations } from './wire.js';
 
@@ -131,8 +138,8 @@ function minor(amount: number, currency: string, field: string): number {
 function create(
   context: PaytechContext,
   shop: PaytechShop,
-  body: ReturnType<typeof createPaymentSchema.parse>,
-  knobs: ReturnType<PaytechContext['knobs']['forNewPayment']>,
+  body: CreatePaymentBody,
+  knobs: NotificationKnobs,
   origin: string,
 ): PaytechPayment {
   const amount = body.amount === undefined ? undefined : minor(body.amount, body.currency, 'amount');
