@@ -48,6 +48,7 @@ export default defineConfig({
             // journeys run against the local sandbox even when stage credentials are in the environment
             // (the @stage specs start their own demo for that)
             CONNECTPAY_BASE_URL: '',
+            PAYTECH_BASE_URL: '',
             // keep the run's output readable: the kit logs every status change at info
             LOG_LEVEL: 'warn',
           },

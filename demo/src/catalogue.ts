@@ -37,6 +37,19 @@ export const CATALOGUE: readonly Product[] = [
     currency: 'EUR',
     art: 'review',
   },
+  {
+    // Priced to show a provider's limits from the shop (TEST-DATA.md, pay.tech): one is a deposit that
+    // pay.tech's sandbox takes but whose full refund (over 10000) it refuses; two reach its deposit limit.
+    sku: 'buyout',
+    name: 'Studio buy-out',
+    summary: 'The whole studio for a year: both of us, full time.',
+    description:
+      'Every hour of both designers for twelve months. Priced to show the payment providers’ limits: ' +
+      'two of these are more than the pay.tech sandbox accepts in one payment.',
+    price: 500_000_000,
+    currency: 'EUR',
+    art: 'review',
+  },
 ];
 
 export function findProduct(sku: string): Product | undefined {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SANDBOX_BAAS } from '@pay-checkout/sandbox';
 import { type CardGatewayTarget, cardGatewayTarget } from './providers/cardgateway.js';
+import { PaytechConfigError, type PaytechTarget, paytechTarget } from './providers/paytech.js';
 
 /** Where the demo's payments go: the in-process sandbox (default) or the real ConnectPay stage. */
 export type ProviderTarget =
@@ -27,6 +28,8 @@ export interface DemoConfig {
   /** The shop's public origin, used for return URLs and the element's allowed origin. */
   shopUrl: string;
   provider: ProviderTarget;
+  /** pay.tech for cards (`PAYTECH_*`); absent: cards go to ConnectPay. */
+  paytech?: PaytechTarget;
   wallet: { consumerId: string; accounts: WalletAccount[] };
   /** server-kit's log level (its structured logs go to stdout). */
   logLevel: LogLevel;
@@ -145,6 +148,17 @@ function stageWallet(env: Env): DemoConfig['wallet'] {
   };
 }
 
+/** `PAYTECH_*` (demo/src/providers/paytech.ts), its errors as the demo's own. */
+function paytechOf(env: Env, withSandbox: boolean): { paytech?: PaytechTarget } {
+  try {
+    const target = paytechTarget(env, withSandbox);
+    return target ? { paytech: target } : {};
+  } catch (error) {
+    if (error instanceof PaytechConfigError) throw new DemoConfigError(error.message);
+    throw error;
+  }
+}
+
 /** Reads the demo's settings from the environment; every variable has a local default (README). */
 export function loadConfig(env: Env = process.env): DemoConfig {
   const listenPort = port(env, 'PORT', 3000);
@@ -162,6 +176,7 @@ export function loadConfig(env: Env = process.env): DemoConfig {
       host,
       shopUrl,
       provider: stageTarget(env, baseUrl),
+      ...paytechOf(env, false),
       wallet: stageWallet(env),
       logLevel: logLevel(env),
       merchantKey: merchantKey(env, true),
@@ -173,6 +188,7 @@ export function loadConfig(env: Env = process.env): DemoConfig {
     host,
     shopUrl,
     provider: { kind: 'sandbox', port: port(env, 'SANDBOX_PORT', 3100) },
+    ...paytechOf(env, true),
     wallet: sandboxWallet(),
     logLevel: logLevel(env),
     merchantKey: merchantKey(env, false),

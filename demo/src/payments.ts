@@ -6,6 +6,7 @@ import {
   createCheckout,
   type ProviderAdapter,
   pgliteStore,
+  type RoutingRule,
   toDecimalString,
 } from '@pay-checkout/server-kit';
 import { type BackOffice, createBackOffice } from './back-office/back-office.js';
@@ -15,7 +16,17 @@ import type { OrderBook } from './orders.js';
 import type { OrderPayment } from './pages/order-page.js';
 import { FINTECTURE_COUNTRIES, fintectureSetup } from './providers/fintecture.js';
 import { cardGatewayProvider } from './providers/cardgateway.js';
+import { paytechAdapter } from './providers/paytech.js';
 import type { PaymentHistory } from './routes/context.js';
+
+/**
+ * Card payments go along this route, first provider first (config `routing`, each next one only when
+ * the one before certainly created nothing). ConnectPay stays on it behind pay.tech: it takes the card
+ * top-ups pay.tech cannot, and `?provider=connectpay` may pin it only because it is on the route.
+ * The card REST gateway is pay.tech's failover: a shopper whose pay.tech payment could not be opened
+ * pays on the kit's own card page instead.
+ */
+export const CARD_ROUTE: readonly string[] = ['paytech', 'cardgateway', 'connectpay'];
 
 /** Where server-kit is mounted on the shop's origin (docs/testing.md). */
 export const CHECKOUT_PATH = '/checkout';
@@ -52,6 +63,24 @@ function providerFor(config: DemoConfig, sandboxUrl: string | undefined) {
 }
 
 /**
+ * The card rule: `CARD_ROUTE`'s providers that are configured, then any other card provider (a test's
+ * extra adapter) so that it can still be pinned. One provider alone needs no rule.
+ */
+function cardRouting(providers: readonly ProviderAdapter[]): RoutingRule[] | undefined {
+  const cards = providers.filter((adapter) => adapter.capabilities.methods.includes('card'));
+  const ids = [
+    ...CARD_ROUTE.filter((id) => cards.some((adapter) => adapter.id === id)),
+    ...cards.map((adapter) => adapter.id).filter((id) => !CARD_ROUTE.includes(id)),
+  ];
+  return ids.length > 1 ? [{ method: 'card', providers: ids }] : undefined;
+}
+
+/** Bank payments from Fintecture's countries go to it. */
+function fintectureRouting(id: string): RoutingRule[] {
+  return FINTECTURE_COUNTRIES.map((country) => ({ method: 'pis', country, providers: [id] }));
+}
+
+/**
  * The built element for `/checkout/element.js`. Passed explicitly: the kit's default looks the package
  * up through `@pay-checkout/element/package.json`, which the element's `exports` map does not expose.
  */
@@ -82,8 +111,9 @@ export function createShopPayments(
   const fintecture = fintectureSetup(process.env, options.sandboxUrl);
   const providers = [
     providerFor(config, options.sandboxUrl),
+    ...(config.paytech ? [paytechAdapter(config.paytech, options.sandboxUrl)] : []),
     ...(fintecture ? [fintecture.adapter] : []),
-    // After ConnectPay: cards go to it only when pinned (`?provider=cardgateway`) or as ConnectPay's failover.
+    // Cards reach it when pinned (`?provider=cardgateway`) or as pay.tech's failover (CARD_ROUTE).
     cardGatewayProvider(config.cardGateway, options.sandboxUrl),
     ...(options.extraProviders ?? []),
   ];
@@ -97,20 +127,17 @@ export function createShopPayments(
   const merchantKey = config.merchantKey?.value;
   const checkout = createCheckout({
     providers,
+    // Bank payments from France go to Fintecture; cards along CARD_ROUTE; the rest in config order.
+    routing: [
+      ...(fintecture ? fintectureRouting(fintecture.adapter.id) : []),
+      ...(cardRouting(providers) ?? []),
+    ],
     store,
     publicUrl,
     allowedOrigins: shopOrigins(config.shopUrl),
     elementDir: elementDist(),
     logLevel: config.logLevel,
     merchantKey,
-    // Bank payments from France go to Fintecture; everything else follows config order.
-    routing: fintecture
-      ? FINTECTURE_COUNTRIES.map((country) => ({
-          method: 'pis',
-          country,
-          providers: [fintecture.adapter.id],
-        }))
-      : undefined,
     async resolveOrder(orderId) {
       await fintectureWebhook;
       const order = orders.get(orderId);

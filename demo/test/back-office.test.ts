@@ -230,7 +230,8 @@ describe('the back office', () => {
   it("lists an order's ConnectPay payment made through the sandbox, and says ConnectPay has no operations", async () => {
     const cookie = await signIn();
     const orderId = await createOrder();
-    const { sessionId, redirectUrl } = await openSession(orderId);
+    // Cards go to pay.tech first (demo/src/payments.ts, CARD_ROUTE): ConnectPay is pinned.
+    const { sessionId, redirectUrl } = await openSession(orderId, { provider: 'connectpay' });
     await connectPayTestClient(sandbox.url).payWithCard(redirectUrl, '4242424242424242', {
       threeDs: 'pass',
     });
@@ -329,7 +330,7 @@ describe('the back office', () => {
     );
 
     // A ConnectPay payment has no buttons; a hand-made post is refused by server-kit all the same.
-    const connectPay = await openSession(await createOrder());
+    const connectPay = await openSession(await createOrder(), { provider: 'connectpay' });
     const unsupported = await press(cookie, connectPay.sessionId, 'void', { idempotencyKey: randomUUID() });
     assert.match(
       unsupported.page,

@@ -11,6 +11,8 @@ export interface PaymentChoice {
   country?: string;
   /** Bank payments: the bank, found with the bank search. */
   bank?: TestBank;
+  /** A provider instance to pin (the element's `provider` attribute), e.g. `connectpay`. */
+  provider?: string;
 }
 
 /** The shop's checkout page with `<pay-checkout>` (Playwright's locators pierce its shadow root). */
@@ -43,6 +45,14 @@ export class CheckoutPage {
     return this.element.getByRole('option', { name: bank });
   }
 
+  /**
+   * Pins a provider instance as a merchant does with the element's `provider` attribute: cards go to
+   * pay.tech first in the demo (demo/src/payments.ts), so the ConnectPay card journeys pin ConnectPay.
+   */
+  async pinProvider(provider: string): Promise<void> {
+    await this.element.evaluate((element, id) => element.setAttribute('provider', id), provider);
+  }
+
   async chooseMethod(method: Method): Promise<void> {
     await this.method(method).check();
   }
@@ -55,6 +65,7 @@ export class CheckoutPage {
 
   /** Billing country, method and bank, as far as the choice names them; does not press Pay. */
   async choose(choice: PaymentChoice): Promise<void> {
+    if (choice.provider) await this.pinProvider(choice.provider);
     if (choice.country) await this.billingCountry.selectOption(choice.country);
     await this.chooseMethod(choice.method);
     if (choice.bank) await this.chooseBank(choice.bank.search, choice.bank.name);

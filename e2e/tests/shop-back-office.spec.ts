@@ -45,6 +45,7 @@ const test = base.extend<object, { backOfficeDemo: string }>({
           PAY_CHECKOUT_DATA: dataDir,
           MERCHANT_KEY,
           CONNECTPAY_BASE_URL: '',
+          PAYTECH_BASE_URL: '',
           LOG_LEVEL: 'warn',
         },
         stdio: 'ignore',
@@ -79,7 +80,7 @@ test.describe('Back office', () => {
     snap,
   }) => {
     const backOffice = new BackOfficePage(page);
-    const orderId = await journey.checkOut(PRODUCTS.tee, { method: 'card' });
+    const orderId = await journey.checkOut(PRODUCTS.tee, { method: 'card', provider: 'connectpay' });
     await test.step('pay by card, passing 3-D Secure', () =>
       widget.payByCardWithChallenge({ number: '4242424242424242' }));
     await journey.returnToShop('succeeded');

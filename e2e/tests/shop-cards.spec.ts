@@ -10,7 +10,7 @@ const CHALLENGE_CARDS = [
 test.describe('Card with 3-D Secure challenge', () => {
   for (const card of CHALLENGE_CARDS) {
     test(`${card.brand} ${card.number}: challenge passed, success`, async ({ journey, widget, snap }) => {
-      await journey.checkOut(PRODUCTS.tee, { method: 'card' });
+      await journey.checkOut(PRODUCTS.tee, { method: 'card', provider: 'connectpay' });
       await test.step('enter the card, pass the 3-D Secure challenge', async () => {
         await widget.payByCard({ number: card.number });
         await expect(widget.threeDsPass).toBeVisible();
@@ -24,7 +24,7 @@ test.describe('Card with 3-D Secure challenge', () => {
 
 test.describe('Card 4485040371536584: frictionless 3-D Secure', () => {
   test('success without a challenge', async ({ journey, widget }) => {
-    await journey.checkOut(PRODUCTS.tee, { method: 'card' });
+    await journey.checkOut(PRODUCTS.tee, { method: 'card', provider: 'connectpay' });
     await test.step('enter the card: no challenge is shown', async () => {
       await widget.payByCard({ number: '4485040371536584' });
       await expect(widget.returnToMerchant).toBeVisible();
@@ -52,7 +52,7 @@ const DECLINES = [
 for (const decline of DECLINES) {
   test.describe(`Card ${decline.number}: declined, ${decline.title}`, () => {
     test('the return page shows the human reason', async ({ journey, widget, returnPage, snap }) => {
-      await journey.checkOut(PRODUCTS.tee, { method: 'card' });
+      await journey.checkOut(PRODUCTS.tee, { method: 'card', provider: 'connectpay' });
       await test.step('enter the declined card', () => widget.payByCard({ number: decline.number }));
       await journey.returnToShop('failed');
       await test.step('the return page says why', async () => {

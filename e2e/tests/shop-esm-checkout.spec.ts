@@ -13,6 +13,7 @@ test.describe('Checkout page with the npm ES module build', () => {
     });
     await test.step('the element works the same: pay by card', async () => {
       await checkout.chooseMethod('card');
+      await checkout.pinProvider('connectpay');
       await expect(checkout.payButton).toContainText('19.99');
       await journey.pay();
       await widget.payByCard({ number: '4485040371536584' });

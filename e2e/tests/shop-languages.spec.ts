@@ -69,6 +69,7 @@ test.describe('The whole journey in Arabic (ar, right to left)', () => {
       await expect(checkout.methodGroup).toBeVisible();
       await expect(checkout.element.locator('[dir="rtl"]').first()).toBeVisible();
       await checkout.chooseMethod('card');
+      await checkout.pinProvider('connectpay');
       await snap('checkout-rtl');
       await journey.pay();
     });

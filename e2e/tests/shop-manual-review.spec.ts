@@ -16,6 +16,7 @@ test.describe('99.99 EUR: manual review, then approved', () => {
     await test.step('check out the portfolio review (99.99 EUR) by card', async () => {
       await shop.buy(PRODUCTS.review);
       await checkout.chooseMethod('card');
+      await checkout.pinProvider('connectpay');
       await expect(checkout.payButton).toContainText('99.99');
       await journey.pay();
       await widget.payByCard({ number: '4485040371536584' });

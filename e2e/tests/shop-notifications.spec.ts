@@ -10,7 +10,7 @@ test.describe('Notifications delivered twice and out of order', () => {
     returnPage,
     backOffice,
   }) => {
-    await journey.checkOut(PRODUCTS.tee, { method: 'card' });
+    await journey.checkOut(PRODUCTS.tee, { method: 'card', provider: 'connectpay' });
     await test.step('the provider will send every notification twice, the intermediate ones last', async () => {
       const payment = await journey.sandboxPayment();
       await backOffice.setKnobs(payment.paymentId, {

@@ -121,6 +121,38 @@ export {
   fintectureTestShopper,
 } from './providers/fintecture/test-shopper.js';
 export { signFintectureWebhook } from './providers/fintecture/webhook-signature.js';
+// pay.tech stage
+export {
+  createPaytechStage,
+  type PaytechStage,
+  type PaytechStageOptions,
+} from './providers/paytech/index.js';
+export {
+  FINAL_PAYTECH_STATES,
+  PAYTECH_ERROR_CODES,
+  PAYTECH_PAYMENT_TYPES,
+  PAYTECH_STATES,
+  type PaytechErrorCode,
+  type PaytechPaymentType,
+  type PaytechState,
+} from './providers/paytech/model.js';
+export { PAYTECH_TEST_SHOP, paytechTestShop } from './providers/paytech/shops.js';
+export {
+  PAYTECH_CARD_TABLE,
+  PAYTECH_SANDBOX_LIMITS,
+  PAYTECH_TEST_CARDS,
+} from './providers/paytech/test-data.js';
+export {
+  cancelPaytechCheckout,
+  type PaytechCheckoutOptions,
+  type PaytechCheckoutOutcome,
+  payPaytechCheckout,
+} from './providers/paytech/test-shopper.js';
+export {
+  PAYTECH_SIGNATURE_HEADER,
+  signPaytechWebhook,
+  verifyPaytechWebhook,
+} from './providers/paytech/webhook-signature.js';
 export { STAGE_KINDS, STAGES, type StageKind, type StageOf } from './providers/stages.js';
 // Server and stages
 export { type RunningSandbox, type SandboxOptions, startSandbox } from './server.js';

@@ -69,6 +69,7 @@ export {
   ProviderRequestError,
   tokenFromEndpoint,
 } from './providers/http/index.js';
+export { type PaytechOptions, paytech, signPaytechTestPayload } from './providers/paytech/index.js';
 export type {
   OperationInput,
   OperationOutcome,

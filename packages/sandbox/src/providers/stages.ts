@@ -7,11 +7,13 @@ import type { ProviderStage, StageOptions } from '../shared/stage.js';
 import { createCardGatewayStage } from './cardgateway/index.js';
 import { createConnectPayStage } from './connectpay/index.js';
 import { createFintectureStage } from './fintecture/index.js';
+import { createPaytechStage } from './paytech/index.js';
 
 export const STAGES = [
   { kind: 'connectpay', create: createConnectPayStage },
   { kind: 'fintecture', create: createFintectureStage },
   { kind: 'cardgateway', create: createCardGatewayStage },
+  { kind: 'paytech', create: createPaytechStage },
 ] as const satisfies readonly {
   kind: string;
   create: (options: StageOptions) => ProviderStage;

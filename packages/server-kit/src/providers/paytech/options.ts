@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ConfigError } from '../../errors.js';
+import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
+
+/** pay.tech's engine hosts (PROVIDER-WIRE §2, "Base URLs"); its payment pages are on them too. */
+const ENGINE_HOSTS = ['engine.pay.tech', 'engine-sandbox.pay.tech'];
+
+const Options = z.object({
+  /** API root without `/api/v1`: `https://engine-sandbox.pay.tech`, or the sandbox's `http://127.0.0.1:3100/paytech`. */
+  baseUrl: z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+      'must be an http(s) URL',
+    ),
+  /** The Shop API Key (`Authorization: Bearer …`). */
+  apiKey: z.string().min(1, 'is required'),
+  /** The Shop Signing Key: webhooks are HMAC-SHA256 signed with it. */
+  signingKey: z.string().min(1, 'is required'),
+  /**
+   * `automatic` (default): the card is charged at once (`COMPLETED`). `manual`: the deposit is a
+   * pre-authorization (`preAuth: true`, `AUTHORIZED`), captured or voided later by the merchant.
+   */
+  capture: z.enum(['automatic', 'manual']).default('automatic'),
+  timeoutMs: z.number().int().positive().max(120_000).default(10_000),
+  /** Retries of reads (GET) after the first attempt. Writes are never retried. */
+  retries: z.number().int().min(0).max(10).default(3),
+  retryBackoff: z
+    .object({ baseMs: z.number().int().min(0), maxMs: z.number().int().min(0) })
+    .default({ baseMs: 200, maxMs: 5_000 }),
+  sandbox: z.boolean().optional(),
+  /** Hosts of the payment pages; default: the API's host and pay.tech's engine hosts. */
+  redirectHosts: z.array(z.string().min(1)).optional(),
+  logger: z
+    .custom<PaytechLogger>(
+      (value) =>
+        typeof value === 'object' && value !== null && typeof Reflect.get(value, 'warn') === 'function',
+      'must have a warn(details, message) method',
+    )
+    .optional(),
+  /** For tests and special runtimes: a `fetch` instead of the keep-alive `node:http` transport. */
+  fetch: z
+    .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
+    .optional(),
+});
+
+export type PaytechOptions = z.input<typeof Options>;
+
+/** The one logger method the adapter uses, in pino's argument order. */
+export interface PaytechLogger {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+export interface ResolvedPaytechOptions {
+  /** Always ends with `/`, so relative API paths resolve under it. */
+  baseUrl: URL;
+  apiKey: string;
+  signingKey: string;
+  capture: 'automatic' | 'manual';
+  timeoutMs: number;
+  retries: number;
+  retryBackoff: { baseMs: number; maxMs: number };
+  sandbox: boolean;
+  redirectHosts: string[];
+  logger?: PaytechLogger;
+  transport: Transport;
+}
+
+/**
+ * Validates the options up front, so a wrong deployment fails at start-up with a message that names
+ * the option (never its value: the keys are secrets).
+ */
+export function resolvePaytechOptions(input: unknown): ResolvedPaytechOptions {
+  const parsed = Options.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue.path.join('.') || 'options';
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    throw new ConfigError(`paytech: option ${name} ${missing ? 'is required' : issue.message}`);
+  }
+  const options = parsed.data;
+  const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  baseUrl.search = '';
+  baseUrl.hash = '';
+  const hostname = baseUrl.hostname;
+  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  return {
+    baseUrl,
+    apiKey: options.apiKey,
+    signingKey: options.signingKey,
+    capture: options.capture,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    retryBackoff: options.retryBackoff,
+    sandbox: options.sandbox ?? (local || hostname.includes('sandbox')),
+    redirectHosts: options.redirectHosts ?? [baseUrl.host, ...ENGINE_HOSTS],
+    logger: options.logger,
+    transport: options.fetch ? fetchTransport(options.fetch) : nodeTransport(),
+  };
+}
