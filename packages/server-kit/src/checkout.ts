@@ -10,6 +10,7 @@ import { createLogger } from './log.js';
 import { type OperationOptions, runOperation } from './operations/run-operation.js';
 import { continueRoute } from './routes/continue-route.js';
 import { readElementLanguages, resolveElementDir } from './routes/element-files.js';
+import { elementTag } from './routes/element-tag.js';
 import { elementBundleRoute, elementFileRoute } from './routes/element-route.js';
 import { eventsRoute } from './routes/events-route.js';
 import { healthRoute } from './routes/health-route.js';
@@ -46,6 +47,12 @@ export interface Checkout {
   void(sessionId: string, options: { idempotencyKey: string }): Promise<OperationResponse>;
   /** Refunds (part of) a captured payment; `amount` in minor units, default: all that is left. */
   refund(sessionId: string, options: OperationOptions): Promise<OperationResponse>;
+  /**
+   * The full `<script>` tag that loads the element from this kit (`{publicUrl}/element.js`), with the
+   * build's SRI hash and `crossorigin`, for server-rendered merchant pages. Throws `ElementNotBuiltError`
+   * when the build wrote no `integrity.json`: a tag without SRI is never printed.
+   */
+  elementTag(): Promise<string>;
 }
 
 /**
@@ -147,6 +154,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     capture: (sessionId, options) => operate(sessionId, 'capture', options),
     void: (sessionId, options) => operate(sessionId, 'void', options),
     refund: (sessionId, options) => operate(sessionId, 'refund', options),
+    elementTag: () => elementTag(config.publicUrl, deps.elementDir),
   };
 
   /** Merchant operations in code: the same path as `POST merchant/sessions/:id/…`, errors thrown. */
