@@ -34,6 +34,11 @@ export interface DemoConfig {
    * sign-in. Absent on the stage without `MERCHANT_KEY`: both are off.
    */
   merchantKey?: MerchantKey;
+  /**
+   * `RETURN_AUTO_FORWARD` (seconds): the return page forwards a final status to the shop after this
+   * visible, cancellable countdown. Unset: never (the journeys read the return page at leisure).
+   */
+  returnAutoForward?: number;
 }
 
 export interface MerchantKey {
@@ -142,6 +147,18 @@ function stageWallet(env: Env): DemoConfig['wallet'] {
   };
 }
 
+function autoForwardSeconds(env: Env): number | undefined {
+  const raw = env.RETURN_AUTO_FORWARD;
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
+    throw new DemoConfigError(
+      `RETURN_AUTO_FORWARD must be whole seconds from 1 to 60, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return seconds;
+}
+
 /** Reads the demo's settings from the environment; every variable has a local default (README). */
 export function loadConfig(env: Env = process.env): DemoConfig {
   const listenPort = port(env, 'PORT', 3000);
@@ -162,6 +179,7 @@ export function loadConfig(env: Env = process.env): DemoConfig {
       wallet: stageWallet(env),
       logLevel: logLevel(env),
       merchantKey: merchantKey(env, true),
+      returnAutoForward: autoForwardSeconds(env),
     };
   }
   return {
@@ -172,5 +190,6 @@ export function loadConfig(env: Env = process.env): DemoConfig {
     wallet: sandboxWallet(),
     logLevel: logLevel(env),
     merchantKey: merchantKey(env, false),
+    returnAutoForward: autoForwardSeconds(env),
   };
 }
