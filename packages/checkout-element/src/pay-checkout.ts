@@ -329,6 +329,7 @@ export class PayCheckout extends LitElement {
       // the request is in flight, so the response renders without waiting for it.
       formatAmount({ value: 0, currency: 'EUR' }, language);
       ownName(language);
+      countryNames([], language);
       const options = await pending;
       await this.#checkWallets(options.methods);
       if (request.signal.aborted) return;
