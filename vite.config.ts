@@ -12,7 +12,8 @@ const element = fileURLToPath(new URL('./packages/checkout-element/', import.met
 /**
  * Shrinks the text inside the element's html`` and css`` templates, which minifiers leave alone
  * (what rollup-plugin-minify-html-literals does, in a few lines). JS never depends on indentation, so
- * indentation goes everywhere; a newline alone renders like the indented one in HTML. CSS without
+ * indentation goes everywhere; a newline alone renders like the indented one in HTML, and an html``
+ * attribute on its own line joins its tag's line (no JS line starts with `name="` or `.prop=${`). CSS without
  * `${}` loses the spaces around punctuation. Keeps the script-tag file inside its 15 KB gzip budget.
  */
 function minifyTemplates(): Plugin {
@@ -20,13 +21,17 @@ function minifyTemplates(): Plugin {
     text
       .replace(/\s+/g, ' ')
       .replace(/ ?([{};,>]|:(?!has|focus)) ?/g, '$1')
-      .replace(/;}/g, '}');
+      .replace(/;}/g, '}')
+      // `[role='listbox']` needs no quotes around a plain word; `0.7` is `.7`
+      .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
+      .replace(/([:,( ])0\./g, '$1.');
   return {
     name: 'pay-checkout:minify-templates',
     enforce: 'pre',
     transform(code, id) {
       if (!id.startsWith(`${element}src/`) || !id.endsWith('.ts')) return null;
       return code
+        .replace(/\n[ \t]+(?=[?.@]?[a-z-]+=[$"])/g, ' ') // an attribute on its own line in html``
         .replace(/\n[ \t]+/g, '\n')
         .replace(/css`([^`$]*)`/g, (_whole, text: string) => `css\`${minifyCss(text)}\``);
     },

@@ -40,6 +40,11 @@ export interface DemoConfig {
   merchantKey?: MerchantKey;
   /** The card REST gateway (`CARDGATEWAY_*`; the sandbox's stage by default), second for cards. */
   cardGateway: CardGatewayTarget;
+  /**
+   * `RETURN_AUTO_FORWARD` (seconds): the return page forwards a final status to the shop after this
+   * visible, cancellable countdown. Unset: never (the journeys read the return page at leisure).
+   */
+  returnAutoForward?: number;
 }
 
 export interface MerchantKey {
@@ -159,6 +164,18 @@ function paytechOf(env: Env, withSandbox: boolean): { paytech?: PaytechTarget } 
   }
 }
 
+function autoForwardSeconds(env: Env): number | undefined {
+  const raw = env.RETURN_AUTO_FORWARD;
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
+    throw new DemoConfigError(
+      `RETURN_AUTO_FORWARD must be whole seconds from 1 to 60, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return seconds;
+}
+
 /** Reads the demo's settings from the environment; every variable has a local default (README). */
 export function loadConfig(env: Env = process.env): DemoConfig {
   const listenPort = port(env, 'PORT', 3000);
@@ -181,6 +198,7 @@ export function loadConfig(env: Env = process.env): DemoConfig {
       logLevel: logLevel(env),
       merchantKey: merchantKey(env, true),
       cardGateway: cardGatewayTarget(env),
+      returnAutoForward: autoForwardSeconds(env),
     };
   }
   return {
@@ -193,5 +211,6 @@ export function loadConfig(env: Env = process.env): DemoConfig {
     logLevel: logLevel(env),
     merchantKey: merchantKey(env, false),
     cardGateway: cardGatewayTarget(env),
+    returnAutoForward: autoForwardSeconds(env),
   };
 }

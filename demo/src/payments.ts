@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SANDBOX_CLIENT } from '@pay-checkout/sandbox';
+import { BANK_COUNTRIES, SANDBOX_CLIENT } from '@pay-checkout/sandbox';
 import {
   type CheckoutStore,
   connectpay,
@@ -138,6 +138,9 @@ export function createShopPayments(
     elementDir: elementDist(),
     logLevel: config.logLevel,
     merchantKey,
+    // The sandbox lists banks in these countries: the element's bank-country picker offers them.
+    ...(config.provider.kind === 'sandbox' ? { bankCountries: [...BANK_COUNTRIES] } : {}),
+    returnPage: { autoForward: config.returnAutoForward ?? false },
     async resolveOrder(orderId) {
       await fintectureWebhook;
       const order = orders.get(orderId);

@@ -32,7 +32,8 @@ export class CheckoutPage {
     this.element = page.locator('pay-checkout');
     this.billingCountry = page.getByLabel('Billing country');
     this.methodGroup = this.element.getByRole('group', { name: texts.methodGroup });
-    this.bankSearch = this.element.getByRole('combobox', { name: texts.bank });
+    // exact: the bank-country picker beside it is a combobox too ("Country of your bank")
+    this.bankSearch = this.element.getByRole('combobox', { name: texts.bank, exact: true });
     this.payButton = this.element.getByRole('button', { name: /\d[.,]\d\d/ });
   }
 

@@ -67,13 +67,14 @@ const widgetEn: WidgetTexts = {
   returnToMerchant: 'Return to merchant',
 };
 
-// Method labels come from server-kit's `GET options` (English); the element translates its own words.
-const METHODS: ElementTexts['methods'] = {
-  pis: /^Bank payment$/,
-  card: /^Card$/,
+// Method labels come from the element's own catalog, in the shopper's language (wallets keep their brand).
+const methods = (pis: string, card: string): ElementTexts['methods'] => ({
+  pis: new RegExp(`^${pis}$`),
+  card: new RegExp(`^${card}$`),
   googlepay: /^Google Pay$/,
   applepay: /^Apple Pay$/,
-};
+});
+const METHODS = methods('Bank payment', 'Card');
 const elementEn: ElementTexts = { methodGroup: 'Payment method', bank: 'Bank', methods: METHODS };
 
 export const TEXTS: Record<JourneyLanguage, Texts> = {
@@ -98,7 +99,7 @@ export const TEXTS: Record<JourneyLanguage, Texts> = {
   de: {
     locale: 'de-DE',
     dir: 'ltr',
-    element: { methodGroup: 'Zahlungsart', bank: 'Bank', methods: METHODS },
+    element: { methodGroup: 'Zahlungsart', bank: 'Bank', methods: methods('Banküberweisung', 'Karte') },
     widget: {
       username: 'Benutzerkennung',
       password: 'Passwort',
@@ -133,7 +134,11 @@ export const TEXTS: Record<JourneyLanguage, Texts> = {
   lt: {
     locale: 'lt-LT',
     dir: 'ltr',
-    element: { methodGroup: 'Mokėjimo būdas', bank: 'Bankas', methods: METHODS },
+    element: {
+      methodGroup: 'Mokėjimo būdas',
+      bank: 'Bankas',
+      methods: methods('Mokėjimas per banką', 'Kortelė'),
+    },
     widget: {
       username: 'Naudotojo ID',
       password: 'Slaptažodis',
@@ -167,7 +172,7 @@ export const TEXTS: Record<JourneyLanguage, Texts> = {
   ar: {
     locale: 'ar',
     dir: 'rtl',
-    element: { methodGroup: 'طريقة الدفع', bank: 'البنك', methods: METHODS },
+    element: { methodGroup: 'طريقة الدفع', bank: 'البنك', methods: methods('الدفع عبر البنك', 'بطاقة') },
     // ConnectPay's widget has no Arabic: the adapter asks for English
     widget: widgetEn,
     returnPage: {

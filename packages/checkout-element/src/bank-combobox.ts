@@ -13,6 +13,8 @@ export interface BankComboboxTexts {
   label: string;
   hint: string;
   none(query: string): string;
+  /** Shown when the country has no bank at all (or none is chosen yet). */
+  empty: string;
   count(count: number): string;
   recent: string;
 }
@@ -152,7 +154,9 @@ export class BankCombobox implements ReactiveController {
     const list = this.open ? this.matches(banks, recent) : [];
     if (this.active === AT_SELECTION) this.active = Math.max(selected ? list.indexOf(selected) : 0, 0);
     const activeId = this.open && list[this.active] ? `bank-${this.active}` : '';
-    const describedBy = invalid ? 'bank-hint bank-invalid' : 'bank-hint';
+    // "No bank found" is visible, not only announced: the country picker above is the way out.
+    const none = !banks.length ? texts.empty : this.open && !list.length ? texts.none(this.query) : '';
+    const describedBy = `bank-hint${none ? ' bank-none' : ''}${invalid ? ' bank-invalid' : ''}`;
     return html`
       <div part="bank-picker" class="field">
         <label part="label" for="bank">${texts.label}</label>
@@ -181,7 +185,7 @@ export class BankCombobox implements ReactiveController {
             part="bank-list"
             role="listbox"
             aria-label=${texts.label}
-            ?hidden=${!this.open}
+            ?hidden=${!list.length}
             @mousedown=${(event: Event) => event.preventDefault()}
           >
             ${list.map(
@@ -205,8 +209,9 @@ export class BankCombobox implements ReactiveController {
           </ul>
         </div>
         <p id="bank-hint" part="hint" class="hint">${texts.hint}</p>
+        ${none ? html`<p id="bank-none" part="no-match" class="invalid">${none}</p>` : nothing}
         ${invalid ? html`<p id="bank-invalid" part="validation" class="invalid">${invalid}</p>` : nothing}
-        <p class="sr-only" role="status">${this.open ? (list.length ? texts.count(list.length) : texts.none(this.query)) : ''}</p>
+        <p class="sr-only" role="status">${this.open ? (list.length ? texts.count(list.length) : none) : ''}</p>
       </div>
     `;
   }

@@ -13,6 +13,8 @@ export interface ChangeDetail {
   method?: PaymentMethod;
   bank?: string;
   language: string;
+  /** The bank's country, once known (ISO 3166-1 alpha-2). */
+  country?: string;
 }
 
 /** `pay-checkout:submit` (cancelable): about to open a session; `preventDefault()` vetoes it. */

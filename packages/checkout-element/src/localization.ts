@@ -28,11 +28,15 @@ export function activateLocale(locale: string): Promise<void> {
   return setLocale(locale).catch(() => undefined);
 }
 
-/** One message: the merchant's override if any, else the active locale's text, else the source. */
+/**
+ * One message: the merchant's override if any, else the active locale's text, else the source;
+ * `language` picks plural cases and formats their numbers.
+ */
 export function translate(
   id: MessageId,
   overrides: MessageOverrides | undefined,
   values?: Record<string, string | number>,
+  language?: string,
 ): string {
-  return formatMessage(overrides?.[id] ?? msg(SOURCE_MESSAGES[id], { id }), values);
+  return formatMessage(overrides?.[id] ?? msg(SOURCE_MESSAGES[id], { id }), values, language);
 }

@@ -3,13 +3,20 @@
  * locale). Translations live in `locales/<tag>.ts` in the runtime-mode shape lit-localize generates
  * (`export const templates = {id: 'text'}`). Placeholders are `{name}`, filled by `formatMessage`, so
  * translations and merchant overrides use one syntax and locale chunks stay pure data with no imports.
+ * Counts use the ICU plural subset `{count, plural, one {# bank} other {# banks}}`: each locale lists
+ * the categories its language has (Intl.PluralRules: zero, one, two, few, many, other).
  */
 export const SOURCE_MESSAGES = {
   methodLegend: 'Payment method',
   bank: 'Bank',
   bankHint: 'Type to search, then choose your bank.',
-  bankNone: 'No bank matches “{query}”.',
-  bankCount: '{count} banks found.',
+  bankNone: 'No bank matches “{query}”. Check the country of your bank.',
+  bankEmpty: 'No bank found in this country. Choose the country of your bank.',
+  bankCount: '{count, plural, one {# bank found.} other {# banks found.}}',
+  country: 'Country of your bank',
+  countryChoose: 'Choose a country',
+  methodPis: 'Bank payment',
+  methodCard: 'Card',
   bankRecent: 'Recently used',
   bankRequired: 'Choose your bank to continue.',
   methodRequired: 'Choose a payment method to continue.',
@@ -50,7 +57,26 @@ export type MessageId = keyof typeof SOURCE_MESSAGES;
  */
 export type MessageOverrides = Partial<Record<MessageId, string>>;
 
-/** Fills `{name}` placeholders; unknown names stay as written so a typo is visible, not silent. */
-export function formatMessage(text: string, values: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+// `{name, plural, one {…} other {…}}`: the cases are flat text (no nested braces), `#` is the number.
+const PLURAL = /\{(\w+), plural,((?: \w+ \{[^}]*\})+)\}/g;
+
+/**
+ * Fills `{name}` placeholders and picks plural cases by `Intl.PluralRules` of `locale` (falling back
+ * to `other`); unknown names stay as written so a typo is visible, not silent.
+ */
+export function formatMessage(
+  text: string,
+  values: Record<string, string | number> = {},
+  locale = 'en',
+): string {
+  return text
+    .replace(PLURAL, (_whole, name: string, cases: string) => {
+      const count = Number(values[name]);
+      const pick = (category: string) => cases.match(` ${category} \\{([^}]*)\\}`)?.[1];
+      return (pick(new Intl.PluralRules(locale).select(count)) ?? pick('other') ?? '').replace(
+        /#/g,
+        count.toLocaleString(locale),
+      );
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -7,10 +7,10 @@ import type {
   PaymentMethod,
 } from '@pay-checkout/contract';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { BankCombobox } from './bank-combobox.js';
 import { createSession, fetchOptions } from './checkout-api.js';
 import { CheckoutError, NoMethodsError, UnsafeRedirectError } from './checkout-errors.js';
+import { countryNames } from './country-names.js';
 import { errorMessageId } from './error-messages.js';
 import { emit } from './events.js';
 import { formatAmount, ownName } from './intl-format.js';
@@ -37,7 +37,7 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  * @summary Accessible, localized payment method / bank picker and Pay button for server-kit.
  *
  * @fires pay-checkout:ready - Options are loaded and the element is interactive. `detail: {methods, amount, mode}`.
- * @fires pay-checkout:change - The shopper changed the method, bank or language. `detail: {method, bank, language}`.
+ * @fires pay-checkout:change - The shopper changed the method, bank, country or language. `detail: {method, bank, language, country}`.
  * @fires pay-checkout:submit - Cancelable; about to open a session. `detail: {order, method, bank}`.
  * @fires pay-checkout:redirect - Cancelable; about to leave for the provider. `detail: {url, sessionId}`.
  * @fires pay-checkout:error - Loading or paying failed. `detail: {code, message, retryable}`.
@@ -53,6 +53,8 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  * @csspart methods - The method radio group (a fieldset).
  * @csspart legend - The method group's caption.
  * @csspart method - One method choice; `method-selected` is added to the chosen one.
+ * @csspart country-label - The country picker's label.
+ * @csspart country - The country picker (a select) for the bank's country.
  * @csspart label - The bank picker's label.
  * @csspart bank-picker - The bank picker's wrapper.
  * @csspart bank-input - The bank search input (the combobox).
@@ -62,6 +64,7 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  * @csspart bank-name - A bank's name.
  * @csspart bank-recent - The "recently used" tag on a bank.
  * @csspart hint - Help text under the bank input.
+ * @csspart no-match - The visible "no bank found" line.
  * @csspart validation - A validation message.
  * @csspart note - What happens after Pay, per method.
  * @csspart error - The error message box.
@@ -90,42 +93,71 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export class PayCheckout extends LitElement {
   static override styles = styles;
 
+  // Reactive properties declared statically rather than with decorators: the decorator helpers cost
+  // ~0.5 KB gzip of the script-tag bundle's 15 KB budget (measured with scripts/report-size.mjs).
+  static override properties = {
+    endpoint: {},
+    order: {},
+    methods: {},
+    method: {},
+    country: {},
+    language: {},
+    bank: {},
+    provider: {},
+    disabled: { type: Boolean, reflect: true },
+    messages: { attribute: false },
+    phase: { state: true, attribute: false },
+    options: { attribute: false },
+    failure: { state: true, attribute: false },
+    invalid: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    refreshing: { state: true, attribute: false },
+  };
+
   /** Base URL of the merchant's server-kit, e.g. `/checkout`. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** The merchant's order id; server-kit resolves the amount from it. */
-  @property() order = '';
+  order = '';
 
   /** Space-separated subset and order of methods to offer, e.g. `pis card`. Default: all the server offers. */
-  @property() methods = '';
+  methods = '';
 
   /** The selected payment method (`pis`, `card`, `googlepay`, `applepay`); set it to preselect. */
-  @property() method = '';
+  method = '';
 
-  /** ISO 3166-1 alpha-2 country for the bank list. Default: the region of `navigator.language`. */
-  @property() country = '';
+  /**
+   * ISO 3166-1 alpha-2 country of the shopper's bank. Default: the region of `navigator.language` when
+   * the merchant's providers serve it, else the merchant's default country, else the shopper chooses.
+   */
+  country = '';
 
   /** BCP 47 language tag. Default: the browser's first language. Falls back along pt-BR → pt → en. */
-  @property() language = '';
+  language = '';
 
   /** The selected bank id (for `pis`); set it to preselect. */
-  @property() bank = '';
+  bank = '';
 
   /** A provider instance id to pin, where the merchant's routing allows it (e.g. `paytech`). */
-  @property() provider = '';
+  provider = '';
 
   /** Disables every control. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Overrides for any message by id, e.g. `{pay: 'Buy for {amount}'}`. */
-  @property({ attribute: false }) messages: MessageOverrides = {};
+  messages: MessageOverrides = {};
 
-  @state() private phase: CheckoutPhase = 'loading';
-  @state() private options?: OptionsResponse;
-  @state() private failure?: CheckoutError;
-  @state() private invalid?: MessageId;
-  @state() private announcement = '';
-  @state() private refreshing = false;
+  private phase: CheckoutPhase = 'loading';
+  /**
+   * The `GET options` answer, when the page already has it (server-rendered pages): the element then
+   * renders at once, without a round trip. A `<script type="application/json">` child with the same
+   * JSON does the same without script. Later changes (country, language) fetch as usual.
+   */
+  options?: OptionsResponse;
+  private failure?: CheckoutError;
+  private invalid?: MessageId;
+  private announcement = '';
+  private refreshing = false;
 
   readonly #banks = new BankCombobox(this, (bank) => this.#handleBank(bank));
   readonly #wallets = new Map<WalletMethod, boolean>();
@@ -133,6 +165,7 @@ export class PayCheckout extends LitElement {
   #optionsRequest?: AbortController;
   #attempt?: PaymentAttempt;
   #attemptRetryable = false;
+  #inlineTaken = false;
 
   constructor() {
     super();
@@ -146,8 +179,17 @@ export class PayCheckout extends LitElement {
       : navigator.languages?.[0] || navigator.language || 'en';
   }
 
-  /** The country in use: the attribute when it is a country code, else the region of the browser's language. */
+  /**
+   * The bank's country in use: the one server-kit answered for (the asked one when its providers serve
+   * it, else the merchant's default, else none), or, from a kit without a country list, the asked one.
+   */
   get effectiveCountry(): string {
+    const options = this.options;
+    return options?.countries ? (options.country ?? '') : this.#askedCountry;
+  }
+
+  /** The `country` attribute when it is a country code, else the region of the browser's language. */
+  get #askedCountry(): string {
     if (/^[A-Za-z]{2}$/.test(this.country)) return this.country.toUpperCase();
     try {
       return new Intl.Locale(navigator.language).region ?? '';
@@ -171,7 +213,7 @@ export class PayCheckout extends LitElement {
   }
 
   #t(id: MessageId, values?: Record<string, string | number>): string {
-    return translate(id, this.messages, values);
+    return translate(id, this.messages, values, this.effectiveLanguage);
   }
 
   get #locked(): boolean {
@@ -247,7 +289,7 @@ export class PayCheckout extends LitElement {
       error instanceof CheckoutError
         ? error
         : new CheckoutError('unexpected', String(error), false, undefined, { cause: error });
-    const message = this.#t(errorMessageId(failure.code, failure.status), { code: failure.code });
+    const message = this.#t(errorMessageId(failure.code, failure.status));
     this.failure = failure;
     this.#failedDuring = during;
     this.phase = 'error';
@@ -276,15 +318,18 @@ export class PayCheckout extends LitElement {
     if (!this.options) this.#setPhase('loading', 'loading');
     try {
       const language = this.effectiveLanguage;
-      const pending = fetchOptions(
-        this.endpoint,
-        { order: this.order, country: this.effectiveCountry, language },
-        request.signal,
-      );
+      const pending =
+        this.#inlineOptions() ??
+        fetchOptions(
+          this.endpoint,
+          { order: this.order, country: this.#askedCountry, language },
+          request.signal,
+        );
       // The first Intl currency format in a page loads ICU data (~15 ms on a slow machine): do it while
       // the request is in flight, so the response renders without waiting for it.
       formatAmount({ value: 0, currency: 'EUR' }, language);
       ownName(language);
+      countryNames([], language);
       const options = await pending;
       await this.#checkWallets(options.methods);
       if (request.signal.aborted) return;
@@ -305,6 +350,17 @@ export class PayCheckout extends LitElement {
       if (!request.signal.aborted) this.#fail(error, 'options');
     } finally {
       if (this.#optionsRequest === request) this.refreshing = false;
+    }
+  }
+
+  /** The options the page handed over (property or JSON child), used once, for the first render only. */
+  #inlineOptions(): OptionsResponse | undefined {
+    if (this.#inlineTaken) return;
+    this.#inlineTaken = true;
+    try {
+      return this.options ?? JSON.parse(this.querySelector('script[type="application/json"]')!.textContent!);
+    } catch {
+      // no or broken inline JSON: fetch as usual
     }
   }
 
@@ -338,6 +394,7 @@ export class PayCheckout extends LitElement {
       method: (this.method || undefined) as PaymentMethod | undefined,
       bank,
       language: this.effectiveLanguage,
+      country: this.effectiveCountry || undefined,
     });
   }
 
@@ -350,6 +407,12 @@ export class PayCheckout extends LitElement {
   #handleBank(bank: BankOption): void {
     this.bank = bank.id;
     this.invalid = undefined;
+    this.#changed();
+  }
+
+  #handleCountry(event: Event): void {
+    this.country = (event.target as HTMLSelectElement).value;
+    this.bank = '';
     this.#changed();
   }
 
@@ -388,7 +451,7 @@ export class PayCheckout extends LitElement {
 
   #renderError(failure: CheckoutError) {
     return html`<div part="error" class="error">
-      <p>${this.#t(errorMessageId(failure.code, failure.status), { code: failure.code })}</p>
+      <p>${this.#t(errorMessageId(failure.code, failure.status))}</p>
       ${
         failure.retryable
           ? html`<button part="retry" class="retry" type="button" ?disabled=${this.disabled} @click=${this.#handleRetry}>
@@ -432,7 +495,7 @@ export class PayCheckout extends LitElement {
               .checked=${m.id === this.method}
               @change=${() => this.#handleMethod(m.id)}
             />
-            <span>${m.label}</span>
+            <span>${m.id === 'pis' ? this.#t('methodPis') : m.id === 'card' ? this.#t('methodCard') : m.label}</span>
           </label>`,
         )}
       </fieldset>
@@ -454,28 +517,57 @@ export class PayCheckout extends LitElement {
 
   #renderLanguages(languages: string[], current: string) {
     const selected = languages.includes(current) ? current : resolveLocale(current);
+    return this.#renderSelect(
+      'language',
+      languages.map((tag) => [tag, ownName(tag), tag]),
+      selected,
+      this.#handleLanguage,
+    );
+  }
+
+  #renderCountries(countries: string[]) {
+    const current = this.effectiveCountry;
+    const named = countryNames(countries, this.effectiveLanguage);
+    // No country yet (the browser's region is not served and the merchant set no default): ask.
+    return this.#renderSelect(
+      'country',
+      current ? named : [['', this.#t('countryChoose')], ...named],
+      current,
+      this.#handleCountry,
+    );
+  }
+
+  /** A labelled select (language, country): `choices` are `[value, text, lang?]`. */
+  #renderSelect(
+    id: 'language' | 'country',
+    choices: string[][],
+    current: string,
+    change: (e: Event) => void,
+  ) {
     return html`<span class="field">
-      <label part="language-label" for="language">${this.#t('language')}</label>
-      <select id="language" part="language" ?disabled=${this.#locked} @change=${this.#handleLanguage}>
-        ${languages.map((tag) => html`<option value=${tag} lang=${tag} ?selected=${tag === selected}>${ownName(tag)}</option>`)}
+      <label part="${id}-label" for=${id}>${this.#t(id)}</label>
+      <select id=${id} part=${id} ?disabled=${this.#locked} @change=${change}>
+        ${choices.map(([value, text, lang]) => html`<option value=${value} lang=${lang || nothing} ?selected=${value === current}>${text}</option>`)}
       </select>
     </span>`;
   }
 
   #renderBanks() {
     const banks = this.#countryBanks;
-    return this.#banks.render(
+    const countries = this.options?.countries ?? [];
+    return html`${countries.length ? this.#renderCountries(countries) : nothing}${this.#banks.render(
       banks,
       banks.find((b) => b.id === this.bank),
       {
         label: this.#t('bank'),
         hint: this.#t('bankHint'),
         none: (query) => this.#t('bankNone', { query }),
+        empty: this.#t(this.effectiveCountry ? 'bankEmpty' : 'countryChoose'),
         count: (count) => this.#t('bankCount', { count }),
         recent: this.#t('bankRecent'),
       },
       this.invalid === 'bankRequired' ? this.#t('bankRequired') : '',
-    );
+    )}`;
   }
 }
 

@@ -41,6 +41,25 @@ const states: [string, (el: PayCheckout, server: FakeServer) => Promise<void>][]
     },
   ],
   [
+    'no bank matches the search',
+    async (el) => {
+      const input = $<HTMLInputElement>(el, '#bank');
+      input.focus();
+      input.value = 'zzz';
+      input.dispatchEvent(new InputEvent('input'));
+      await el.updateComplete;
+      expect($(el, '[part=no-match]')).to.exist;
+    },
+  ],
+  [
+    'no country chosen yet',
+    async (el) => {
+      el.country = 'US';
+      await until(() => $<HTMLSelectElement>(el, '[part=country]')?.value === '', 'country asked');
+      expect($(el, '[part=no-match]')).to.exist;
+    },
+  ],
+  [
     'error with retry',
     async (el, server) => {
       server.sessionReplies.push({ status: 502, body: { error: { code: 'provider_error', message: 'x' } } });

@@ -36,6 +36,10 @@ export class FakeServer {
   methods = ['pis', 'card', 'googlepay', 'applepay'] as const as readonly string[];
   languages = ['en', 'de', 'lt', 'ar'];
   amount = { value: 1999, currency: 'EUR' };
+  /** The bank countries server-kit lists (undefined: an older kit without the country picker). */
+  countries?: string[] = ['DE', 'LT'];
+  /** The merchant's default country, answered when the asked one is not listed. */
+  defaultCountry?: string;
   /** Set to make `GET options` fail. */
   optionsReply?: SessionReply;
   /** Replies for the next `POST sessions`, in order; when empty, a 201 with an https redirect. */
@@ -88,17 +92,25 @@ export class FakeServer {
   }
 
   private options(query: URLSearchParams): OptionsResponse {
-    const country = query.get('country');
+    const asked = query.get('country') ?? undefined;
     const language = query.get('language') ?? 'en';
     const labels: Record<string, string> = language.startsWith('de')
-      ? { pis: 'Banküberweisung', card: 'Karte' }
-      : { pis: 'Pay by bank', card: 'Card' };
+      ? { pis: 'Zahlung per Bank (server)', card: 'Karte (server)', googlepay: 'Google Pay' }
+      : { pis: 'Pay by bank', card: 'Card', googlepay: 'Google Pay' };
+    // As server-kit: the asked country when listed, else the merchant's default, else none.
+    const country = this.countries
+      ? asked && this.countries.includes(asked)
+        ? asked
+        : this.defaultCountry
+      : asked;
     return {
       mode: this.mode,
       amount: this.amount,
       methods: this.methods.map((id) => ({ id: id as 'pis', label: labels[id] ?? id })),
-      banks: BANKS.filter((bank) => !country || bank.country === country),
+      banks: this.countries && !country ? [] : BANKS.filter((bank) => !country || bank.country === country),
       languages: this.languages,
+      ...(this.countries ? { countries: this.countries } : {}),
+      ...(this.countries && country ? { country } : {}),
     };
   }
 

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import '../src/pay-checkout.js';
 import { directionOf, LOCALES, loadLocale, localeChain, resolveLocale } from '../src/locale.js';
-import { SOURCE_MESSAGES } from '../src/messages.js';
+import { formatMessage, SOURCE_MESSAGES } from '../src/messages.js';
 import type { PayCheckout } from '../src/pay-checkout.js';
-import { $, mount, text, until, useFakeKit } from './helpers.js';
+import { $, $$, fakeWallets, mount, text, until, useFakeKit } from './helpers.js';
 
 describe('<pay-checkout> i18n', () => {
   const kit = useFakeKit();
@@ -113,10 +113,45 @@ describe('<pay-checkout> i18n', () => {
       expect(kit.server.optionsRequests()[0].query.get('language')).to.equal(navigator.languages[0]);
     });
 
-    it('sends the language to server-kit and takes its bank and method labels', async () => {
+    it('sends the language to server-kit and labels the methods from its own catalog, not the server', async () => {
       const el = await checkout('de');
-      await until(() => text($(el, '[part~=method]')) === 'Banküberweisung', 'server labels');
+      await until(() => text($(el, '[part~=method]')) === 'Banküberweisung', 'catalog labels');
+      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Banküberweisung', 'Karte']);
       expect(kit.server.optionsRequests()[0].query.get('language')).to.equal('de');
+    });
+
+    it('keeps the server label for a method the catalog does not name (brand names)', async () => {
+      kit.server.methods = ['pis', 'googlepay'];
+      const restore = fakeWallets({ google: true });
+      const el = await mount(
+        '<pay-checkout endpoint="/checkout" order="ord-1" language="ar" country="DE"></pay-checkout>',
+      ).finally(restore);
+      await until(() => text($(el, '[part~=method]')) === 'الدفع عبر البنك', 'Arabic labels');
+      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['الدفع عبر البنك', 'Google Pay']);
+    });
+
+    it('picks plural cases by Intl.PluralRules in every locale, falling back to other', () => {
+      const count = '{count, plural, one {# bank} few {# banki} many {# banków} other {# banku}}';
+      expect([1, 2, 5, 1.5].map((n) => formatMessage(count, { count: n }, 'pl'))).to.deep.equal([
+        '1 bank',
+        '2 banki',
+        '5 banków',
+        '1,5 banku',
+      ]);
+      expect(formatMessage('{count, plural, other {# 件}}', { count: 1 }, 'ja')).to.equal('1 件');
+      expect(formatMessage(SOURCE_MESSAGES.bankCount, { count: 1 }, 'en')).to.equal('1 bank found.');
+    });
+
+    it('has a bank count in every locale that covers the plural categories of its language', async () => {
+      for (const locale of LOCALES.filter((tag) => tag !== 'en')) {
+        const { templates } = await loadLocale(locale);
+        const text = templates.bankCount ?? '';
+        const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+        for (const category of categories.filter((c) => c !== 'other' && c !== 'many')) {
+          expect(text, `${locale} ${category}`).to.contain(` ${category} {`);
+        }
+        expect(text, locale).to.contain(' other {');
+      }
     });
   });
 });

@@ -41,7 +41,7 @@ describe('<pay-checkout>', () => {
       expect(request.query.get('language')).to.equal('en');
       expect(text($(el, '[part=amount]'))).to.equal('€19.99');
       expect(text($(el, '[part=pay-button]'))).to.equal('Pay €19.99');
-      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Pay by bank', 'Card']);
+      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Bank payment', 'Card']);
       expect($(el, '[part=base]').getAttribute('aria-busy')).to.equal('false');
       expect(text($(el, '[part=status]'))).to.equal('Payment options are ready.');
     });
@@ -96,6 +96,44 @@ describe('<pay-checkout>', () => {
     });
   });
 
+  describe('options handed over by the page', () => {
+    const inline = {
+      mode: 'live',
+      amount: { value: 4200, currency: 'EUR' },
+      methods: [{ id: 'card', label: 'Card' }],
+      banks: [],
+      languages: ['en'],
+    };
+
+    it('renders from an inline JSON script without asking server-kit', async () => {
+      const el = await mount(
+        `<pay-checkout endpoint="/checkout" order="ord-1" language="en"><script type="application/json">${JSON.stringify(inline)}</script></pay-checkout>`,
+      );
+      expect(text($(el, '[part=amount]'))).to.equal('€42.00');
+      expect(kit.server.optionsRequests()).to.have.length(0);
+    });
+
+    it('renders from the options property without asking server-kit, and fetches on a later change', async () => {
+      const el = document.createElement('pay-checkout');
+      el.options = inline as PayCheckout['options'];
+      const ready = next(el, 'pay-checkout:ready');
+      Object.assign(el, { endpoint: '/checkout', order: 'ord-1', language: 'en' });
+      document.body.append(el);
+      await ready;
+      expect(kit.server.optionsRequests()).to.have.length(0);
+      el.language = 'de';
+      await until(() => kit.server.optionsRequests().length === 1, 'a fetch after a change');
+      el.remove();
+    });
+
+    it('falls back to the fetch when the inline JSON is broken', async () => {
+      await mount(
+        '<pay-checkout endpoint="/checkout" order="ord-1" language="en"><script type="application/json">{oops</script></pay-checkout>',
+      );
+      expect(kit.server.optionsRequests()).to.have.length(1);
+    });
+  });
+
   describe('events', () => {
     it('fires ready with the shown methods, the amount and the mode', async () => {
       const ready = next<ReadyDetail>(document, 'pay-checkout:ready');
@@ -113,7 +151,12 @@ describe('<pay-checkout>', () => {
       const el = await checkout();
       const change = next<ChangeDetail>(el, 'pay-checkout:change');
       $$<HTMLInputElement>(el, 'input[type=radio]')[1].click();
-      expect((await change).detail).to.deep.equal({ method: 'card', bank: undefined, language: 'en' });
+      expect((await change).detail).to.deep.equal({
+        method: 'card',
+        bank: undefined,
+        language: 'en',
+        country: 'DE',
+      });
       expect(el.method).to.equal('card');
     });
 
@@ -241,10 +284,10 @@ describe('<pay-checkout>', () => {
 
     it('narrows and orders the methods with the methods attribute, and follows method changes', async () => {
       const el = await checkout('methods="card pis"');
-      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Card', 'Pay by bank']);
+      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Card', 'Bank payment']);
       el.methods = 'pis';
       await el.updateComplete;
-      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Pay by bank']);
+      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Bank payment']);
       expect(el.method).to.equal('pis');
       el.methods = '';
       el.method = 'card';

@@ -15,7 +15,7 @@ describe('<pay-checkout> pickers', () => {
   const kit = useFakeKit();
 
   const checkout = (attrs = 'country="DE"') =>
-    mount(`<pay-checkout endpoint="/checkout" order="ord-1" language="en" ${attrs}></pay-checkout>`);
+    mount(`<pay-checkout endpoint="/checkout" order="ord-1" ${attrs} language="en"></pay-checkout>`);
 
   describe('method picker (radio group)', () => {
     it('is a labelled group of radios that arrow keys move through', async () => {
@@ -56,16 +56,34 @@ describe('<pay-checkout> pickers', () => {
       await el.updateComplete;
       expect($(el, '#bank').getAttribute('aria-expanded')).to.equal('true');
       expect(names(el)).to.deep.equal(['Sparkasse Köln']);
-      expect(text($(el, '.combo + .hint ~ [role=status]'))).to.equal('1 banks found.');
+      expect(text($(el, '.combo + .hint ~ [role=status]'))).to.equal('1 bank found.');
     });
 
-    it('says so when no bank matches', async () => {
+    it('says so, visibly, when no bank matches, with the country picker in reach', async () => {
       const el = await checkout();
       $(el, '#bank').focus();
       await sendKeys({ type: 'zzz' });
       await el.updateComplete;
       expect($$(el, '[role=option]')).to.have.length(0);
-      expect(text($(el, '.hint ~ [role=status]'))).to.equal('No bank matches “zzz”.');
+      const line = 'No bank matches “zzz”. Check the country of your bank.';
+      const visible = $(el, '[part=no-match]');
+      expect(text(visible)).to.equal(line);
+      expect(visible.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect($(el, '#bank').getAttribute('aria-describedby')).to.contain('bank-none');
+      expect(text($(el, '.hint ~ [role=status]'))).to.equal(line);
+      // an empty list draws no box over the hint
+      expect($(el, '#bank-list').hidden).to.equal(true);
+      expect($(el, '[part=country]')).to.exist;
+    });
+
+    it('counts the banks with the plural rules of the language', async () => {
+      const el = await checkout('country="DE" language="ru"');
+      await until(() => text($(el, 'legend')) === 'Способ оплаты', 'Russian');
+      $(el, '#bank').focus();
+      await sendKeys({ type: 'a' });
+      await el.updateComplete;
+      // three German banks have an "a": Russian "few"
+      expect(text($(el, '.combo + .hint ~ [role=status]'))).to.equal('Найдено 3 банка.');
     });
 
     it('is keyboard-first: ArrowDown opens, moves the active option, Enter chooses, Escape closes', async () => {
@@ -85,7 +103,12 @@ describe('<pay-checkout> pickers', () => {
       await press('ArrowDown');
       const change = next<ChangeDetail>(el, 'pay-checkout:change');
       await press('Enter');
-      expect((await change).detail).to.deep.equal({ method: 'pis', bank: 'de-spark', language: 'en' });
+      expect((await change).detail).to.deep.equal({
+        method: 'pis',
+        bank: 'de-spark',
+        language: 'en',
+        country: 'DE',
+      });
       await el.updateComplete;
       expect(input.value).to.equal('Sparkasse Köln');
       expect(input.getAttribute('aria-expanded')).to.equal('false');
@@ -161,6 +184,7 @@ describe('<pay-checkout> pickers', () => {
         country: 'PL',
       }));
       BANKS.push(...many);
+      kit.server.countries = ['DE', 'LT', 'PL'];
       try {
         const el = await checkout('country="PL"');
         const input = $<HTMLInputElement>(el, '#bank');
@@ -239,6 +263,61 @@ describe('<pay-checkout> pickers', () => {
     });
   });
 
+  describe('country picker', () => {
+    it('lists the served countries by name in the shopper language, the bank country chosen', async () => {
+      const el = await checkout('country="DE" language="de"');
+      await until(() => text($(el, '[part=country-label]')) === 'Land Ihrer Bank', 'German label');
+      const select = $<HTMLSelectElement>(el, '[part=country]');
+      expect([...select.options].map((o) => [o.value, o.text])).to.deep.equal([
+        ['DE', 'Deutschland'],
+        ['LT', 'Litauen'],
+      ]);
+      expect(select.value).to.equal('DE');
+      expect(text($(el, 'label[for=country]'))).to.equal('Land Ihrer Bank');
+    });
+
+    it('falls back to the merchant default country when the browser region is not served', async () => {
+      kit.server.defaultCountry = 'LT';
+      const el = await checkout('country="US"');
+      expect(kit.server.optionsRequests()[0].query.get('country')).to.equal('US');
+      expect(el.effectiveCountry).to.equal('LT');
+      expect($<HTMLSelectElement>(el, '[part=country]').value).to.equal('LT');
+    });
+
+    it('asks for the country when neither the region nor a default is served, and shows why the list is empty', async () => {
+      const el = await checkout('country="US"');
+      const select = $<HTMLSelectElement>(el, '[part=country]');
+      expect(select.value).to.equal('');
+      expect(select.options[0].text).to.equal('Choose a country');
+      expect(text($(el, '[part=no-match]'))).to.equal('Choose a country');
+    });
+
+    it('shows the banks of the country the shopper picks, and reports it in change', async () => {
+      const el = await checkout('country="US"');
+      captureNavigation(el);
+      const select = $<HTMLSelectElement>(el, '[part=country]');
+      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      select.value = 'DE';
+      select.dispatchEvent(new Event('change'));
+      expect((await change).detail.country).to.equal(undefined); // not known before the kit answers
+      await until(() => el.effectiveCountry === 'DE', 'German banks');
+      expect(kit.server.optionsRequests().at(-1)!.query.get('country')).to.equal('DE');
+      $(el, '#bank').click();
+      await el.updateComplete;
+      expect(names(el)).to.include('Fake Bank with Client Keys');
+      expect($(el, '[part=no-match]')).to.equal(null);
+      $$(el, '[role=option]')[0].click();
+      await el.submit();
+      expect(kit.server.sessionRequests()[0].body?.country).to.equal('DE');
+    });
+
+    it('shows no picker for a kit that sends no country list', async () => {
+      kit.server.countries = undefined;
+      const el = await checkout();
+      expect($(el, '[part=country]')).to.equal(null);
+    });
+  });
+
   describe('language picker', () => {
     it('names each language in itself and switches the element when changed', async () => {
       const el = await checkout();
@@ -267,6 +346,8 @@ describe('<pay-checkout> pickers', () => {
       select.focus();
       await press('Tab');
       expect(focused(el)).to.equal($(el, 'input[value=pis]'));
+      await press('Tab');
+      expect(focused(el)).to.equal($(el, '[part=country]'));
       await press('Tab');
       expect(focused(el)).to.equal($(el, '#bank'));
       await sendKeys({ type: 'fake' });

@@ -53,7 +53,7 @@ describe('<pay-checkout> wallets', () => {
     const el = await mount(
       '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en"></pay-checkout>',
     );
-    expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Pay by bank', 'Card', 'applepay']);
+    expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Bank payment', 'Card', 'applepay']);
     expect(unavailable).to.deep.equal([{ method: 'googlepay', reason: 'cannot-make-payments' }]);
   });
 });

@@ -80,6 +80,16 @@ export const OptionsResponse = z.object({
   methods: z.array(MethodOption),
   banks: z.array(BankOption),
   languages: z.array(z.string()),
+  /**
+   * The countries whose banks the routed PIS providers serve, for the element's country picker
+   * (absent from older kits: the element then shows no picker).
+   */
+  countries: z.array(CountryCode).optional(),
+  /**
+   * The country `banks` belong to: the asked-for country when it is among `countries`, else the
+   * merchant's default country; absent when neither applies (the element then asks the shopper).
+   */
+  country: CountryCode.optional(),
 });
 export type OptionsResponse = z.infer<typeof OptionsResponse>;
 

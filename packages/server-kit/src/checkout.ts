@@ -15,6 +15,7 @@ import { cardRoutes } from './routes/card-route.js';
 import { continueRoute } from './routes/continue-route.js';
 import { readElementLanguages, resolveElementDir } from './routes/element-files.js';
 import { elementBundleRoute, elementFileRoute } from './routes/element-route.js';
+import { elementTag } from './routes/element-tag.js';
 import { eventsRoute } from './routes/events-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { merchantOperationRoute, merchantSessionRoute } from './routes/merchant-routes.js';
@@ -50,6 +51,12 @@ export interface Checkout {
   void(sessionId: string, options: { idempotencyKey: string }): Promise<OperationResponse>;
   /** Refunds (part of) a captured payment; `amount` in minor units, default: all that is left. */
   refund(sessionId: string, options: OperationOptions): Promise<OperationResponse>;
+  /**
+   * The full `<script>` tag that loads the element from this kit (`{publicUrl}/element.js`), with the
+   * build's SRI hash and `crossorigin`, for server-rendered merchant pages. Throws `ElementNotBuiltError`
+   * when the build wrote no `integrity.json`: a tag without SRI is never printed.
+   */
+  elementTag(): Promise<string>;
 }
 
 /**
@@ -152,6 +159,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     capture: (sessionId, options) => operate(sessionId, 'capture', options),
     void: (sessionId, options) => operate(sessionId, 'void', options),
     refund: (sessionId, options) => operate(sessionId, 'refund', options),
+    elementTag: () => elementTag(config.publicUrl, deps.elementDir),
   };
   registerNodeHooks(checkout, { allowedMethods: (pathname) => router.allowedMethods(pathname), log });
   return checkout;

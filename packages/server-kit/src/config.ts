@@ -1,3 +1,4 @@
+import { CountryCode } from '@pay-checkout/contract';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
@@ -71,6 +72,25 @@ export interface CheckoutConfig {
    * sending `Authorization: Bearer <merchantKey>`; at least 16 characters. Unset: those routes answer 404.
    */
   merchantKey?: string;
+  /**
+   * The countries of the element's bank-country picker (ISO 3166-1 alpha-2). Default: those the PIS
+   * providers declare (`capabilities.countries`), or the EEA (where PSD2 payment initiation exists) when a
+   * PIS provider declares none.
+   */
+  bankCountries?: string[];
+  /** The bank country when the shopper's own is not among `bankCountries`; unset: the shopper chooses. */
+  defaultCountry?: string;
+  /**
+   * Where hosted pages send a shopper when no order says where to go back (an unknown or expired payment
+   * link). Default: the first of `allowedOrigins`.
+   */
+  shopUrl?: string;
+  /**
+   * The hosted return page. `autoForward`: when the shopper arrives with the status already final, the
+   * page forwards to the merchant after this many seconds (visible, announced, cancellable); `false`
+   * (default) never forwards. Pending statuses never forward.
+   */
+  returnPage?: { autoForward?: number | false };
 }
 
 const positiveMs = z.number().int().positive().max(2_147_483_647);
@@ -176,6 +196,17 @@ const configSchema = z
       .strict()
       .optional(),
     merchantKey: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
+    bankCountries: z.array(CountryCode).min(1).optional(),
+    defaultCountry: CountryCode.optional(),
+    shopUrl: z.string().url('must be an absolute URL such as https://shop.example/').optional(),
+    returnPage: z
+      .object({
+        autoForward: z
+          .union([z.literal(false), z.number().int().min(1, 'must be at least 1 second').max(60)])
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   // Unknown keys are refused, so a typo (`allowedOrigin`, `returnUrlHost`) fails at boot by name.
   .strict();
@@ -206,6 +237,13 @@ export interface ResolvedConfig {
   requestDeadlineMs: number;
   liveStreams: { max: number; perSession: number };
   merchantKey?: string;
+  /** Explicit `bankCountries`, if any (the default depends on the providers: see routes/bank-countries.ts). */
+  bankCountries?: string[];
+  defaultCountry?: string;
+  /** Where dead-end hosted pages lead back to (parseConfig always sets it; optional for hand-made test configs). */
+  shopUrl?: string;
+  /** Seconds before the return page forwards a final status to the merchant; `false` or unset: never. */
+  autoForward?: number | false;
 }
 
 /**
@@ -250,5 +288,9 @@ export function parseConfig(input: unknown): ResolvedConfig {
     requestDeadlineMs: config.requestDeadlineMs ?? 15_000,
     liveStreams: { max: config.liveStreams?.max ?? 10_000, perSession: config.liveStreams?.perSession ?? 20 },
     merchantKey: config.merchantKey,
+    bankCountries: config.bankCountries,
+    defaultCountry: config.defaultCountry,
+    shopUrl: config.shopUrl ?? `${config.allowedOrigins[0] ?? url.origin}/`,
+    autoForward: config.returnPage?.autoForward ?? false,
   };
 }

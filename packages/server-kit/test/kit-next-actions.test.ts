@@ -120,11 +120,12 @@ describe('server-kit next actions and state returns', () => {
       assert.equal(response.headers.get('location'), `/checkout/return/${created.sessionId}`);
     });
 
-    it('answers 404 return_not_resolved when the state names no session', async () => {
+    it('answers 404 with a "payment not found" page (a shopper sees it: never JSON) when the state names no session', async () => {
       for (const query of ['', '?state=AAAAAAAAAAAAAAAAAAAAAA', '?state=nonsense']) {
         const response = await fetch(kit.url(`return/statepay${query}`), { redirect: 'manual' });
         assert.equal(response.status, 404, query);
-        assert.equal(await errorCode(response), 'return_not_resolved');
+        assert.match(response.headers.get('content-type') ?? '', /^text\/html/, query);
+        assert.match(await response.text(), /<h1>Payment not found<\/h1>/, query);
       }
     });
   });

@@ -86,14 +86,15 @@ describe('hosted pages and the element bundle', () => {
       assert.match(await pinned.text(), /<pay-checkout[^>]* provider="fakepay"/);
       const bad = await fetch(kit.url('pay/order-1?provider=%3Cx%3E'));
       assert.equal(bad.status, 400);
-      assert.equal(await errorCode(bad), 'invalid_request');
+      assert.match(bad.headers.get('content-type') ?? '', /^text\/html/); // a page, never JSON
     });
 
-    it('answers 404 order_not_found for an unknown or malformed order', async () => {
+    it('answers 404 with a page (not JSON) for an unknown or malformed order', async () => {
       for (const order of ['nope', '%3Cscript%3E']) {
         const response = await fetch(kit.url(`pay/${order}`));
         assert.equal(response.status, 404);
-        assert.equal(await errorCode(response), 'order_not_found');
+        assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+        assert.doesNotMatch(await response.text(), /script%3E|<script>/);
       }
     });
   });

@@ -125,21 +125,23 @@ describe('return page live update script', () => {
     assert.equal(page.source().url, '/pay/sessions/ses_live1/events');
   });
 
-  it('re-renders heading, text and reason on a status event, and reveals Return to merchant when final', () => {
+  it('re-renders heading, text and reason on a status event; Return to merchant is always there, with the pending line until final', () => {
     const page = loadPage(view());
-    assert.equal(page.hidden('return-link'), true);
+    assert.equal(page.hidden('return-link'), false);
+    assert.equal(page.hidden('pending-notice'), false);
 
     page.source().emit('status', view({ status: 'processing', reason: 'manual_review' }));
     assert.equal(page.text('status-heading'), 'Payment is being processed');
     assert.match(page.text('status-reason') ?? '', /reviewing your payment manually/);
     assert.equal(page.hidden('status-reason'), false);
-    assert.equal(page.hidden('return-link'), true);
+    assert.equal(page.hidden('pending-notice'), false);
     assert.equal(page.document.title, 'Payment is being processed');
 
     page.source().emit('status', view({ status: 'failed', reason: 'insufficient_funds' }));
     assert.equal(page.text('status-heading'), 'Payment failed');
     assert.equal(page.text('status-reason'), 'Your bank declined the payment: insufficient funds.');
     assert.equal(page.hidden('return-link'), false);
+    assert.equal(page.hidden('pending-notice'), true);
     assert.equal(page.hidden('status-progress'), true);
     assert.equal(page.card()?.attributes['data-status'], 'failed');
     assert.equal(page.source().closed, true, 'the stream is closed at a final status');
@@ -161,7 +163,7 @@ describe('return page live update script', () => {
     page.source().emit('status', { status: 'hacked' });
     page.source().listeners.get('status')?.[0]({ data: 'not json' });
     assert.equal(page.text('status-heading'), 'Waiting for your payment');
-    assert.equal(page.hidden('return-link'), true);
+    assert.equal(page.hidden('pending-notice'), false);
   });
 
   it('on a stream error falls back to polling with backoff 1 s, 2 s, 4 s … capped at 30 s', async () => {

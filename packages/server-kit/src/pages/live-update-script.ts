@@ -7,6 +7,9 @@
  * and `#page-state` (session id, current status, status ranks, the two URLs). It never reads the page's
  * query string: the status comes only from the server (docs/reliability.md 10).
  *
+ * It also runs the language picker (`#language`) and, when `#page-state` has `forward`, the countdown
+ * to the merchant (config `returnPage.autoForward`).
+ *
  * Live updates: an EventSource on `sessions/:id/events`; each `status` event re-renders heading, text,
  * reason, spinner and the Return to merchant link. On an error the stream is closed and the page polls
  * `GET sessions/:id` with backoff 1 s, 2 s, 4 s … capped at 30 s. Everything stops at a final status.
@@ -40,8 +43,8 @@ export const LIVE_UPDATE_SCRIPT = `(() => {
     reason.textContent = entry.reason;
     reason.hidden = !entry.reason;
     byId('status-progress').hidden = entry.final;
-    const link = byId('return-link');
-    if (link) link.hidden = !entry.final;
+    const notice = byId('pending-notice');
+    if (notice) notice.hidden = entry.final;
     byId('status-card').setAttribute('data-status', current.status);
   };
 
@@ -91,6 +94,43 @@ export const LIVE_UPDATE_SCRIPT = `(() => {
       if (!isFinal()) schedule(poll);
     });
   };
+
+  // The language picker replaces this page with itself in the chosen language (no history entry).
+  const language = byId('language');
+  if (language) {
+    language.addEventListener('change', () => {
+      const url = new URL(location.href);
+      url.searchParams.set('lang', language.value);
+      location.replace(url.href);
+    });
+  }
+
+  // A status final on arrival forwards to the merchant after a visible countdown: announced once (a
+  // ticking live region would talk every second), cancellable, and it never runs for a pending status.
+  const forward = state.forward;
+  if (forward && byId('forward')) {
+    const lang = document.documentElement.lang;
+    const time = new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' });
+    const say = (seconds) => forward.text.replace('{time}', time.format(seconds));
+    let left = forward.seconds;
+    byId('forward').hidden = false;
+    byId('forward-text').textContent = say(left);
+    byId('forward-status').textContent = say(left);
+    const timer = setInterval(() => {
+      left -= 1;
+      if (left > 0) {
+        byId('forward-text').textContent = say(left);
+        return;
+      }
+      clearInterval(timer);
+      location.assign(forward.href);
+    }, 1000);
+    byId('forward-cancel').addEventListener('click', () => {
+      clearInterval(timer);
+      byId('forward').hidden = true;
+      byId('return-link').focus();
+    });
+  }
 
   if (!isFinal()) listen();
 })();`;

@@ -74,6 +74,18 @@ dd { margin: 0; font-variant-numeric: tabular-nums; }
   text-decoration: none;
 }
 .button:focus-visible { outline: 0.1875rem solid CanvasText; outline-offset: 0.1875rem; }
+.sr-only {
+  position: absolute;
+  inline-size: 1px;
+  block-size: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
+.forward { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin-block: 1rem; }
+.forward p { margin: 0; }
+button, select { font: inherit; min-block-size: 2.75rem; padding-inline: 0.75rem; }
+.language { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin-block-start: 1.5rem; }
 @media (forced-colors: active) {
   .button { border: 1px solid LinkText; color: LinkText; background: Canvas; }
   .spinner { border-color: CanvasText; }

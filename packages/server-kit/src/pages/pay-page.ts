@@ -1,4 +1,5 @@
-import { escapeHtml } from './html-escape.js';
+import type { OptionsResponse } from '@pay-checkout/contract';
+import { escapeHtml, jsonForScript } from './html-escape.js';
 import { pageMessages } from './locale.js';
 import { pageDocument } from './page-document.js';
 
@@ -20,6 +21,13 @@ export interface PayPageInput {
   amountLabel?: string;
   /** A provider instance id to pin (`?provider=` on the page), passed to the element. */
   provider?: string;
+  /** The bank's country (`?country=` on the page), passed to the element as `country`. */
+  country?: string;
+  /**
+   * The `GET options` answer for this order, country and language, handed to the element inline (a
+   * JSON child it reads before fetching), so the first render needs no round trip.
+   */
+  options?: OptionsResponse;
 }
 
 /**
@@ -41,6 +49,11 @@ export function renderPayPage(input: PayPageInput): string {
       : '',
   ].join('');
 
+  // Data, not script: `type="application/json"` never runs, and the CSP nonce keeps it unambiguous.
+  const inline = input.options
+    ? `<script type="application/json" nonce="${n}">${jsonForScript(input.options)}</script>`
+    : '';
+
   return pageDocument({
     locale,
     dir: messages.dir,
@@ -50,7 +63,7 @@ export function renderPayPage(input: PayPageInput): string {
     body: `<main>
 <h1>${escapeHtml(messages.payTitle)}</h1>
 ${summary}
-<pay-checkout endpoint="${escapeHtml(input.basePath)}" order="${escapeHtml(input.orderId)}" language="${escapeHtml(input.locale)}"${input.provider ? ` provider="${escapeHtml(input.provider)}"` : ''}></pay-checkout>
+<pay-checkout endpoint="${escapeHtml(input.basePath)}" order="${escapeHtml(input.orderId)}" language="${escapeHtml(input.locale)}"${input.provider ? ` provider="${escapeHtml(input.provider)}"` : ''}${input.country ? ` country="${escapeHtml(input.country)}"` : ''}>${inline}</pay-checkout>
 <noscript><p>${escapeHtml(messages.payNoScript)}</p></noscript>
 </main>
 `,

@@ -2,7 +2,7 @@ import { SESSION_STATUSES, type SessionView, statusRank } from '@pay-checkout/co
 import { formatAmount } from './amount-format.js';
 import { escapeHtml, jsonForScript } from './html-escape.js';
 import { LIVE_UPDATE_SCRIPT } from './live-update-script.js';
-import { formattingLocale, pageMessages } from './locale.js';
+import { formattingLocale, matchPageLocale, pageMessages } from './locale.js';
 import { pageDocument } from './page-document.js';
 import { merchantReturnHref } from './return-url.js';
 import { buildStatusCopyTable, describeStatus } from './status-copy.js';
@@ -21,6 +21,13 @@ export interface ReturnPageInput {
   merchantName?: string;
   /** The order description. */
   description?: string;
+  /** The languages of the page's own picker (BCP 47 tags); fewer than two: no picker. */
+  languages?: readonly string[];
+  /**
+   * Seconds before a status that is final on arrival forwards to the merchant (visible, announced,
+   * cancellable); `false` or unset: never. Pending statuses never forward.
+   */
+  autoForward?: number | false;
 }
 
 /**
@@ -33,6 +40,9 @@ export function renderReturnPage(input: ReturnPageInput): string {
   const table = buildStatusCopyTable(messages, input.merchantName);
   const entry = describeStatus(table, session.status, session.reason);
   const sessionPath = `${input.basePath}/sessions/${encodeURIComponent(session.sessionId)}`;
+  const returnHref = input.merchantReturnUrl
+    ? merchantReturnHref(input.merchantReturnUrl, session.sessionId)
+    : undefined;
   const state = {
     sessionId: session.sessionId,
     status: session.status,
@@ -40,15 +50,18 @@ export function renderReturnPage(input: ReturnPageInput): string {
     ranks: Object.fromEntries(SESSION_STATUSES.map((status) => [status, statusRank(status)])),
     sessionUrl: sessionPath,
     eventsUrl: `${sessionPath}/events`,
+    // Only a status already final on arrival forwards: one that turns final while the shopper watches
+    // was read there, and the link is in reach.
+    forward:
+      input.autoForward && entry.final && returnHref
+        ? { seconds: input.autoForward, href: returnHref, text: messages.autoForward }
+        : null,
   };
   const amount = formatAmount(
     session.amount.value,
     session.amount.currency,
     formattingLocale(input.locale, locale),
   );
-  const returnHref = input.merchantReturnUrl
-    ? merchantReturnHref(input.merchantReturnUrl, session.sessionId)
-    : undefined;
   const hiddenUnless = (visible: boolean) => (visible ? '' : ' hidden');
   const n = escapeHtml(nonce);
 
@@ -57,9 +70,16 @@ export function renderReturnPage(input: ReturnPageInput): string {
     input.description ? row(messages.order, input.description) : '',
     row(messages.amount, amount),
   ].join('');
+  // The way back is there in every state: while pending, with the line saying leaving is safe.
   const returnLink = returnHref
-    ? `<p><a class="button" id="return-link" href="${escapeHtml(returnHref)}"${hiddenUnless(entry.final)}>${escapeHtml(messages.returnToMerchant)}</a></p>`
+    ? `<p class="pending-notice" id="pending-notice"${hiddenUnless(!entry.final)}>${escapeHtml(messages.pendingNotice)}</p>
+<p><a class="button" id="return-link" href="${escapeHtml(returnHref)}">${escapeHtml(messages.returnToMerchant)}</a></p>
+<div class="forward" id="forward" hidden>
+<p><span id="forward-text" aria-hidden="true"></span><span class="sr-only" id="forward-status" role="status"></span></p>
+<button type="button" id="forward-cancel">${escapeHtml(messages.stayHere)}</button>
+</div>`
     : '';
+  const languages = input.languages ?? [];
 
   return pageDocument({
     locale,
@@ -79,12 +99,46 @@ export function renderReturnPage(input: ReturnPageInput): string {
 </div>
 <dl>${details}</dl>
 ${returnLink}
+${languages.length > 1 ? languagePicker(languages, locale, messages.language, messages.continueButton) : ''}
 </main>
 <script type="application/json" id="messages" nonce="${n}">${jsonForScript(table)}</script>
 <script type="application/json" id="page-state" nonce="${n}">${jsonForScript(state)}</script>
 <script nonce="${n}">${LIVE_UPDATE_SCRIPT}</script>
 `,
   });
+}
+
+/**
+ * The page's language picker: a GET form back to this page with `?lang=`, so it works without script;
+ * the page's script submits it on change (replacing the page in place, no history entry).
+ */
+function languagePicker(
+  languages: readonly string[],
+  current: string,
+  label: string,
+  submit: string,
+): string {
+  const options = languages
+    .map((tag) => {
+      const selected = matchPageLocale(tag) === current ? ' selected' : '';
+      return `<option value="${escapeHtml(tag)}" lang="${escapeHtml(tag)}"${selected}>${escapeHtml(ownName(tag))}</option>`;
+    })
+    .join('');
+  return `<form class="language" id="language-form" method="get">
+<label for="language">${escapeHtml(label)}</label>
+<select id="language" name="lang">${options}</select>
+<noscript><button type="submit">${escapeHtml(submit)}</button></noscript>
+</form>`;
+}
+
+/** A language's name in itself ("Deutsch", "العربية"), as the element's picker shows it. */
+function ownName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return tag;
+  }
 }
 
 /** One detail row; `<bdi>` isolates a left-to-right merchant name or amount inside an RTL page. */

@@ -4,7 +4,7 @@ import { ELEMENT_BUNDLE, readElementFile } from './element-files.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** The element has not been built (or installed), so there is nothing to serve. */
-class ElementNotBuiltError extends CheckoutError {
+export class ElementNotBuiltError extends CheckoutError {
   constructor() {
     super('element_not_built', 404, 'The <pay-checkout> element is not built; run npm run build.');
   }

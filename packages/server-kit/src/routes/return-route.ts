@@ -1,6 +1,14 @@
+import { CheckoutError } from '../errors.js';
 import { ReturnNotResolvedError } from '../http/http-errors.js';
 import type { RouteHandler } from '../http/router.js';
-import { createNonce, negotiateLocale, pageHeaders, renderReturnPage } from '../pages/index.js';
+import {
+  createNonce,
+  negotiateLocale,
+  PAGE_LOCALES,
+  pageHeaders,
+  renderNotFoundPage,
+  renderReturnPage,
+} from '../pages/index.js';
 import type { ProviderAdapter } from '../providers/provider.js';
 import { loadSession } from '../sessions/load-session.js';
 import { loadOrder } from '../sessions/order.js';
@@ -10,51 +18,71 @@ import { toSessionView } from '../sessions/view.js';
 import type { RouteDeps } from './route-deps.js';
 
 /**
- * `GET return/:id`: where the provider sends the shopper back. The status shown comes from the store,
+ * `GET return/:id[?lang=…]`: where the provider sends the shopper back. The page speaks `?lang` (its own
+ * language picker), else the language the shopper chose in the element (kept in the session), else the
+ * browser's. A link that names no session gets a page with the way back to the shop, never JSON. The status shown comes from the store,
  * brought up to date with the provider first; query parameters (`?status=paid`) are never read
  * (docs/reliability.md 10). "Return to merchant" leads only to an allow-listed return URL (item 11).
  */
 export function returnRoute(deps: RouteDeps): RouteHandler {
-  return async ({ request, url, params }) => {
-    const stateStyle = deps.providersById.get(params.id);
-    if (stateStyle?.capabilities.returnStyle === 'state') return returnByState(deps, stateStyle, url);
-    let session = await loadSession(deps, params.id);
+  return async (context) => {
     try {
-      session = await reconcileSession(deps, session, 'reconcile');
+      return await returnPage(deps, context.request, context.url, context.params.id);
     } catch (error) {
-      // Show what we know; the page keeps updating live and the poller keeps asking.
-      deps.log.warn({ sessionId: session.id, err: error }, 'reconcile on return failed');
+      if (!(error instanceof CheckoutError) || error.status !== 404) throw error;
+      const { request, url } = context;
+      const locale = negotiateLocale(request.headers.get('accept-language'), url.searchParams.get('lang'));
+      const nonce = createNonce();
+      const html = renderNotFoundPage({ locale, nonce, shopUrl: deps.config.shopUrl });
+      return new Response(html, { status: 404, headers: pageHeaders(nonce) });
     }
-    let merchantReturnUrl: string | undefined;
-    let description: string | undefined;
-    try {
-      const order = await loadOrder(deps, session.orderId);
-      description = order.description;
-      merchantReturnUrl = allowedReturnUrl(
-        order.returnUrl,
-        deps.config.returnUrlHosts,
-        deps.config.allowHttpReturnUrls,
-      );
-      if (!merchantReturnUrl) {
-        deps.log.warn(
-          { sessionId: session.id },
-          'merchant return URL is not on the allow-list; no button shown',
-        );
-      }
-    } catch (error) {
-      deps.log.warn({ sessionId: session.id, err: error }, 'order lookup on return failed');
-    }
-    const nonce = createNonce();
-    const html = renderReturnPage({
-      session: toSessionView(session),
-      locale: negotiateLocale(request.headers.get('accept-language'), url.searchParams.get('lang')),
-      nonce,
-      basePath: deps.config.basePath,
-      merchantReturnUrl,
-      description,
-    });
-    return new Response(html, { status: 200, headers: pageHeaders(nonce) });
   };
+}
+
+async function returnPage(deps: RouteDeps, request: Request, url: URL, id: string): Promise<Response> {
+  const stateStyle = deps.providersById.get(id);
+  if (stateStyle?.capabilities.returnStyle === 'state') return returnByState(deps, stateStyle, url);
+  let session = await loadSession(deps, id);
+  try {
+    session = await reconcileSession(deps, session, 'reconcile');
+  } catch (error) {
+    // Show what we know; the page keeps updating live and the poller keeps asking.
+    deps.log.warn({ sessionId: session.id, err: error }, 'reconcile on return failed');
+  }
+  let merchantReturnUrl: string | undefined;
+  let description: string | undefined;
+  try {
+    const order = await loadOrder(deps, session.orderId);
+    description = order.description;
+    merchantReturnUrl = allowedReturnUrl(
+      order.returnUrl,
+      deps.config.returnUrlHosts,
+      deps.config.allowHttpReturnUrls,
+    );
+    if (!merchantReturnUrl) {
+      deps.log.warn(
+        { sessionId: session.id },
+        'merchant return URL is not on the allow-list; no button shown',
+      );
+    }
+  } catch (error) {
+    deps.log.warn({ sessionId: session.id, err: error }, 'order lookup on return failed');
+  }
+  const nonce = createNonce();
+  const html = renderReturnPage({
+    session: toSessionView(session),
+    locale: negotiateLocale(
+      request.headers.get('accept-language'),
+      url.searchParams.get('lang') ?? session.language,
+    ),
+    nonce,
+    basePath: deps.config.basePath,
+    merchantReturnUrl,
+    description,
+    languages: deps.config.languages ?? PAGE_LOCALES,
+    autoForward: deps.config.autoForward ?? false,
+  });
+  return new Response(html, { status: 200, headers: pageHeaders(nonce) });
 }
 
 /**

@@ -38,4 +38,12 @@ export const ar: PageMessages = {
   continueTitle: 'جارٍ الانتقال إلى التحقق…',
   continueButton: 'متابعة',
   payNoScript: 'تتطلب صفحة الدفع تفعيل JavaScript. يُرجى تفعيله ثم إعادة تحميل الصفحة.',
+  methodPis: 'الدفع عبر البنك',
+  methodCard: 'بطاقة',
+  notFoundTitle: 'لم يُعثر على الدفعة',
+  notFoundText: 'رابط الدفع هذا غير معروف أو انتهت صلاحيته. يُرجى العودة إلى المتجر والبدء من جديد.',
+  pendingNotice: 'يمكنك العودة إلى المتجر الآن: سيُبلَّغ المتجر عند اكتمال الدفع.',
+  autoForward: 'العودة إلى التاجر خلال {time}.',
+  stayHere: 'البقاء في هذه الصفحة',
+  language: 'اللغة',
 };

@@ -43,4 +43,12 @@ export const cs: PageMessages = {
   continueTitle: 'Pokračování k ověření…',
   continueButton: 'Pokračovat',
   payNoScript: 'Platba vyžaduje JavaScript. Povolte jej prosím a načtěte tuto stránku znovu.',
+  methodPis: 'Platba bankou',
+  methodCard: 'Karta',
+  notFoundTitle: 'Platba nenalezena',
+  notFoundText: 'Tento platební odkaz je neznámý nebo vypršel. Vraťte se prosím do obchodu a začněte znovu.',
+  pendingNotice: 'Do obchodu se můžete vrátit hned: obchod bude informován, až se platba dokončí.',
+  autoForward: 'Návrat k obchodníkovi za {time}.',
+  stayHere: 'Zůstat na této stránce',
+  language: 'Jazyk',
 };

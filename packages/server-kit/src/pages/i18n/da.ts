@@ -41,4 +41,12 @@ export const da: PageMessages = {
   continueTitle: 'Fortsætter til bekræftelse…',
   continueButton: 'Fortsæt',
   payNoScript: 'Betalingen kræver JavaScript. Slå det til, og genindlæs siden.',
+  methodPis: 'Bankbetaling',
+  methodCard: 'Kort',
+  notFoundTitle: 'Betalingen blev ikke fundet',
+  notFoundText: 'Dette betalingslink er ukendt eller udløbet. Gå tilbage til butikken, og start forfra.',
+  pendingNotice: 'Du kan vende tilbage til butikken nu: butikken får besked, når betalingen er gennemført.',
+  autoForward: 'Du sendes tilbage til forhandleren om {time}.',
+  stayHere: 'Bliv på denne side',
+  language: 'Sprog',
 };

@@ -44,4 +44,14 @@ export const de: PageMessages = {
   continueTitle: 'Weiter zur Bestätigung…',
   continueButton: 'Weiter',
   payNoScript: 'Zum Bezahlen wird JavaScript benötigt. Bitte aktivieren Sie es und laden Sie die Seite neu.',
+  methodPis: 'Banküberweisung',
+  methodCard: 'Karte',
+  notFoundTitle: 'Zahlung nicht gefunden',
+  notFoundText:
+    'Dieser Zahlungslink ist unbekannt oder abgelaufen. Bitte kehren Sie zum Shop zurück und beginnen Sie neu.',
+  pendingNotice:
+    'Sie können jetzt zum Shop zurückkehren: Der Shop wird benachrichtigt, sobald die Zahlung abgeschlossen ist.',
+  autoForward: 'Zurück zum Händler in {time}.',
+  stayHere: 'Auf dieser Seite bleiben',
+  language: 'Sprache',
 };

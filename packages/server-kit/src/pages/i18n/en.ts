@@ -43,4 +43,12 @@ export const en: PageMessages = {
   continueTitle: 'Continuing to verification…',
   continueButton: 'Continue',
   payNoScript: 'The checkout needs JavaScript. Please enable it and reload this page.',
+  methodPis: 'Bank payment',
+  methodCard: 'Card',
+  notFoundTitle: 'Payment not found',
+  notFoundText: 'This payment link is unknown or has expired. Please return to the shop and start again.',
+  pendingNotice: 'You can return to the shop now: the shop will be told when the payment completes.',
+  autoForward: 'Returning to the merchant in {time}.',
+  stayHere: 'Stay on this page',
+  language: 'Language',
 };

@@ -37,4 +37,12 @@ export const es: PageMessages = {
   continueTitle: 'Continuando a la verificación…',
   continueButton: 'Continuar',
   payNoScript: 'El pago necesita JavaScript. Actívalo y vuelve a cargar esta página.',
+  methodPis: 'Pago bancario',
+  methodCard: 'Tarjeta',
+  notFoundTitle: 'Pago no encontrado',
+  notFoundText: 'Este enlace de pago es desconocido o ha caducado. Vuelve a la tienda y empieza de nuevo.',
+  pendingNotice: 'Ya puedes volver a la tienda: la tienda recibirá un aviso cuando se complete el pago.',
+  autoForward: 'Volviendo al comercio en {time}.',
+  stayHere: 'Quedarme en esta página',
+  language: 'Idioma',
 };

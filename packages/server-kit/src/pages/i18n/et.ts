@@ -40,4 +40,12 @@ export const et: PageMessages = {
   continueTitle: 'Jätkame kinnitamisega…',
   continueButton: 'Jätka',
   payNoScript: 'Maksmiseks on vaja JavaScripti. Palun lubage see ja laadige leht uuesti.',
+  methodPis: 'Pangamakse',
+  methodCard: 'Kaart',
+  notFoundTitle: 'Makset ei leitud',
+  notFoundText: 'See makselink on tundmatu või aegunud. Minge tagasi poodi ja alustage uuesti.',
+  pendingNotice: 'Võite nüüd poodi naasta: pood saab teate, kui makse on lõpule viidud.',
+  autoForward: 'Naasmine kaupmehe juurde {time} pärast.',
+  stayHere: 'Jää sellele lehele',
+  language: 'Keel',
 };

@@ -40,4 +40,12 @@ export const fi: PageMessages = {
   continueTitle: 'Siirrytään vahvistukseen…',
   continueButton: 'Jatka',
   payNoScript: 'Maksaminen vaatii JavaScriptin. Ota se käyttöön ja lataa sivu uudelleen.',
+  methodPis: 'Pankkimaksu',
+  methodCard: 'Kortti',
+  notFoundTitle: 'Maksua ei löytynyt',
+  notFoundText: 'Tämä maksulinkki on tuntematon tai vanhentunut. Palaa kauppaan ja aloita alusta.',
+  pendingNotice: 'Voit palata kauppaan nyt: kauppa saa tiedon, kun maksu on valmis.',
+  autoForward: 'Palataan kauppiaalle {time} kuluttua.',
+  stayHere: 'Pysy tällä sivulla',
+  language: 'Kieli',
 };

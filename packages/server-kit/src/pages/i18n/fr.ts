@@ -46,4 +46,13 @@ export const fr: PageMessages = {
   continueTitle: 'Redirection vers la vérification…',
   continueButton: 'Continuer',
   payNoScript: 'Le paiement nécessite JavaScript. Veuillez l’activer et recharger cette page.',
+  methodPis: 'Paiement bancaire',
+  methodCard: 'Carte',
+  notFoundTitle: 'Paiement introuvable',
+  notFoundText: 'Ce lien de paiement est inconnu ou a expiré. Veuillez revenir à la boutique et recommencer.',
+  pendingNotice:
+    'Vous pouvez revenir à la boutique dès maintenant : la boutique sera informée une fois le paiement terminé.',
+  autoForward: 'Retour chez le marchand dans {time}.',
+  stayHere: 'Rester sur cette page',
+  language: 'Langue',
 };

@@ -37,4 +37,12 @@ export const he: PageMessages = {
   continueTitle: 'ממשיכים לאימות…',
   continueButton: 'המשך',
   payNoScript: 'התשלום דורש JavaScript. יש להפעיל אותו ולרענן את הדף.',
+  methodPis: 'תשלום בנקאי',
+  methodCard: 'כרטיס',
+  notFoundTitle: 'התשלום לא נמצא',
+  notFoundText: 'קישור התשלום הזה אינו מוכר או שתוקפו פג. חזרו לחנות והתחילו מחדש.',
+  pendingNotice: 'אפשר לחזור לחנות עכשיו: החנות תקבל הודעה כשהתשלום יושלם.',
+  autoForward: 'חוזרים לבית העסק בעוד {time}.',
+  stayHere: 'להישאר בדף הזה',
+  language: 'שפה',
 };

@@ -42,4 +42,13 @@ export const hr: PageMessages = {
   continueTitle: 'Nastavak na provjeru…',
   continueButton: 'Nastavi',
   payNoScript: 'Za plaćanje je potreban JavaScript. Omogućite ga i ponovno učitajte ovu stranicu.',
+  methodPis: 'Plaćanje putem banke',
+  methodCard: 'Kartica',
+  notFoundTitle: 'Plaćanje nije pronađeno',
+  notFoundText:
+    'Ova poveznica za plaćanje nepoznata je ili je istekla. Vratite se u trgovinu i počnite ispočetka.',
+  pendingNotice: 'Sada se možete vratiti u trgovinu: trgovina će biti obaviještena kad se plaćanje dovrši.',
+  autoForward: 'Povratak trgovcu za {time}.',
+  stayHere: 'Ostani na ovoj stranici',
+  language: 'Jezik',
 };

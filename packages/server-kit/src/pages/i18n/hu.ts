@@ -42,4 +42,13 @@ export const hu: PageMessages = {
   continueTitle: 'Tovább az ellenőrzéshez…',
   continueButton: 'Tovább',
   payNoScript: 'A fizetéshez JavaScript szükséges. Kérjük, engedélyezze, majd töltse be újra az oldalt.',
+  methodPis: 'Banki fizetés',
+  methodCard: 'Kártya',
+  notFoundTitle: 'A fizetés nem található',
+  notFoundText:
+    'Ez a fizetési hivatkozás ismeretlen vagy lejárt. Kérjük, térjen vissza az áruházba, és kezdje újra.',
+  pendingNotice: 'Most visszatérhet az áruházba: az áruház értesítést kap, amikor a fizetés befejeződik.',
+  autoForward: 'Visszatérés a kereskedőhöz {time} múlva.',
+  stayHere: 'Maradok ezen az oldalon',
+  language: 'Nyelv',
 };

@@ -42,4 +42,13 @@ export const it: PageMessages = {
   continueTitle: 'Passaggio alla verifica…',
   continueButton: 'Continua',
   payNoScript: 'Per il pagamento è necessario JavaScript. Attivalo e ricarica questa pagina.',
+  methodPis: 'Pagamento bancario',
+  methodCard: 'Carta',
+  notFoundTitle: 'Pagamento non trovato',
+  notFoundText: 'Questo link di pagamento è sconosciuto o scaduto. Torna al negozio e ricomincia.',
+  pendingNotice:
+    'Puoi tornare al negozio ora: il negozio verrà avvisato quando il pagamento sarà completato.',
+  autoForward: 'Ritorno al commerciante tra {time}.',
+  stayHere: 'Resta su questa pagina',
+  language: 'Lingua',
 };

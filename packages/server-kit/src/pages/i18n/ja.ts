@@ -43,4 +43,13 @@ export const ja: PageMessages = {
   continueTitle: '認証に進んでいます…',
   continueButton: '続行',
   payNoScript: 'お支払いには JavaScript が必要です。有効にしてから、このページを再読み込みしてください。',
+  methodPis: '銀行払い',
+  methodCard: 'カード',
+  notFoundTitle: '支払いが見つかりません',
+  notFoundText:
+    'この支払いリンクは不明か、有効期限が切れています。ショップに戻って、最初からやり直してください。',
+  pendingNotice: '今すぐショップに戻れます。支払いが完了すると、ショップに通知されます。',
+  autoForward: '{time}後に加盟店に戻ります。',
+  stayHere: 'このページにとどまる',
+  language: '言語',
 };

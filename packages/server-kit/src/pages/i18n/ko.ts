@@ -38,4 +38,12 @@ export const ko: PageMessages = {
   continueTitle: '인증으로 이동 중…',
   continueButton: '계속',
   payNoScript: '결제하려면 JavaScript가 필요합니다. JavaScript를 활성화한 후 이 페이지를 새로 고치세요.',
+  methodPis: '은행 결제',
+  methodCard: '카드',
+  notFoundTitle: '결제를 찾을 수 없습니다',
+  notFoundText: '이 결제 링크를 알 수 없거나 만료되었습니다. 상점으로 돌아가 다시 시작하세요.',
+  pendingNotice: '지금 상점으로 돌아가도 됩니다. 결제가 완료되면 상점에 알림이 전달됩니다.',
+  autoForward: '{time} 후 판매자에게 돌아갑니다.',
+  stayHere: '이 페이지에 머무르기',
+  language: '언어',
 };

@@ -41,4 +41,12 @@ export const lt: PageMessages = {
   continueTitle: 'Tęsiama patvirtinimui…',
   continueButton: 'Tęsti',
   payNoScript: 'Apmokėjimui reikalingas JavaScript. Įjunkite jį ir perkraukite šį puslapį.',
+  methodPis: 'Mokėjimas per banką',
+  methodCard: 'Kortelė',
+  notFoundTitle: 'Mokėjimas nerastas',
+  notFoundText: 'Ši mokėjimo nuoroda nežinoma arba nebegalioja. Grįžkite į parduotuvę ir pradėkite iš naujo.',
+  pendingNotice: 'Galite grįžti į parduotuvę dabar: parduotuvė bus informuota, kai mokėjimas bus baigtas.',
+  autoForward: 'Grįžtama pas prekybininką po {time}.',
+  stayHere: 'Likti šiame puslapyje',
+  language: 'Kalba',
 };

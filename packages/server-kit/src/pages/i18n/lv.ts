@@ -41,4 +41,13 @@ export const lv: PageMessages = {
   continueTitle: 'Turpina uz verifikāciju…',
   continueButton: 'Turpināt',
   payNoScript: 'Apmaksai nepieciešams JavaScript. Lūdzu, ieslēdziet to un pārlādējiet šo lapu.',
+  methodPis: 'Bankas maksājums',
+  methodCard: 'Karte',
+  notFoundTitle: 'Maksājums nav atrasts',
+  notFoundText:
+    'Šī maksājuma saite nav zināma vai ir beigusies. Lūdzu, atgriezieties veikalā un sāciet no jauna.',
+  pendingNotice: 'Tagad varat atgriezties veikalā: veikals tiks informēts, kad maksājums būs pabeigts.',
+  autoForward: 'Atgriešanās pie tirgotāja pēc {time}.',
+  stayHere: 'Palikt šajā lapā',
+  language: 'Valoda',
 };

@@ -41,4 +41,12 @@ export const nb: PageMessages = {
   continueTitle: 'Går videre til bekreftelse…',
   continueButton: 'Fortsett',
   payNoScript: 'Betalingen krever JavaScript. Slå det på og last inn siden på nytt.',
+  methodPis: 'Bankbetaling',
+  methodCard: 'Kort',
+  notFoundTitle: 'Fant ikke betalingen',
+  notFoundText: 'Denne betalingslenken er ukjent eller utløpt. Gå tilbake til butikken og start på nytt.',
+  pendingNotice: 'Du kan gå tilbake til butikken nå: butikken får beskjed når betalingen er fullført.',
+  autoForward: 'Tilbake til forhandleren om {time}.',
+  stayHere: 'Bli på denne siden',
+  language: 'Språk',
 };

@@ -40,4 +40,12 @@ export const nl: PageMessages = {
   continueTitle: 'Door naar de verificatie…',
   continueButton: 'Doorgaan',
   payNoScript: 'Voor het betalen is JavaScript nodig. Schakel het in en laad deze pagina opnieuw.',
+  methodPis: 'Bankbetaling',
+  methodCard: 'Kaart',
+  notFoundTitle: 'Betaling niet gevonden',
+  notFoundText: 'Deze betaallink is onbekend of verlopen. Ga terug naar de winkel en begin opnieuw.',
+  pendingNotice: 'U kunt nu terug naar de winkel: de winkel krijgt bericht zodra de betaling is afgerond.',
+  autoForward: 'Terug naar de verkoper over {time}.',
+  stayHere: 'Op deze pagina blijven',
+  language: 'Taal',
 };

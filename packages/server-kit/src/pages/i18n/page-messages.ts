@@ -36,4 +36,19 @@ export interface PageMessages {
   continueTitle: string;
   /** Its button, for browsers without JavaScript. */
   continueButton: string;
+  /** `GET options` method labels, the fallback for UIs other than the element (which has its own). */
+  methodPis: string;
+  methodCard: string;
+  /** Unknown or expired payment link (session or order): the page's title and heading. */
+  notFoundTitle: string;
+  /** Its sentence, above the way back to the shop. */
+  notFoundText: string;
+  /** Under a pending status, beside "Return to merchant": leaving now is safe. */
+  pendingNotice: string;
+  /** The countdown before the return page forwards to the merchant; `{time}` is e.g. "5 seconds". */
+  autoForward: string;
+  /** The button that cancels the countdown. */
+  stayHere: string;
+  /** The return page's language picker. */
+  language: string;
 }

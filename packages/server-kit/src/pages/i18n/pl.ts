@@ -44,4 +44,12 @@ export const pl: PageMessages = {
   continueTitle: 'Przechodzenie do weryfikacji…',
   continueButton: 'Dalej',
   payNoScript: 'Płatność wymaga JavaScriptu. Włącz go i odśwież tę stronę.',
+  methodPis: 'Płatność bankowa',
+  methodCard: 'Karta',
+  notFoundTitle: 'Nie znaleziono płatności',
+  notFoundText: 'Ten link do płatności jest nieznany lub wygasł. Wróć do sklepu i zacznij od nowa.',
+  pendingNotice: 'Możesz już wrócić do sklepu: sklep zostanie powiadomiony, gdy płatność się zakończy.',
+  autoForward: 'Powrót do sprzedawcy za {time}.',
+  stayHere: 'Zostań na tej stronie',
+  language: 'Język',
 };

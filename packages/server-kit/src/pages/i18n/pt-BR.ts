@@ -47,4 +47,12 @@ export const ptBR: PageMessages = {
   continueTitle: 'Continuando para a verificação…',
   continueButton: 'Continuar',
   payNoScript: 'O pagamento precisa de JavaScript. Ative-o e recarregue esta página.',
+  methodPis: 'Pagamento pelo banco',
+  methodCard: 'Cartão',
+  notFoundTitle: 'Pagamento não encontrado',
+  notFoundText: 'Este link de pagamento é desconhecido ou expirou. Volte à loja e comece de novo.',
+  pendingNotice: 'Você já pode voltar à loja: a loja será avisada quando o pagamento for concluído.',
+  autoForward: 'Voltando ao lojista em {time}.',
+  stayHere: 'Ficar nesta página',
+  language: 'Idioma',
 };

@@ -48,4 +48,12 @@ export const pt: PageMessages = {
   continueTitle: 'A continuar para a verificação…',
   continueButton: 'Continuar',
   payNoScript: 'O pagamento requer JavaScript. Ative-o e recarregue esta página.',
+  methodPis: 'Pagamento bancário',
+  methodCard: 'Cartão',
+  notFoundTitle: 'Pagamento não encontrado',
+  notFoundText: 'Esta ligação de pagamento é desconhecida ou expirou. Volte à loja e comece de novo.',
+  pendingNotice: 'Já pode voltar à loja: a loja será avisada quando o pagamento for concluído.',
+  autoForward: 'A regressar ao comerciante dentro de {time}.',
+  stayHere: 'Ficar nesta página',
+  language: 'Idioma',
 };

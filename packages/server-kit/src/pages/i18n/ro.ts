@@ -43,4 +43,12 @@ export const ro: PageMessages = {
   continueTitle: 'Se continuă spre verificare…',
   continueButton: 'Continuă',
   payNoScript: 'Plata necesită JavaScript. Vă rugăm să îl activați și să reîncărcați pagina.',
+  methodPis: 'Plată prin bancă',
+  methodCard: 'Card',
+  notFoundTitle: 'Plata nu a fost găsită',
+  notFoundText: 'Acest link de plată este necunoscut sau a expirat. Reveniți la magazin și începeți din nou.',
+  pendingNotice: 'Puteți reveni acum la magazin: magazinul va fi anunțat când plata se finalizează.',
+  autoForward: 'Revenire la comerciant în {time}.',
+  stayHere: 'Rămâneți pe această pagină',
+  language: 'Limbă',
 };

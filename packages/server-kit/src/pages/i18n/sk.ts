@@ -41,4 +41,12 @@ export const sk: PageMessages = {
   continueTitle: 'Pokračovanie na overenie…',
   continueButton: 'Pokračovať',
   payNoScript: 'Platba vyžaduje JavaScript. Povoľte ho a načítajte túto stránku znova.',
+  methodPis: 'Platba cez banku',
+  methodCard: 'Karta',
+  notFoundTitle: 'Platba sa nenašla',
+  notFoundText: 'Tento platobný odkaz je neznámy alebo vypršal. Vráťte sa do obchodu a začnite znova.',
+  pendingNotice: 'Do obchodu sa môžete vrátiť hneď: obchod dostane správu, keď sa platba dokončí.',
+  autoForward: 'Návrat k obchodníkovi o {time}.',
+  stayHere: 'Zostať na tejto stránke',
+  language: 'Jazyk',
 };

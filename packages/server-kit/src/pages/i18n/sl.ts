@@ -42,4 +42,12 @@ export const sl: PageMessages = {
   continueTitle: 'Nadaljevanje na preverjanje…',
   continueButton: 'Nadaljuj',
   payNoScript: 'Za plačilo je potreben JavaScript. Omogočite ga in znova naložite stran.',
+  methodPis: 'Bančno plačilo',
+  methodCard: 'Kartica',
+  notFoundTitle: 'Plačila ni mogoče najti',
+  notFoundText: 'Ta povezava za plačilo je neznana ali je potekla. Vrnite se v trgovino in začnite znova.',
+  pendingNotice: 'Zdaj se lahko vrnete v trgovino: trgovina bo obveščena, ko bo plačilo končano.',
+  autoForward: 'Vrnitev k trgovcu čez {time}.',
+  stayHere: 'Ostani na tej strani',
+  language: 'Jezik',
 };

@@ -40,4 +40,12 @@ export const sv: PageMessages = {
   continueTitle: 'Fortsätter till verifiering…',
   continueButton: 'Fortsätt',
   payNoScript: 'Betalningen kräver JavaScript. Aktivera det och ladda om sidan.',
+  methodPis: 'Bankbetalning',
+  methodCard: 'Kort',
+  notFoundTitle: 'Betalningen hittades inte',
+  notFoundText: 'Den här betalningslänken är okänd eller har gått ut. Gå tillbaka till butiken och börja om.',
+  pendingNotice: 'Du kan gå tillbaka till butiken nu: butiken meddelas när betalningen är klar.',
+  autoForward: 'Tillbaka till handlaren om {time}.',
+  stayHere: 'Stanna på den här sidan',
+  language: 'Språk',
 };

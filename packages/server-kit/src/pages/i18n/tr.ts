@@ -41,4 +41,12 @@ export const tr: PageMessages = {
   continueTitle: 'Doğrulamaya geçiliyor…',
   continueButton: 'Devam',
   payNoScript: 'Ödeme için JavaScript gereklidir. Lütfen etkinleştirip bu sayfayı yeniden yükleyin.',
+  methodPis: 'Banka ile ödeme',
+  methodCard: 'Kart',
+  notFoundTitle: 'Ödeme bulunamadı',
+  notFoundText: 'Bu ödeme bağlantısı bilinmiyor veya süresi doldu. Lütfen mağazaya dönüp yeniden başlayın.',
+  pendingNotice: 'Mağazaya şimdi dönebilirsiniz: ödeme tamamlandığında mağazaya bildirilecek.',
+  autoForward: '{time} içinde satıcıya dönülüyor.',
+  stayHere: 'Bu sayfada kal',
+  language: 'Dil',
 };

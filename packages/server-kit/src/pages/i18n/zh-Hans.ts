@@ -35,4 +35,12 @@ export const zhHans: PageMessages = {
   continueTitle: '正在前往验证…',
   continueButton: '继续',
   payNoScript: '结账需要 JavaScript。请启用后重新加载此页面。',
+  methodPis: '银行支付',
+  methodCard: '银行卡',
+  notFoundTitle: '未找到付款',
+  notFoundText: '此付款链接未知或已过期。请返回商店重新开始。',
+  pendingNotice: '您现在可以返回商店：付款完成后商店会收到通知。',
+  autoForward: '{time}后返回商家。',
+  stayHere: '留在此页面',
+  language: '语言',
 };
