@@ -55,3 +55,11 @@ export {
   SessionView,
   STATUS_EVENT,
 } from './wire.js';
+// Merchant signals: payment events (onPaymentEvent, signed merchant webhooks) and the order view
+export {
+  MerchantOrderView,
+  PAYMENT_EVENT_TYPES,
+  PaymentEvent,
+  PaymentEventData,
+  PaymentEventType,
+} from './payment-events.js';

@@ -1,3 +1,4 @@
+import type { PaymentEvent } from '@pay-checkout/contract';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
@@ -6,6 +7,7 @@ import { CircuitBreakerConfig } from './routing/circuit-breaker.js';
 import { RoutingConfig, type RoutingRule, validateRouting } from './routing/routing-config.js';
 import { isSessionId } from './sessions/ids.js';
 import type { CheckoutStore } from './store/store.js';
+import { webhookKey } from './webhooks/signature.js';
 
 /** What the merchant's `resolveOrder` returns. Amount and currency come only from here, never the browser. */
 export interface ResolvedOrder {
@@ -60,6 +62,27 @@ export interface CheckoutConfig {
    * sending `Authorization: Bearer <merchantKey>`; at least 16 characters. Unset: those routes answer 404.
    */
   merchantKey?: string;
+  /**
+   * The fulfilment hook (docs/server-kit.md, "Fulfil orders"): called with every payment event of
+   * every order (`payment.succeeded`, `payment.duplicate`, …), at least once per event id, in the
+   * order they happened. Awaited before a provider notification is acknowledged: a throw answers the
+   * provider non-2xx, so it redelivers, and the event is handed over again. Fulfil once per `event.id`.
+   */
+  onPaymentEvent?: (event: PaymentEvent) => Promise<void> | void;
+  /** Signed merchant webhooks (Standard Webhooks) to your URL, delivered at least once with backoff. */
+  webhooks?: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /** Where every payment event is POSTed (http(s)). */
+  url: string;
+  /** `whsec_<base64>`, at least 16 random bytes; `verifyWebhook(secret, headers, body)` checks it. */
+  secret: string;
+  /** How long one delivery may take (default 10 s). */
+  timeoutMs?: number;
+  /** First retry after about this long (default 5 s), doubling up to `retryCapMs` (default 1 h). */
+  retryBaseMs?: number;
+  retryCapMs?: number;
 }
 
 const positiveMs = z.number().int().positive().max(2_147_483_647);
@@ -157,6 +180,21 @@ const configSchema = z
     languages: z.array(z.string().min(2).max(35)).min(1).optional(),
     heartbeatMs: positiveMs.optional(),
     merchantKey: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
+    onPaymentEvent: z
+      .custom<CheckoutConfig['onPaymentEvent']>(isFunction, { message: 'must be a function (event) => …' })
+      .optional(),
+    webhooks: z
+      .object({
+        url: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }),
+        secret: z
+          .string()
+          .refine(isWebhookSecret, 'must be "whsec_" followed by at least 16 bytes in base64'),
+        timeoutMs: positiveMs.optional(),
+        retryBaseMs: positiveMs.optional(),
+        retryCapMs: positiveMs.optional(),
+      })
+      .strict()
+      .optional(),
   })
   // Unknown keys are refused, so a typo (`allowedOrigin`, `returnUrlHost`) fails at boot by name.
   .strict();
@@ -185,6 +223,17 @@ export interface ResolvedConfig {
   languages?: string[];
   heartbeatMs: number;
   merchantKey?: string;
+  onPaymentEvent?: CheckoutConfig['onPaymentEvent'];
+  webhooks?: Required<WebhooksConfig>;
+}
+
+function isWebhookSecret(value: string): boolean {
+  try {
+    webhookKey(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -227,5 +276,13 @@ export function parseConfig(input: unknown): ResolvedConfig {
     languages: config.languages,
     heartbeatMs: config.heartbeatMs ?? 15_000,
     merchantKey: config.merchantKey,
+    onPaymentEvent: config.onPaymentEvent,
+    webhooks: config.webhooks && {
+      url: config.webhooks.url,
+      secret: config.webhooks.secret,
+      timeoutMs: config.webhooks.timeoutMs ?? 10_000,
+      retryBaseMs: config.webhooks.retryBaseMs ?? 5000,
+      retryCapMs: config.webhooks.retryCapMs ?? 60 * 60_000,
+    },
   };
 }

@@ -93,3 +93,13 @@ export type {
   TransitionResult,
 } from './store/store.js';
 export { SessionNotFoundError, StoreConflictError, StoreLockedError } from './store/store-errors.js';
+// ── Fulfil orders: payment events, merchant webhooks (Standard Webhooks) ─────────────────────
+export type { WebhooksConfig } from './config.js';
+export { OrderAlreadyPaidError } from './sessions/order-already-paid.js';
+export type { PaymentEventRecord, WebhookDeliveryRecord } from './store/store.js';
+export {
+  signWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  webhookHeaders,
+} from './webhooks/signature.js';
