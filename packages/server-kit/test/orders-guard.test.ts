@@ -85,8 +85,17 @@ async function created(response: Response): Promise<{ sessionId: string; status:
   return (await response.json()) as { sessionId: string; status: string };
 }
 
-for (const { name, skip, open } of STORES) {
+for (const { name, skip, open: openStore } of STORES) {
   describe(`one payment per order (${name})`, { skip }, () => {
+    // One store for the suite (opening one is the slow part); every test uses its own orders.
+    let shared: CheckoutStore | undefined;
+    const open = async () => {
+      shared ??= await openStore();
+      return shared;
+    };
+    after(async () => {
+      await shared?.close();
+    });
     it('answers 409 order_already_paid for a paid order, with the return link; a retry of the paying request still replays 201', async () => {
       const store = await open();
       const kit = await ordersKit(store, new FakeProvider({ methods: ['card', 'pis'] }));
@@ -115,14 +124,12 @@ for (const { name, skip, open } of STORES) {
         const view = SessionView.parse(await (await fetch(kit.url(`sessions/${sessionId}`))).json());
         assert.equal(view.orderId, order);
         const merchant = await kit.order(order);
-        assert.deepEqual([merchant.status, merchant.paidSessionId, merchant.sessions.length], [
-          'paid',
-          sessionId,
-          1,
-        ]);
+        assert.deepEqual(
+          [merchant.status, merchant.paidSessionId, merchant.sessions.length],
+          ['paid', sessionId, 1],
+        );
       } finally {
         await kit.close();
-        await store.close();
       }
     });
 
@@ -147,11 +154,13 @@ for (const { name, skip, open } of STORES) {
         await kit.notify(ref2);
         const blocked = await kit.createSession({ order, method: 'card' });
         assert.equal(blocked.status, 409);
-        assert.equal(((await blocked.json()) as { error: { code: string } }).error.code, 'order_already_paid');
+        assert.equal(
+          ((await blocked.json()) as { error: { code: string } }).error.code,
+          'order_already_paid',
+        );
         assert.equal((await kit.order(order)).status, 'processing');
       } finally {
         await kit.close();
-        await store.close();
       }
     });
 
@@ -174,7 +183,10 @@ for (const { name, skip, open } of STORES) {
         const statuses = answers.map((answer) => answer.status);
         for (const answer of answers) {
           if (answer.status === 409) {
-            assert.equal(((await answer.json()) as { error: { code: string } }).error.code, 'order_already_paid');
+            assert.equal(
+              ((await answer.json()) as { error: { code: string } }).error.code,
+              'order_already_paid',
+            );
           } else assert.equal(answer.status, 201);
         }
         assert.ok(statuses.includes(201));
@@ -204,7 +216,6 @@ for (const { name, skip, open } of STORES) {
         assert.equal(types('payment.refunded').length, duplicates.length);
       } finally {
         await kit.close();
-        await store.close();
       }
     });
 
@@ -249,7 +260,6 @@ for (const { name, skip, open } of STORES) {
         );
       } finally {
         await kit.close();
-        await store.close();
       }
     });
 
@@ -268,11 +278,10 @@ for (const { name, skip, open } of STORES) {
         }
         const view = await kit.order(order);
         const duplicate = view.sessions.find((s) => s.sessionId === b.sessionId);
-        assert.deepEqual([duplicate?.status, duplicate?.duplicateOf, duplicate?.operations], [
-          'succeeded',
-          a.sessionId,
-          [],
-        ]);
+        assert.deepEqual(
+          [duplicate?.status, duplicate?.duplicateOf, duplicate?.operations],
+          ['succeeded', a.sessionId, []],
+        );
         const reported = kit.events.find((event) => event.type === 'payment.duplicate');
         assert.deepEqual(reported?.data, {
           orderId: order,
@@ -286,7 +295,6 @@ for (const { name, skip, open } of STORES) {
         assert.equal(reported?.id, `evt_${b.sessionId}_duplicate`);
       } finally {
         await kit.close();
-        await store.close();
       }
     });
 
@@ -303,7 +311,7 @@ for (const { name, skip, open } of STORES) {
         kit.provider.setStatus(ref, { status: 'succeeded', raw: 'Paid' });
         const first = await kit.notify(ref);
         assert.equal(first.status, 500, 'the provider is told to redeliver');
-        assert.deepEqual(kit.events, []);
+        assert.equal(kit.events.length, 0);
         const redelivered = await kit.notify(ref);
         assert.equal(redelivered.status, 200);
         assert.deepEqual(
@@ -315,7 +323,6 @@ for (const { name, skip, open } of STORES) {
         assert.equal(kit.events.length, 1);
       } finally {
         await kit.close();
-        await store.close();
       }
     });
   });
