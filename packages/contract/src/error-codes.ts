@@ -141,7 +141,7 @@ export const ERROR_CODE_INFO: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   order_already_paid: shopper(
     409,
     false,
-    '`POST sessions` for an order that already has a processing, authorized or succeeded payment.',
+    '`POST sessions` for an order already paid (a processing, authorized or succeeded session).',
   ),
   provider_timeout: shopper(504, true, 'The provider did not answer within the configured timeout.'),
   provider_error: shopper(502, true, 'The provider answered with an error (a 5xx after retries).'),
