@@ -10,7 +10,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BankCombobox } from './bank-combobox.js';
 import { createSession, fetchOptions } from './checkout-api.js';
-import { CheckoutError, NoMethodsError, UnsafeRedirectError } from './checkout-errors.js';
+import { CheckoutError, NoMethodsError, type ResponseError, UnsafeRedirectError } from './checkout-errors.js';
 import { errorMessageId } from './error-messages.js';
 import { emit } from './events.js';
 import { formatAmount, ownName } from './intl-format.js';
@@ -387,8 +387,10 @@ export class PayCheckout extends LitElement {
   }
 
   #renderError(failure: CheckoutError) {
+    const message = this.#t(errorMessageId(failure.code, failure.status), { code: failure.code });
+    const back = (failure as ResponseError).returnUrl;
     return html`<div part="error" class="error">
-      <p>${this.#t(errorMessageId(failure.code, failure.status), { code: failure.code })}</p>
+      <p>${back ? html`<a part="return" href=${back}>${message}</a>` : message}</p>
       ${
         failure.retryable
           ? html`<button part="retry" class="retry" type="button" ?disabled=${this.disabled} @click=${this.#handleRetry}>
