@@ -12,7 +12,6 @@ import { type BackOffice, createBackOffice } from './back-office/back-office.js'
 import type { DemoConfig } from './config.js';
 import { findPackageDir } from './modules.js';
 import type { OrderBook } from './orders.js';
-import type { OrderPayment } from './pages/order-page.js';
 import type { PaymentHistory } from './routes/context.js';
 
 /** Where server-kit is mounted on the shop's origin (docs/testing.md). */
@@ -21,7 +20,6 @@ export const CHECKOUT_PATH = '/checkout';
 export interface ShopPayments {
   checkout: ReturnType<typeof createCheckout>;
   store: CheckoutStore;
-  lookupPayment(orderId: string, sessionId: string): Promise<OrderPayment | undefined>;
   paymentHistory(sessionId: string): Promise<PaymentHistory | undefined>;
   /** The back office's view of the payments and its operations; undefined without a merchant key. */
   backOffice?: BackOffice;
@@ -88,6 +86,8 @@ export function createShopPayments(
     elementDir: elementDist(),
     logLevel: config.logLevel,
     merchantKey,
+    // Fulfilment: server-kit hands every payment event of every order to the shop (at least once).
+    onPaymentEvent: async (event) => orders.applyPaymentEvent(event),
     async resolveOrder(orderId) {
       const order = orders.get(orderId);
       if (!order) return undefined;
@@ -110,11 +110,6 @@ export function createShopPayments(
       merchantKey === undefined
         ? undefined
         : createBackOffice({ checkout, store, providers, merchantKey, checkoutUrl: publicUrl }),
-    async lookupPayment(orderId, sessionId) {
-      const session = await store.getSession(sessionId).catch(() => undefined);
-      if (!session || session.orderId !== orderId) return undefined;
-      return { sessionId: session.id, status: session.status, reason: session.reason };
-    },
     async paymentHistory(sessionId) {
       const session = await store.getSession(sessionId).catch(() => undefined);
       if (!session) return undefined;
