@@ -3,7 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { PaymentEvent } from '@pay-checkout/contract';
-import { SignatureError } from '../src/errors.js';
+import { createCheckout } from '../src/checkout.js';
+import { ConfigError, SignatureError } from '../src/errors.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import type { CheckoutStore } from '../src/store/store.js';
 import { signWebhook, verifyWebhook, webhookHeaders } from '../src/webhooks/signature.js';
@@ -222,5 +223,25 @@ describe('verifyWebhook', () => {
     // A signed body whose id differs from the header's is not this delivery's event.
     const swapped = JSON.stringify({ ...event, id: 'evt_x' });
     refuses(() => verifyWebhook(SECRET, webhookHeaders(SECRET, event.id, swapped), swapped));
+  });
+});
+
+describe('webhooks config', () => {
+  it('refuses a secret that is not whsec_ and a URL that is not http(s), naming the field', () => {
+    const base = {
+      providers: [new FakeProvider()],
+      resolveOrder: async () => undefined,
+      publicUrl: 'http://127.0.0.1:1/checkout',
+      allowedOrigins: [],
+      poll: false,
+    };
+    assert.throws(
+      () => createCheckout({ ...base, webhooks: { url: 'http://127.0.0.1:1/hooks', secret: 'hunter2' } }),
+      (error: unknown) => error instanceof ConfigError && /config\.webhooks\.secret/.test(error.message),
+    );
+    assert.throws(
+      () => createCheckout({ ...base, webhooks: { url: 'ftp://127.0.0.1/hooks', secret: SECRET } }),
+      (error: unknown) => error instanceof ConfigError && /config\.webhooks\.url/.test(error.message),
+    );
   });
 });

@@ -65,6 +65,8 @@ export class PaymentEventDispatcher {
    * the next pass.
    */
   async afterChange(session: SessionRecord, options: { hooks: boolean }): Promise<void> {
+    // `created` and `pending` write no event (store/order-sql.ts): nothing to hand over, nothing to kick.
+    if (session.status === 'created' || session.status === 'pending') return;
     if (session.duplicateOf !== undefined) await settleDuplicate(this.#context, session);
     if (options.hooks) {
       await this.runHooks(session.id).catch((error: unknown) =>
