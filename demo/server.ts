@@ -69,7 +69,6 @@ try {
         config,
         orders,
         checkoutPath: CHECKOUT_PATH,
-        lookupPayment: shopPayments.lookupPayment,
         paymentHistory: shopPayments.paymentHistory,
         elementIntegrity: readElementIntegrity,
         backOffice: shopPayments.backOffice,

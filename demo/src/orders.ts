@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { PaymentEvent } from '@pay-checkout/contract';
 import { z } from 'zod';
 import { CATALOGUE, findProduct, TOP_UP_AMOUNTS } from './catalogue.js';
 
@@ -45,7 +46,23 @@ export interface Order {
   /** Top-up orders only: the wallet account credited. */
   creditorIban?: string;
   createdAt: Date;
+  /**
+   * The order's payment as server-kit's fulfilment hook (`onPaymentEvent`) last told the shop: the
+   * paying session once one paid, else the latest attempt the shop heard of. Never read from a URL.
+   */
+  payment?: OrderPayment;
+  /** Second payments of this order that server-kit flagged (and gave back where the provider can). */
+  duplicatePayments?: string[];
 }
+
+/** What the shop knows about the payment of an order (what the order page shows). */
+export interface OrderPayment {
+  sessionId: string;
+  status: string;
+  reason?: string;
+}
+
+const PAID = new Set(['authorized', 'succeeded']);
 
 /** Order ids travel in URLs and in the element's `order` attribute: 72 random bits, URL-safe. */
 function newOrderId(): string {
@@ -58,6 +75,8 @@ function newOrderId(): string {
  */
 export class OrderBook {
   readonly #orders = new Map<string, Order>();
+  /** Payment event ids already applied (the hook delivers at least once). */
+  readonly #events = new Set<string>();
 
   createPurchase(body: CreateOrderBody): Order {
     const merged = new Map<string, number>();
@@ -98,6 +117,42 @@ export class OrderBook {
 
   get(id: string): Order | undefined {
     return this.#orders.get(id);
+  }
+
+  /**
+   * Fulfilment: server-kit's `onPaymentEvent` (docs/server-kit.md, "Fulfil orders"). Idempotent per
+   * event id, as the hook may hand an event over again. Once a session paid the order, later events of
+   * other sessions never change its status; a `payment.duplicate` is only noted (server-kit gives the
+   * money back where the provider can), never fulfilled.
+   */
+  applyPaymentEvent(event: PaymentEvent): void {
+    if (this.#events.has(event.id)) return;
+    this.#events.add(event.id);
+    const order = this.#orders.get(event.data.orderId);
+    if (!order) return; // forgotten on restart (the demo keeps orders in memory)
+    const { sessionId, status, reason } = event.data;
+    switch (event.type) {
+      case 'payment.duplicate':
+        order.duplicatePayments = [...(order.duplicatePayments ?? []), sessionId];
+        return;
+      case 'payment.refunded':
+        return;
+      case 'payment.processing':
+      case 'payment.authorized':
+      case 'payment.succeeded':
+      case 'payment.failed':
+      case 'payment.cancelled':
+      case 'payment.expired': {
+        const paid = order.payment !== undefined && PAID.has(order.payment.status);
+        if (paid && order.payment?.sessionId !== sessionId) return;
+        order.payment = reason === undefined ? { sessionId, status } : { sessionId, status, reason };
+        return;
+      }
+      default: {
+        const unexpected: never = event.type;
+        throw new Error(`unknown payment event ${String(unexpected)}`);
+      }
+    }
   }
 
   /** Every order, newest first (the back office's list); a Map keeps insertion order. */

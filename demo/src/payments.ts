@@ -14,8 +14,8 @@ import type { DemoConfig } from './config.js';
 import { findPackageDir } from './modules.js';
 import type { OrderBook } from './orders.js';
 import type { OrderPayment } from './pages/order-page.js';
-import { FINTECTURE_COUNTRIES, fintectureSetup } from './providers/fintecture.js';
 import { cardGatewayProvider } from './providers/cardgateway.js';
+import { FINTECTURE_COUNTRIES, fintectureSetup } from './providers/fintecture.js';
 import { paytechAdapter } from './providers/paytech.js';
 import type { PaymentHistory } from './routes/context.js';
 
@@ -34,7 +34,6 @@ export const CHECKOUT_PATH = '/checkout';
 export interface ShopPayments {
   checkout: ReturnType<typeof createCheckout>;
   store: CheckoutStore;
-  lookupPayment(orderId: string, sessionId: string): Promise<OrderPayment | undefined>;
   paymentHistory(sessionId: string): Promise<PaymentHistory | undefined>;
   /** The back office's view of the payments and its operations; undefined without a merchant key. */
   backOffice?: BackOffice;
@@ -141,6 +140,8 @@ export function createShopPayments(
     // The sandbox lists banks in these countries: the element's bank-country picker offers them.
     ...(config.provider.kind === 'sandbox' ? { bankCountries: [...BANK_COUNTRIES] } : {}),
     returnPage: { autoForward: config.returnAutoForward ?? false },
+    // Fulfilment: server-kit hands every payment event of every order to the shop (at least once).
+    onPaymentEvent: async (event) => orders.applyPaymentEvent(event),
     async resolveOrder(orderId) {
       await fintectureWebhook;
       const order = orders.get(orderId);
@@ -164,11 +165,6 @@ export function createShopPayments(
       merchantKey === undefined
         ? undefined
         : createBackOffice({ checkout, store, providers, merchantKey, checkoutUrl: publicUrl }),
-    async lookupPayment(orderId, sessionId) {
-      const session = await store.getSession(sessionId).catch(() => undefined);
-      if (!session || session.orderId !== orderId) return undefined;
-      return { sessionId: session.id, status: session.status, reason: session.reason };
-    },
     async paymentHistory(sessionId) {
       const session = await store.getSession(sessionId).catch(() => undefined);
       if (!session) return undefined;

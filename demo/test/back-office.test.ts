@@ -48,7 +48,6 @@ describe('the back office', () => {
         config,
         orders,
         checkoutPath: CHECKOUT_PATH,
-        lookupPayment: payments.lookupPayment,
         paymentHistory: payments.paymentHistory,
         elementIntegrity: async () => undefined,
         backOffice: payments.backOffice,

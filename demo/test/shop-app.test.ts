@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import type { PaymentEvent, SessionStatus } from '@pay-checkout/contract';
 import { createShopApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { OrderBook } from '../src/orders.js';
@@ -22,8 +23,6 @@ describe('the demo shop app', () => {
           config: loadConfig({}),
           orders,
           checkoutPath: '/checkout',
-          lookupPayment: async (_orderId, sessionId) =>
-            sessionId === 'paid-session' ? { sessionId, status: 'succeeded' } : undefined,
           paymentHistory: async () => undefined,
           elementIntegrity: async () => 'sha384-test',
         },
@@ -103,12 +102,35 @@ describe('the demo shop app', () => {
     );
   });
 
-  it('shows the order page status from server-kit only, never from the URL', async () => {
+  it('shows the order page status from the fulfilment hook only, never from the URL, and no Pay once paid', async () => {
     const order = orders.createPurchase({ items: [{ sku: 'tee', qty: 1 }] });
     const forged = await (await fetch(`${base}/orders/${order.id}?session=forged&status=succeeded`)).text();
     assert.match(forged, /Awaiting payment/);
-    const paid = await (await fetch(`${base}/orders/${order.id}?session=paid-session`)).text();
-    assert.match(paid, /Thank you! Payment received/);
+    const event = (sessionId: string, type: PaymentEvent['type'], status: SessionStatus): PaymentEvent => ({
+      id: `evt_${sessionId}_${type}`,
+      type,
+      timestamp: new Date().toISOString(),
+      data: {
+        orderId: order.id,
+        sessionId,
+        provider: 'connectpay',
+        method: 'pis',
+        amount: { value: 1999, currency: 'EUR' },
+        status,
+      },
+    });
+    orders.applyPaymentEvent(event('paid-session', 'payment.succeeded', 'succeeded'));
+    // A later attempt's failure, and a duplicate, do not unpay the order.
+    orders.applyPaymentEvent(event('other-session', 'payment.failed', 'failed'));
+    orders.applyPaymentEvent(event('third-session', 'payment.duplicate', 'succeeded'));
+    for (const url of [`/orders/${order.id}`, `/orders/${order.id}?session=forged`]) {
+      const page = await (await fetch(`${base}${url}`)).text();
+      assert.match(page, /Thank you! Payment received/);
+      assert.doesNotMatch(page, /Pay now/);
+    }
+    const pay = await fetch(`${base}/orders/${order.id}/pay`, { redirect: 'manual' });
+    assert.equal(pay.status, 303);
+    assert.equal(pay.headers.get('location'), `/orders/${order.id}`);
   });
 
   it('links the back office discreetly from the footer, and keeps it off without a merchant key', async () => {

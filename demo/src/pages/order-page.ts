@@ -1,14 +1,9 @@
-import type { Order } from '../orders.js';
+import type { Order, OrderPayment } from '../orders.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { orderSummary } from './order-summary.js';
 
-/** What the shop knows about the payment of an order: read from server-kit, never from the URL. */
-export interface OrderPayment {
-  sessionId: string;
-  status: string;
-  reason?: string;
-}
+export type { OrderPayment };
 
 const REASONS: Record<string, string> = {
   insufficient_funds: 'Your bank declined the payment: insufficient funds.',
@@ -26,6 +21,7 @@ function statusNotice(order: Order, payment: OrderPayment | undefined): SafeHtml
     return html`<div class="notice warn"><h2>Awaiting payment</h2><p>This order has not been paid yet.</p></div>${payAgain}`;
   }
   switch (payment.status) {
+    case 'authorized':
     case 'succeeded':
       return html`<div class="notice"><h2>Thank you! Payment received</h2><p>${
         order.kind === 'topup'
@@ -48,12 +44,7 @@ function statusNotice(order: Order, payment: OrderPayment | undefined): SafeHtml
 }
 
 /** `/orders/:id`: where the shopper lands after "Return to merchant". */
-export function renderOrderPage(input: {
-  order: Order;
-  payment?: OrderPayment;
-  nonce: string;
-  cartCount: number;
-}) {
+export function renderOrderPage(input: { order: Order; nonce: string; cartCount: number }) {
   return layout({
     title: `Order ${input.order.id}`,
     nonce: input.nonce,
@@ -63,7 +54,7 @@ export function renderOrderPage(input: {
     <div class="checkout">
       <section aria-labelledby="status-heading" class="stack">
         <h2 id="status-heading" class="visually-hidden">Payment status</h2>
-        <div role="status">${statusNotice(input.order, input.payment)}</div>
+        <div role="status">${statusNotice(input.order, input.order.payment)}</div>
         <p><a href="/">Continue shopping</a></p>
       </section>
       ${orderSummary(input.order)}

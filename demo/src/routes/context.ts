@@ -3,7 +3,6 @@ import type { BackOffice } from '../back-office/back-office.js';
 import type { Cart } from '../cart.js';
 import type { DemoConfig } from '../config.js';
 import type { OrderBook } from '../orders.js';
-import type { OrderPayment } from '../pages/order-page.js';
 
 /** Everything the shop's routes need, wired once in `app.ts`. */
 export interface ShopDeps {
@@ -11,8 +10,6 @@ export interface ShopDeps {
   orders: OrderBook;
   /** Where server-kit is mounted on the shop's origin. */
   checkoutPath: string;
-  /** The payment behind `sessionId`, if it belongs to `orderId` (read from server-kit). */
-  lookupPayment(orderId: string, sessionId: string): Promise<OrderPayment | undefined>;
   /**
    * The status history server-kit recorded for a payment (the shop's back-office view; e2e uses it to
    * prove each provider notification was applied once). `undefined` for an unknown session.

@@ -13,6 +13,9 @@ import { renderProductPage } from '../pages/product-page.js';
 import { renderTopUpPage } from '../pages/topup-page.js';
 import type { Route, RouteContext } from './context.js';
 
+/** An order whose payment reached one of these is paid: no Pay any more. */
+const PAID_STATUSES = new Set(['processing', 'authorized', 'succeeded']);
+
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function notFound(ctx: RouteContext): true {
@@ -64,10 +67,14 @@ async function showPage(ctx: RouteContext): Promise<boolean> {
     const found = ctx.deps.orders.get(order[1]);
     if (!found) return notFound(ctx);
     if (!order[2]) {
-      // `session` only says which payment to look up; its status comes from server-kit (docs/reliability.md 10)
-      const sessionId = url.searchParams.get('session');
-      const payment = sessionId ? await ctx.deps.lookupPayment(found.id, sessionId) : undefined;
-      sendHtml(ctx.res, 200, renderOrderPage({ order: found, payment, cartCount: count, nonce }), nonce);
+      // The status comes from server-kit's fulfilment hook (the order book), never from the URL: the
+      // `?session=` server-kit adds to the return URL is not read (docs/server-kit.md, "Fulfil orders").
+      sendHtml(ctx.res, 200, renderOrderPage({ order: found, cartCount: count, nonce }), nonce);
+      return true;
+    }
+    if (found.payment && PAID_STATUSES.has(found.payment.status)) {
+      // A paid order offers no Pay: its checkout page leads to the order page.
+      redirect(ctx.res, `/orders/${found.id}`);
       return true;
     }
     const lang = url.searchParams.get('lang') ?? undefined;

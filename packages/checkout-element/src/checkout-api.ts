@@ -30,7 +30,13 @@ async function request<T>(url: string, init: RequestInit, ms: number, signal?: A
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (body as Partial<ErrorBody> | undefined)?.error;
-    throw new ResponseError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? '');
+    const back = (error as { returnUrl?: unknown } | undefined)?.returnUrl;
+    throw new ResponseError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? '',
+      typeof back === 'string' && /^https?:\/\//i.test(back) ? back : undefined,
+    );
   }
   return body as T;
 }

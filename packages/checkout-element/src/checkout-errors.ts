@@ -41,7 +41,13 @@ export class TimeoutError extends CheckoutError {
  */
 export class ResponseError extends CheckoutError {
   override name = 'ResponseError';
-  constructor(status: number, code: string, message: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    /** `order_already_paid`: the merchant's return link (http(s) only), shown with the message. */
+    readonly returnUrl?: string,
+  ) {
     super(code, message, isRetryableAnswer(status, code), status);
   }
 }

@@ -76,6 +76,7 @@ const MESSAGES: Record<Exclude<ErrorCode, ShownByStatus> | ElementErrorCode, Mes
   not_ready: 'errorRequest',
   store_conflict: 'errorServer',
   store_locked: 'errorRequest',
+  order_already_paid: 'errorPaid',
 };
 
 /** The messages that ask the shopper to try again; the Retry button shows exactly with these. */

@@ -46,6 +46,7 @@ export const SOURCE_MESSAGES = {
     'This payment method is unavailable right now. Please try again later or choose another one.',
   errorAccount: 'This account cannot receive the payment. Please contact the shop.',
   errorSession: 'This payment was not found or has ended. Please return to the shop and start again.',
+  errorPaid: 'This order is already paid. Back to the shop',
 } as const;
 
 /** Id of one message in the catalog. */

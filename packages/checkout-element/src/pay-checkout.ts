@@ -9,7 +9,7 @@ import type {
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BankCombobox } from './bank-combobox.js';
 import { createSession, fetchOptions } from './checkout-api.js';
-import { CheckoutError, NoMethodsError, UnsafeRedirectError } from './checkout-errors.js';
+import { CheckoutError, NoMethodsError, type ResponseError, UnsafeRedirectError } from './checkout-errors.js';
 import { countryNames } from './country-names.js';
 import { errorMessageId } from './error-messages.js';
 import { emit } from './events.js';
@@ -450,8 +450,10 @@ export class PayCheckout extends LitElement {
   }
 
   #renderError(failure: CheckoutError) {
+    const message = this.#t(errorMessageId(failure.code, failure.status));
+    const back = (failure as ResponseError).returnUrl;
     return html`<div part="error" class="error">
-      <p>${this.#t(errorMessageId(failure.code, failure.status))}</p>
+      <p>${back ? html`<a part="return" href=${back}>${message}</a>` : message}</p>
       ${
         failure.retryable
           ? html`<button part="retry" class="retry" type="button" ?disabled=${this.disabled} @click=${this.#handleRetry}>

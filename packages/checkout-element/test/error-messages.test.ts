@@ -6,6 +6,7 @@ import { errorMessageId } from '../src/error-messages.js';
 import type { ErrorDetail } from '../src/events.js';
 import { loadLocale } from '../src/locale.js';
 import { type MessageId, SOURCE_MESSAGES } from '../src/messages.js';
+import type { PayCheckout } from '../src/pay-checkout.js';
 import { $, mount, next, text, until, useFakeKit } from './helpers.js';
 
 /** What each language shows, by message id; the source locale is compiled in. */
@@ -48,4 +49,38 @@ describe('<pay-checkout> error codes', () => {
       }
     });
   }
+});
+
+describe('<pay-checkout> order_already_paid', () => {
+  const kit = useFakeKit();
+
+  async function refusedWith(returnUrl: string): Promise<PayCheckout> {
+    kit.server.sessionReplies.push({
+      status: 409,
+      body: { error: { code: 'order_already_paid', message: 'paid', returnUrl } },
+    });
+    const el = await mount(
+      `<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="de" method="card"></pay-checkout>`,
+    );
+    await until(() => !!$(el, 'legend'), 'loaded');
+    const error = next<ErrorDetail>(el, 'pay-checkout:error');
+    await el.submit();
+    await error;
+    await el.updateComplete;
+    return el;
+  }
+
+  it("shows the translated message as the link to the merchant's return URL", async () => {
+    const el = await refusedWith('https://shop.example/orders/ord-1?session=s1');
+    const link = $<HTMLAnchorElement>(el, '[part=return]');
+    expect(link.getAttribute('href')).to.equal('https://shop.example/orders/ord-1?session=s1');
+    expect(text(link)).to.equal((await messagesOf('de')).errorPaid);
+    expect($(el, '[part=retry]')).to.equal(null);
+  });
+
+  it('links nothing that is not http(s)', async () => {
+    const el = await refusedWith('javascript:alert(1)');
+    expect($(el, '[part=return]')).to.equal(null);
+    expect(text($(el, '[part=error] p'))).to.equal((await messagesOf('de')).errorPaid);
+  });
 });

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'session_not_found',
   'continue_not_available',
   'return_not_resolved',
+  'order_already_paid',
   // Providers
   'provider_timeout',
   'provider_error',
@@ -143,6 +144,11 @@ export const ERROR_CODE_INFO: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     '`GET continue/:sessionId` for a session without a pending form post.',
   ),
   return_not_resolved: shopper(404, false, '`GET return/:providerId?state=…` names no session.'),
+  order_already_paid: shopper(
+    409,
+    false,
+    '`POST sessions` for an order already paid (a processing, authorized or succeeded session).',
+  ),
   provider_timeout: shopper(504, true, 'The provider did not answer within the configured timeout.'),
   provider_error: shopper(502, true, 'The provider answered with an error (a 5xx after retries).'),
   provider_unreachable: shopper(

@@ -21,6 +21,14 @@ export {
   OperationView,
   SettlementAmounts,
 } from './merchant.js';
+// Merchant signals: payment events (onPaymentEvent, signed merchant webhooks) and the order view
+export {
+  MerchantOrderView,
+  PAYMENT_EVENT_TYPES,
+  PaymentEvent,
+  PaymentEventData,
+  PaymentEventType,
+} from './payment-events.js';
 // Status model
 export {
   canTransition,

@@ -118,6 +118,8 @@ export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 /** `GET sessions/:id`, also the data of each SSE `status` event. No personal data. */
 export const SessionView = z.object({
   sessionId: z.string(),
+  /** The merchant's order this session is one payment attempt of. */
+  orderId: z.string(),
   status: SessionStatus,
   reason: StatusReason.optional(),
   amount: Money,

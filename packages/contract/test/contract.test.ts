@@ -30,6 +30,7 @@ describe('contract', () => {
   it('requires amounts in integer minor units', () => {
     const view = {
       sessionId: 's',
+      orderId: 'order-1',
       status: 'pending',
       amount: { value: 19.99, currency: 'EUR' },
       method: 'pis',

@@ -18,7 +18,11 @@ import { elementBundleRoute, elementFileRoute } from './routes/element-route.js'
 import { elementTag } from './routes/element-tag.js';
 import { eventsRoute } from './routes/events-route.js';
 import { healthRoute } from './routes/health-route.js';
-import { merchantOperationRoute, merchantSessionRoute } from './routes/merchant-routes.js';
+import {
+  merchantOperationRoute,
+  merchantOrderRoute,
+  merchantSessionRoute,
+} from './routes/merchant-routes.js';
 import { notificationsRoute } from './routes/notifications-route.js';
 import { optionsRoute } from './routes/options-route.js';
 import { payRoute } from './routes/pay-route.js';
@@ -40,7 +44,8 @@ export interface Checkout {
   close(): Promise<void>;
   /**
    * Reconciles the sessions that are due now (what the background poller does each tick). For hosts
-   * without background timers (serverless): set `poll: false` and call this from a cron.
+   * without background timers (serverless): set `poll: false` and call this from a cron. It also
+   * hands pending payment events to `onPaymentEvent` and the webhook URL, and gives duplicates back.
    */
   reconcileDue(): Promise<number>;
   /** Each provider instance's circuit (closed, open, half-open), in config order; also `GET health`. */
@@ -86,7 +91,10 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     await store.migrate();
     config.languages ??= await readElementLanguages(deps.elementDir);
     await bus.start();
-    if (config.poll) poller.start();
+    if (config.poll) {
+      poller.start();
+      context.events.start();
+    }
     log.debug(
       { publicUrl: config.publicUrl, providers: config.providers.map((p) => p.id) },
       'checkout ready',
@@ -150,11 +158,17 @@ export function createCheckout(input: CheckoutConfig): Checkout {
       closed = true;
       await ready.catch(() => undefined);
       await poller.stop();
+      await context.events.stop();
       for (const end of [...deps.streams]) end();
       await bus.stop();
       if (ownsStore) await store.close();
     },
-    reconcileDue: () => poller.runOnce(),
+    reconcileDue: async () => {
+      const looked = await poller.runOnce();
+      // Serverless hosts have no background pass: hooks, webhooks and duplicates are handled here too.
+      await context.events.runOnce();
+      return looked;
+    },
     health: () => context.breakers.health(),
     capture: (sessionId, options) => operate(sessionId, 'capture', options),
     void: (sessionId, options) => operate(sessionId, 'void', options),
@@ -196,6 +210,7 @@ function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Route
     .add('POST', 'card/:id', card.submit)
     .add('GET', 'health', healthRoute(deps))
     .add('GET', 'merchant/sessions/:id', merchantSessionRoute(deps))
+    .add('GET', 'merchant/orders/:orderId', merchantOrderRoute(deps))
     .add('POST', 'merchant/sessions/:id/capture', merchantOperationRoute(deps, 'capture'))
     .add('POST', 'merchant/sessions/:id/void', merchantOperationRoute(deps, 'void'))
     .add('POST', 'merchant/sessions/:id/refund', merchantOperationRoute(deps, 'refund'))

@@ -1,3 +1,4 @@
+import type { PaymentEvent } from '@pay-checkout/contract';
 import { CountryCode } from '@pay-checkout/contract';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import { CircuitBreakerConfig } from './routing/circuit-breaker.js';
 import { RoutingConfig, type RoutingRule, validateRouting } from './routing/routing-config.js';
 import { isSessionId } from './sessions/ids.js';
 import type { CheckoutStore } from './store/store.js';
+import { webhookKey } from './webhooks/signature.js';
 
 /** What the merchant's `resolveOrder` returns. Amount and currency come only from here, never the browser. */
 export interface ResolvedOrder {
@@ -91,6 +93,27 @@ export interface CheckoutConfig {
    * (default) never forwards. Pending statuses never forward.
    */
   returnPage?: { autoForward?: number | false };
+  /**
+   * The fulfilment hook (docs/server-kit.md, "Fulfil orders"): called with every payment event of
+   * every order (`payment.succeeded`, `payment.duplicate`, …), at least once per event id, in the
+   * order they happened. Awaited before a provider notification is acknowledged: a throw answers the
+   * provider non-2xx, so it redelivers, and the event is handed over again. Fulfil once per `event.id`.
+   */
+  onPaymentEvent?: (event: PaymentEvent) => Promise<void> | void;
+  /** Signed merchant webhooks (Standard Webhooks) to your URL, delivered at least once with backoff. */
+  webhooks?: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /** Where every payment event is POSTed (http(s)). */
+  url: string;
+  /** `whsec_<base64>`, at least 16 random bytes; `verifyWebhook(secret, headers, body)` checks it. */
+  secret: string;
+  /** How long one delivery may take (default 10 s). */
+  timeoutMs?: number;
+  /** First retry after about this long (default 5 s), doubling up to `retryCapMs` (default 1 h). */
+  retryBaseMs?: number;
+  retryCapMs?: number;
 }
 
 const positiveMs = z.number().int().positive().max(2_147_483_647);
@@ -207,6 +230,21 @@ const configSchema = z
       })
       .strict()
       .optional(),
+    onPaymentEvent: z
+      .custom<CheckoutConfig['onPaymentEvent']>(isFunction, { message: 'must be a function (event) => …' })
+      .optional(),
+    webhooks: z
+      .object({
+        url: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }),
+        secret: z
+          .string()
+          .refine(isWebhookSecret, 'must be "whsec_" followed by at least 16 bytes in base64'),
+        timeoutMs: positiveMs.optional(),
+        retryBaseMs: positiveMs.optional(),
+        retryCapMs: positiveMs.optional(),
+      })
+      .strict()
+      .optional(),
   })
   // Unknown keys are refused, so a typo (`allowedOrigin`, `returnUrlHost`) fails at boot by name.
   .strict();
@@ -244,6 +282,17 @@ export interface ResolvedConfig {
   shopUrl?: string;
   /** Seconds before the return page forwards a final status to the merchant; `false` or unset: never. */
   autoForward?: number | false;
+  onPaymentEvent?: CheckoutConfig['onPaymentEvent'];
+  webhooks?: Required<WebhooksConfig>;
+}
+
+function isWebhookSecret(value: string): boolean {
+  try {
+    webhookKey(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -292,5 +341,13 @@ export function parseConfig(input: unknown): ResolvedConfig {
     defaultCountry: config.defaultCountry,
     shopUrl: config.shopUrl ?? `${config.allowedOrigins[0] ?? url.origin}/`,
     autoForward: config.returnPage?.autoForward ?? false,
+    onPaymentEvent: config.onPaymentEvent,
+    webhooks: config.webhooks && {
+      url: config.webhooks.url,
+      secret: config.webhooks.secret,
+      timeoutMs: config.webhooks.timeoutMs ?? 10_000,
+      retryBaseMs: config.webhooks.retryBaseMs ?? 5000,
+      retryCapMs: config.webhooks.retryCapMs ?? 60 * 60_000,
+    },
   };
 }

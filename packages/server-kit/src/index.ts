@@ -2,7 +2,7 @@
 
 // ── The checkout server ───────────────────────────────────────────────────────────────────────
 export { type Checkout, createCheckout } from './checkout.js';
-export type { CheckoutConfig, ResolvedOrder } from './config.js';
+export type { CheckoutConfig, ResolvedOrder, WebhooksConfig } from './config.js';
 // ── Errors (one base class; `code` and `status` are what the HTTP answer carries) ──────────────
 export {
   CheckoutError,
@@ -85,6 +85,7 @@ export type {
 } from './providers/provider.js';
 export type { ProviderHealth, ProvidersHealth } from './routing/circuit-breakers.js';
 export type { RoutingRule } from './routing/routing-config.js';
+export { OrderAlreadyPaidError } from './sessions/order-already-paid.js';
 // ── Store: the interface, the embedded default, PostgreSQL (the conformance suite: ./conformance) ─
 export { type PgliteStoreOptions, pgliteStore } from './store/pglite-store.js';
 export { postgresStore } from './store/postgres-store.js';
@@ -96,10 +97,19 @@ export type {
   IdempotencyClaim,
   NewSession,
   NotificationInput,
+  PaymentEventRecord,
   SessionRecord,
   StatusEvent,
   StoredResponse,
   TransitionInput,
   TransitionResult,
+  WebhookDeliveryRecord,
 } from './store/store.js';
 export { SessionNotFoundError, StoreConflictError, StoreLockedError } from './store/store-errors.js';
+// ── Fulfil orders: payment events, merchant webhooks (Standard Webhooks, docs/fulfil-orders.md) ─
+export {
+  signWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  webhookHeaders,
+} from './webhooks/signature.js';

@@ -23,7 +23,7 @@ describe('live status and background reconciliation', () => {
   });
 
   async function openSession(target: KitServer = kit): Promise<{ sessionId: string; providerRef: string }> {
-    const response = await target.createSession({ order: 'order-1', method: 'pis' });
+    const response = await target.createSession({ order: book.fresh(), method: 'pis' });
     assert.equal(response.status, 201);
     const { sessionId } = CreateSessionResponse.parse(await response.json());
     return { sessionId, providerRef: provider.paymentFor(sessionId).providerRef };

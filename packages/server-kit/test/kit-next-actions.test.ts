@@ -24,7 +24,7 @@ describe('server-kit next actions and state returns', () => {
   after(() => kit.close());
 
   async function open(method: string): Promise<CreateSessionResponse> {
-    const response = await kit.createSession({ order: 'order-1', method, country: 'DE' });
+    const response = await kit.createSession({ order: book.fresh(), method, country: 'DE' });
     assert.equal(response.status, 201);
     return CreateSessionResponse.parse(await response.json());
   }
@@ -78,7 +78,7 @@ describe('server-kit next actions and state returns', () => {
       rogue.formAction = 'https://acs.elsewhere.test/3ds';
       const other = await startKit({ providers: [rogue], resolveOrder: book.resolveOrder });
       try {
-        const response = await other.createSession({ order: 'order-1', method: 'card' });
+        const response = await other.createSession({ order: book.fresh(), method: 'card' });
         assert.equal(response.status, 502);
         assert.equal(await errorCode(response), 'unsafe_redirect');
         const [payment] = rogue.payments.values();

@@ -146,7 +146,7 @@ describe('server-kit routes', () => {
   describe('GET sessions/:id', () => {
     it('answers the unified status view without personal data', async () => {
       const created = CreateSessionResponse.parse(
-        await (await kit.createSession({ order: 'order-1', method: 'pis', bank: 'fake-bank' })).json(),
+        await (await kit.createSession({ order: book.fresh(), method: 'pis', bank: 'fake-bank' })).json(),
       );
       const response = await fetch(kit.url(`sessions/${created.sessionId}`));
       assert.equal(response.status, 200);
@@ -171,7 +171,7 @@ describe('server-kit routes', () => {
   describe('POST notifications/:provider', () => {
     it('re-fetches on a hint and applies what the provider says: 200 {received: true}', async () => {
       const created = CreateSessionResponse.parse(
-        await (await kit.createSession({ order: 'order-1', method: 'card' })).json(),
+        await (await kit.createSession({ order: book.fresh(), method: 'card' })).json(),
       );
       const { providerRef } = provider.paymentFor(created.sessionId);
       provider.setStatus(providerRef, { status: 'succeeded', raw: 'Completed' });
@@ -187,7 +187,7 @@ describe('server-kit routes', () => {
 
     it('answers 400 for a malformed notification and changes nothing', async () => {
       const created = CreateSessionResponse.parse(
-        await (await kit.createSession({ order: 'order-1', method: 'card' })).json(),
+        await (await kit.createSession({ order: book.fresh(), method: 'card' })).json(),
       );
       const statusCalls = provider.calls.status;
       for (const body of ['not json', '{"payment":{}}']) {

@@ -16,6 +16,7 @@ const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 function view(overrides: Partial<SessionView> = {}): SessionView {
   return {
     sessionId: 'ses_live1',
+    orderId: 'order-1',
     status: 'pending',
     amount: { value: 999, currency: 'EUR' },
     method: 'card',

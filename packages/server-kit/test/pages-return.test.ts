@@ -18,6 +18,7 @@ const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 function session(overrides: Partial<SessionView> = {}): SessionView {
   return {
     sessionId: 'ses_4f9c2b',
+    orderId: 'order-1',
     status: 'pending',
     amount: { value: 1250, currency: 'EUR' },
     method: 'pis',

@@ -55,7 +55,8 @@ async function create(base: string, key: string): Promise<CreateSessionResponse>
   const response = await fetch(`${base}/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key, origin: 'https://shop.test' },
-    body: JSON.stringify({ order: 'order-1', method: 'card' }),
+    // One order per payment: server-kit takes one payment per order (the spawned kit knows every order).
+    body: JSON.stringify({ order: `order-${key}`, method: 'card' }),
   });
   assert.equal(response.status, 201);
   return CreateSessionResponse.parse(await response.json());
@@ -122,7 +123,7 @@ describe('reliability: durability across SIGKILL', () => {
         'idempotency-key': 'r15-open',
         origin: 'https://shop.test',
       },
-      body: JSON.stringify({ order: 'order-1', method: 'card' }),
+      body: JSON.stringify({ order: 'order-r15-open', method: 'card' }),
     });
     assert.equal(replay.status, 201);
     assert.equal(CreateSessionResponse.parse(await replay.json()).sessionId, open.sessionId);

@@ -36,7 +36,8 @@ describe('reliability: notifications', () => {
   async function openSession(
     method: 'card' | 'pis' = 'card',
   ): Promise<{ sessionId: string; providerRef: string }> {
-    const response = await kit.createSession({ order: 'order-1', method });
+    // One payment per order: every session here gets its own order.
+    const response = await kit.createSession({ order: book.fresh(), method });
     assert.equal(response.status, 201);
     const { sessionId } = CreateSessionResponse.parse(await response.json());
     const provider = method === 'card' ? signed : unsigned;

@@ -20,7 +20,8 @@ describe('reliability: return flow and redirects', () => {
     await store.close();
   });
 
-  async function openSession(order = 'order-1'): Promise<string> {
+  // One payment per order: every session here gets its own order unless the test names one.
+  async function openSession(order = book.fresh()): Promise<string> {
     const response = await kit.createSession({ order, method: 'card' });
     assert.equal(response.status, 201);
     return CreateSessionResponse.parse(await response.json()).sessionId;
@@ -61,8 +62,7 @@ describe('reliability: return flow and redirects', () => {
       '%2F%2Fevil.example',
     ];
     for (const returnUrl of hostile) {
-      book.orders.set('hostile', { ...TEE_ORDER, returnUrl });
-      const sessionId = await openSession('hostile');
+      const sessionId = await openSession(book.fresh({ ...TEE_ORDER, returnUrl }));
       provider.setStatus(provider.paymentFor(sessionId).providerRef, {
         status: 'succeeded',
         raw: 'Completed',

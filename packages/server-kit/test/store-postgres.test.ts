@@ -130,9 +130,12 @@ if (unavailable) {
            VALUES ('cs_v1', 'order_v1', 'connectpay', 'pis', 500, 'EUR', 'Order 500', 'ref_v1', now() + interval '1 hour')`,
         );
         await client.query("UPDATE sessions SET status = 'succeeded' WHERE id = 'cs_v1'");
-        // Several instances start on the old database at once: migrations 2 and 3 apply once.
+        // Several instances start on the old database at once: every later migration applies once.
         const applied = await Promise.all([applyMigrations(client), applyMigrations(client)]);
-        assert.deepEqual(applied.flat(), [2, 3]);
+        assert.deepEqual(
+          applied.flat(),
+          MIGRATIONS.slice(1).map((migration) => migration.version),
+        );
         const store = sqlStore(client);
         assert.equal((await store.getSession('cs_v1'))?.status, 'succeeded');
         assert.deepEqual(

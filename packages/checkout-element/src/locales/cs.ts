@@ -42,4 +42,5 @@ export const templates = {
   errorUnavailable: 'Tento způsob platby je teď nedostupný. Zkuste to později nebo zvolte jiný.',
   errorAccount: 'Tento účet nemůže platbu přijmout. Obraťte se na obchod.',
   errorSession: 'Platba nebyla nalezena nebo už skončila. Vraťte se do obchodu a začněte znovu.',
+  errorPaid: 'Tato objednávka je již zaplacena. Zpět do obchodu',
 } satisfies Record<MessageId, string>;

@@ -42,4 +42,5 @@ export const templates = {
     'Denne betalingsmetode er ikke tilgængelig lige nu. Prøv igen senere, eller vælg en anden.',
   errorAccount: 'Denne konto kan ikke modtage betalingen. Kontakt butikken.',
   errorSession: 'Betalingen blev ikke fundet eller er afsluttet. Gå tilbage til butikken, og start forfra.',
+  errorPaid: 'Denne ordre er allerede betalt. Tilbage til butikken',
 } satisfies Record<MessageId, string>;

@@ -46,4 +46,5 @@ export const templates = {
   errorAccount: 'Dieses Konto kann die Zahlung nicht empfangen. Bitte wenden Sie sich an den Shop.',
   errorSession:
     'Diese Zahlung wurde nicht gefunden oder ist beendet. Bitte kehren Sie zum Shop zurück und beginnen Sie neu.',
+  errorPaid: 'Diese Bestellung ist bereits bezahlt. Zurück zum Shop',
 } satisfies Record<MessageId, string>;

@@ -42,4 +42,5 @@ export const templates = {
     'Este método de pago no está disponible en este momento. Inténtelo más tarde o elija otro.',
   errorAccount: 'Esta cuenta no puede recibir el pago. Póngase en contacto con la tienda.',
   errorSession: 'No se encontró este pago o ya ha finalizado. Vuelva a la tienda y empiece de nuevo.',
+  errorPaid: 'Este pedido ya está pagado. Volver a la tienda',
 } satisfies Record<MessageId, string>;

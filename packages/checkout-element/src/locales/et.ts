@@ -41,4 +41,5 @@ export const templates = {
   errorUnavailable: 'See makseviis pole praegu saadaval. Proovige hiljem uuesti või valige mõni teine.',
   errorAccount: 'See konto ei saa makset vastu võtta. Võtke ühendust poega.',
   errorSession: 'Seda makset ei leitud või see on lõppenud. Naaske poodi ja alustage uuesti.',
+  errorPaid: 'See tellimus on juba makstud. Tagasi poodi',
 } satisfies Record<MessageId, string>;

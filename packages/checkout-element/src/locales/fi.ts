@@ -42,4 +42,5 @@ export const templates = {
     'Tämä maksutapa ei ole juuri nyt käytettävissä. Yritä myöhemmin uudelleen tai valitse toinen.',
   errorAccount: 'Tälle tilille ei voi vastaanottaa maksua. Ota yhteyttä kauppaan.',
   errorSession: 'Maksua ei löytynyt tai se on päättynyt. Palaa kauppaan ja aloita alusta.',
+  errorPaid: 'Tämä tilaus on jo maksettu. Takaisin kauppaan',
 } satisfies Record<MessageId, string>;

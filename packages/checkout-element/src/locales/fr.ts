@@ -44,4 +44,5 @@ export const templates = {
     'Ce moyen de paiement est momentanément indisponible. Veuillez réessayer plus tard ou en choisir un autre.',
   errorAccount: 'Ce compte ne peut pas recevoir le paiement. Veuillez contacter la boutique.',
   errorSession: 'Ce paiement est introuvable ou terminé. Veuillez revenir à la boutique et recommencer.',
+  errorPaid: 'Cette commande est déjà payée. Retour à la boutique',
 } satisfies Record<MessageId, string>;

@@ -41,4 +41,5 @@ export const templates = {
   errorUnavailable: 'אמצעי התשלום הזה אינו זמין כרגע. נסו שוב מאוחר יותר או בחרו אמצעי אחר.',
   errorAccount: 'החשבון הזה לא יכול לקבל את התשלום. פנו לחנות.',
   errorSession: 'התשלום לא נמצא או שהסתיים. חזרו לחנות והתחילו מחדש.',
+  errorPaid: 'הזמנה זו כבר שולמה. חזרה לחנות',
 } satisfies Record<MessageId, string>;

@@ -43,4 +43,5 @@ export const templates = {
     'Ovaj način plaćanja trenutačno nije dostupan. Pokušajte ponovno kasnije ili odaberite drugi.',
   errorAccount: 'Ovaj račun ne može primiti uplatu. Obratite se trgovini.',
   errorSession: 'Plaćanje nije pronađeno ili je završeno. Vratite se u trgovinu i počnite ispočetka.',
+  errorPaid: 'Ova je narudžba već plaćena. Natrag u trgovinu',
 } satisfies Record<MessageId, string>;

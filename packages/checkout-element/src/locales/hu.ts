@@ -41,4 +41,5 @@ export const templates = {
   errorUnavailable: 'Ez a fizetési mód jelenleg nem érhető el. Próbálja újra később, vagy válasszon másikat.',
   errorAccount: 'Ez a számla nem fogadhatja a fizetést. Forduljon az üzlethez.',
   errorSession: 'A fizetés nem található, vagy már lezárult. Térjen vissza az üzletbe, és kezdje újra.',
+  errorPaid: 'Ez a rendelés már ki van fizetve. Vissza az áruházba',
 } satisfies Record<MessageId, string>;

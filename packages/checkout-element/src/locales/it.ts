@@ -42,4 +42,5 @@ export const templates = {
     'Questo metodo di pagamento non è disponibile al momento. Riprova più tardi o scegline un altro.',
   errorAccount: 'Questo conto non può ricevere il pagamento. Contatta il negozio.',
   errorSession: 'Pagamento non trovato o già concluso. Torna al negozio e ricomincia.',
+  errorPaid: 'Questo ordine è già stato pagato. Torna al negozio',
 } satisfies Record<MessageId, string>;

@@ -43,4 +43,5 @@ export const templates = {
   errorAccount: 'このアカウントではお支払いを受け取れません。ショップにお問い合わせください。',
   errorSession:
     'このお支払いは見つからないか、すでに終了しています。ショップに戻って最初からやり直してください。',
+  errorPaid: 'この注文はすでに支払い済みです。ショップに戻る',
 } satisfies Record<MessageId, string>;

@@ -41,4 +41,5 @@ export const templates = {
   errorUnavailable: '이 결제 수단은 지금 사용할 수 없습니다. 나중에 다시 시도하거나 다른 수단을 선택하세요.',
   errorAccount: '이 계좌로는 결제를 받을 수 없습니다. 상점에 문의하세요.',
   errorSession: '결제를 찾을 수 없거나 이미 종료되었습니다. 상점으로 돌아가 처음부터 다시 시작하세요.',
+  errorPaid: '이 주문은 이미 결제되었습니다. 상점으로 돌아가기',
 } satisfies Record<MessageId, string>;

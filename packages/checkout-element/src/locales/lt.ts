@@ -42,4 +42,5 @@ export const templates = {
   errorUnavailable: 'Šis mokėjimo būdas šiuo metu negalimas. Bandykite vėliau arba pasirinkite kitą.',
   errorAccount: 'Ši sąskaita negali gauti mokėjimo. Susisiekite su parduotuve.',
   errorSession: 'Mokėjimas nerastas arba jau baigtas. Grįžkite į parduotuvę ir pradėkite iš naujo.',
+  errorPaid: 'Šis užsakymas jau apmokėtas. Grįžti į parduotuvę',
 } satisfies Record<MessageId, string>;

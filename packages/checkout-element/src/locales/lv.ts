@@ -41,4 +41,5 @@ export const templates = {
   errorUnavailable: 'Šis maksājuma veids pašlaik nav pieejams. Mēģiniet vēlāk vai izvēlieties citu.',
   errorAccount: 'Šis konts nevar saņemt maksājumu. Sazinieties ar veikalu.',
   errorSession: 'Maksājums netika atrasts vai ir beidzies. Atgriezieties veikalā un sāciet no jauna.',
+  errorPaid: 'Šis pasūtījums jau ir apmaksāts. Atpakaļ uz veikalu',
 } satisfies Record<MessageId, string>;

@@ -42,4 +42,5 @@ export const templates = {
     'Denne betalingsmåten er ikke tilgjengelig akkurat nå. Prøv igjen senere eller velg en annen.',
   errorAccount: 'Denne kontoen kan ikke motta betalingen. Kontakt butikken.',
   errorSession: 'Fant ikke betalingen, eller den er avsluttet. Gå tilbake til butikken og start på nytt.',
+  errorPaid: 'Denne bestillingen er allerede betalt. Tilbake til butikken',
 } satisfies Record<MessageId, string>;

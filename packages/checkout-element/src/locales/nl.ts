@@ -42,4 +42,5 @@ export const templates = {
     'Deze betaalmethode is nu niet beschikbaar. Probeer het later opnieuw of kies een andere.',
   errorAccount: 'Deze rekening kan de betaling niet ontvangen. Neem contact op met de winkel.',
   errorSession: 'Deze betaling is niet gevonden of al afgerond. Ga terug naar de winkel en begin opnieuw.',
+  errorPaid: 'Deze bestelling is al betaald. Terug naar de winkel',
 } satisfies Record<MessageId, string>;

@@ -43,4 +43,5 @@ export const templates = {
     'Ta metoda płatności jest chwilowo niedostępna. Spróbuj ponownie później lub wybierz inną.',
   errorAccount: 'To konto nie może przyjąć płatności. Skontaktuj się ze sklepem.',
   errorSession: 'Nie znaleziono tej płatności lub została zakończona. Wróć do sklepu i zacznij od nowa.',
+  errorPaid: 'To zamówienie jest już opłacone. Wróć do sklepu',
 } satisfies Record<MessageId, string>;

@@ -43,4 +43,5 @@ export const templates = {
     'Esta forma de pagamento está indisponível no momento. Tente de novo mais tarde ou escolha outra.',
   errorAccount: 'Esta conta não pode receber o pagamento. Entre em contato com a loja.',
   errorSession: 'Este pagamento não foi encontrado ou já terminou. Volte à loja e comece de novo.',
+  errorPaid: 'Este pedido já foi pago. Voltar para a loja',
 } satisfies Record<MessageId, string>;

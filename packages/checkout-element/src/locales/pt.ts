@@ -43,4 +43,5 @@ export const templates = {
     'Este método de pagamento está indisponível de momento. Tente novamente mais tarde ou escolha outro.',
   errorAccount: 'Esta conta não pode receber o pagamento. Contacte a loja.',
   errorSession: 'Este pagamento não foi encontrado ou já terminou. Volte à loja e comece de novo.',
+  errorPaid: 'Esta encomenda já está paga. Voltar à loja',
 } satisfies Record<MessageId, string>;

@@ -43,4 +43,5 @@ export const templates = {
     'Această metodă de plată nu este disponibilă momentan. Încercați din nou mai târziu sau alegeți alta.',
   errorAccount: 'Acest cont nu poate primi plata. Contactați magazinul.',
   errorSession: 'Plata nu a fost găsită sau s-a încheiat. Reveniți în magazin și începeți din nou.',
+  errorPaid: 'Această comandă este deja plătită. Înapoi la magazin',
 } satisfies Record<MessageId, string>;

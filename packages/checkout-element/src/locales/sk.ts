@@ -42,4 +42,5 @@ export const templates = {
   errorUnavailable: 'Tento spôsob platby je momentálne nedostupný. Skúste to neskôr alebo vyberte iný.',
   errorAccount: 'Tento účet nemôže prijať platbu. Obráťte sa na obchod.',
   errorSession: 'Platba sa nenašla alebo už skončila. Vráťte sa do obchodu a začnite znova.',
+  errorPaid: 'Táto objednávka je už zaplatená. Späť do obchodu',
 } satisfies Record<MessageId, string>;

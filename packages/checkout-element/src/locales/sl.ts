@@ -43,4 +43,5 @@ export const templates = {
   errorAccount: 'Ta račun ne more prejeti plačila. Obrnite se na trgovino.',
   errorSession:
     'Plačila ni bilo mogoče najti ali pa se je že končalo. Vrnite se v trgovino in začnite znova.',
+  errorPaid: 'To naročilo je že plačano. Nazaj v trgovino',
 } satisfies Record<MessageId, string>;

@@ -42,4 +42,5 @@ export const templates = {
     'Det här betalningssättet är inte tillgängligt just nu. Försök igen senare eller välj ett annat.',
   errorAccount: 'Det här kontot kan inte ta emot betalningen. Kontakta butiken.',
   errorSession: 'Betalningen hittades inte eller är avslutad. Gå tillbaka till butiken och börja om.',
+  errorPaid: 'Den här beställningen är redan betald. Tillbaka till butiken',
 } satisfies Record<MessageId, string>;

@@ -42,4 +42,5 @@ export const templates = {
     'Bu ödeme yöntemi şu anda kullanılamıyor. Lütfen daha sonra tekrar deneyin veya başka bir yöntem seçin.',
   errorAccount: 'Bu hesap ödemeyi alamıyor. Lütfen mağazayla iletişime geçin.',
   errorSession: 'Bu ödeme bulunamadı veya sona erdi. Lütfen mağazaya dönüp yeniden başlayın.',
+  errorPaid: 'Bu sipariş zaten ödendi. Mağazaya dön',
 } satisfies Record<MessageId, string>;

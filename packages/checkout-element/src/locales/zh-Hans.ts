@@ -41,4 +41,5 @@ export const templates = {
   errorUnavailable: '此支付方式暂时不可用。请稍后重试或选择其他方式。',
   errorAccount: '此账户无法接收这笔付款。请联系商店。',
   errorSession: '未找到此付款或付款已结束。请返回商店重新开始。',
+  errorPaid: '此订单已付款。返回商店',
 } satisfies Record<MessageId, string>;

@@ -1,5 +1,6 @@
 import type { ErrorBody } from '@pay-checkout/contract';
 import { CheckoutError } from '../errors.js';
+import { OrderAlreadyPaidError } from '../sessions/order-already-paid.js';
 import { MethodNotAllowedError } from './http-errors.js';
 
 /** A JSON response; API answers are never cached by intermediaries. */
@@ -27,6 +28,10 @@ const RETRY_SOON = new Set<string>([
 export function errorResponse(error: unknown): Response {
   if (error instanceof CheckoutError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    // The way back to the shop for an order paid already (the element shows it as a link).
+    if (error instanceof OrderAlreadyPaidError && error.returnUrl) {
+      Object.assign(body.error, { returnUrl: error.returnUrl });
+    }
     const headers = new Headers();
     if (error instanceof MethodNotAllowedError) headers.set('allow', error.allow.join(', '));
     if (RETRY_SOON.has(error.code)) headers.set('retry-after', '1');

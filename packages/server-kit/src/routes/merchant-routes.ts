@@ -10,6 +10,7 @@ import {
 import { jsonResponse } from '../http/json.js';
 import type { RouteHandler } from '../http/router.js';
 import { merchantView } from '../operations/merchant-view.js';
+import { orderView } from '../operations/order-view.js';
 import { runOperation } from '../operations/run-operation.js';
 import { parseIdempotencyKey } from '../sessions/idempotency.js';
 import { loadSession } from '../sessions/load-session.js';
@@ -50,6 +51,15 @@ export function merchantSessionRoute(deps: RouteDeps): RouteHandler {
     authorize(request);
     const session = await loadSession(deps, params.id ?? '');
     return jsonResponse(200, await merchantView(deps, session));
+  };
+}
+
+/** `GET merchant/orders/:orderId`: the order's payment attempts and the one that paid it. */
+export function merchantOrderRoute(deps: RouteDeps): RouteHandler {
+  const authorize = merchantAuth(deps.config.merchantKey);
+  return async ({ request, params }) => {
+    authorize(request);
+    return jsonResponse(200, await orderView(deps, params.orderId ?? ''));
   };
 }
 

@@ -25,7 +25,8 @@ const RECEIVED = { received: true };
  * - an operation result (capture, void, refund; refunds reported as child payments name their parent):
  *   settles the ledger entry;
  * - not ours: recorded for audit.
- * Answered 200 `{received: true}` every time, so providers stop retrying.
+ * Answered 200 `{received: true}` every time, so providers stop retrying; except when `onPaymentEvent`
+ * throws for one of the session's events (500: the provider's redelivery is the retry).
  */
 export function notificationsRoute(deps: RouteDeps): RouteHandler {
   return async ({ request, params }) => {
@@ -67,6 +68,10 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
       notification,
       adapter.capabilities.notifications === 'signed',
     );
+    // The fulfilment hook, awaited before the acknowledgement: a throw answers 500, the provider
+    // redelivers, and that delivery (a duplicate in the inbox, so nothing else happens) runs the
+    // events still pending again.
+    await deps.events.runHooks(session.id);
     return jsonResponse(200, RECEIVED);
   };
 }

@@ -28,6 +28,8 @@ export async function applyProviderStatus(
     if (isFinalStatus(result.session.status)) {
       await context.store.schedulePoll(session.id, null, result.session.pollAttempts);
     }
+    // A notification's route runs the hooks itself, awaited, before it acknowledges.
+    await context.events.afterChange(result.session, { hooks: source !== 'notification' });
   }
   return result;
 }

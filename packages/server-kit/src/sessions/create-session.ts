@@ -18,6 +18,7 @@ import { newSessionId, providerReference } from './ids.js';
 import type { KitContext } from './kit-context.js';
 import { shopperUrl } from './next-action.js';
 import { type KitOrder, loadOrder } from './order.js';
+import { orderAlreadyPaid } from './order-already-paid.js';
 import { mergeProviderData } from './provider-data.js';
 import { sessionInput } from './reconcile.js';
 
@@ -91,6 +92,7 @@ export async function openSession(
       ...(order.topUp ? { providerData: { topUp: { ...order.topUp } } } : {}),
     },
   });
+  if (opened.kind === 'order_paid') throw orderAlreadyPaid(context, order, opened.sessionId);
   if (opened.kind !== 'claimed') return answerHeldKey(opened);
   try {
     return { response: await initiateAlongRoute(context, route, opened.session, key), replayed: false };
@@ -244,6 +246,7 @@ async function record(
   });
   if (recorded.outcome === 'applied') {
     logStatusChange(context, session.status, recorded.session, 'initiate', initiation.status.raw);
+    await context.events.afterChange(recorded.session, { hooks: true });
   }
   return recorded.response;
 }

@@ -5,6 +5,7 @@ import type { SessionRecord, StatusEvent } from '../store/store.js';
 export function toSessionView(session: SessionRecord): SessionView {
   const view: SessionView = {
     sessionId: session.id,
+    orderId: session.orderId,
     status: session.status,
     amount: { value: session.amount, currency: session.currency },
     method: session.method,

@@ -142,6 +142,46 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX sessions_by_order ON sessions (order_id, created_at DESC, id DESC)',
     ],
   },
+  {
+    version: 4,
+    name: 'duplicate payments, payment events outbox, merchant webhook deliveries',
+    statements: [
+      // The session that paid the order first, on a second payment of it (store/order-sql.ts says why a
+      // column and not a status).
+      'ALTER TABLE sessions ADD COLUMN duplicate_of text',
+      // The outbox: one row per event the merchant hears about, written in the transaction of the change.
+      // `hook_done_at`: `onPaymentEvent` returned for it; `webhook_*`: the signed delivery's progress.
+      `CREATE TABLE payment_events (
+         id text PRIMARY KEY,
+         seq bigserial NOT NULL UNIQUE,
+         session_id text NOT NULL REFERENCES sessions (id) DEFERRABLE INITIALLY DEFERRED,
+         order_id text NOT NULL,
+         type text NOT NULL,
+         body jsonb NOT NULL,
+         created_at timestamptz NOT NULL DEFAULT now(),
+         hook_done_at timestamptz,
+         webhook_delivered_at timestamptz,
+         webhook_attempts integer NOT NULL DEFAULT 0,
+         webhook_next_at timestamptz NOT NULL DEFAULT now()
+       )`,
+      'CREATE INDEX payment_events_by_session ON payment_events (session_id, seq)',
+      'CREATE INDEX payment_events_hook_due ON payment_events (seq) WHERE hook_done_at IS NULL',
+      `CREATE INDEX payment_events_webhook_due ON payment_events (webhook_next_at)
+         WHERE webhook_delivered_at IS NULL`,
+      // The delivery log: every attempt to deliver a webhook, with the receiver's answer.
+      `CREATE TABLE webhook_deliveries (
+         id bigserial PRIMARY KEY,
+         event_id text NOT NULL REFERENCES payment_events (id),
+         attempt integer NOT NULL CHECK (attempt > 0),
+         url text NOT NULL,
+         response_status integer,
+         error text,
+         duration_ms integer NOT NULL,
+         at timestamptz NOT NULL DEFAULT now()
+       )`,
+      'CREATE INDEX webhook_deliveries_by_event ON webhook_deliveries (event_id, id)',
+    ],
+  },
 ];
 
 /**

@@ -28,6 +28,7 @@ export interface SessionRow {
   expires_at: Date | string;
   created_at: Date | string;
   updated_at: Date | string;
+  duplicate_of: string | null;
 }
 
 export interface StatusEventRow {
@@ -70,6 +71,7 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     ...optional('redirectUrl', row.redirect_url),
     ...optional('providerData', row.provider_data),
     ...optional('next', row.next_action),
+    ...optional('duplicateOf', row.duplicate_of),
     pollAttempts: Number(row.poll_attempts),
     version: Number(row.version),
     createdAt: toDate(row.created_at),

@@ -1,7 +1,15 @@
 import { applyMigrations, STATUS_CHANNEL } from './migrations.js';
+import {
+  blocksOrder,
+  isPaidStatus,
+  LOCK_ORDER_OF_SESSION_SQL,
+  markDuplicate,
+  paymentEventCte,
+} from './order-sql.js';
 import { eventFromRow, type SessionRow, type StatusEventRow, sessionFromRow } from './session-rows.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
 import * as ledger from './sql-ledger.js';
+import * as outbox from './sql-payment-events.js';
 import { isFinal, notFinal, STATUS_RANK_FUNCTION } from './status-rank-sql.js';
 import type {
   AttachPaymentInput,
@@ -16,6 +24,7 @@ import type {
   OpenSessionInput,
   OpenSessionResult,
   OperationRecord,
+  PaymentEventRecord,
   ReserveOperationResult,
   SessionRecord,
   SettleOperationInput,
@@ -24,6 +33,8 @@ import type {
   TransitionInput,
   TransitionResult,
   UnclaimedKey,
+  WebhookDeliveryInput,
+  WebhookDeliveryRecord,
 } from './store.js';
 import { isUniqueViolation, SessionNotFoundError, StoreConflictError } from './store-errors.js';
 
@@ -67,18 +78,21 @@ function stopPollingAtFinal(to: string): string {
  * re-checks this WHERE against the new row, so two racing transitions never move a session
  * backwards. Reaching a final status stops the poller. One statement is atomic on its own, and the
  * NOTIFY is delivered only when it (or the transaction around it) commits. No row: nothing changed.
+ * The same statement marks a second payment of an order as a duplicate and writes the merchant's
+ * payment event (store/order-sql.ts); a move to a paid status runs after the order's lock.
  */
 const APPLY_SQL = `
   WITH changed AS (
     UPDATE sessions
-       SET status = $2, reason = $3, version = version + 1, updated_at = now(), ${stopPollingAtFinal('$2')}
+       SET status = $2, reason = $3, version = version + 1, updated_at = now(), ${stopPollingAtFinal('$2')},
+           ${markDuplicate('$2')}
      WHERE id = $1 AND ${movesForwardTo('$2')}
     RETURNING *
   ), event AS (
     INSERT INTO status_events (session_id, status, reason, source, provider_status)
     SELECT id, status, reason, $4, $5 FROM changed
     RETURNING id AS event_id, source AS event_source, provider_status AS event_provider_status, at AS event_at
-  )
+  )${paymentEventCte('outbox', 'changed')}
   SELECT changed.*, event.*,
          pg_notify($6, json_build_object('sessionId', changed.id, 'eventId', event.event_id)::text)::text AS notified
     FROM changed, event`;
@@ -110,10 +124,13 @@ const CREATE_SQL = `
  * `created` event, in one statement (one transaction, one round trip). Another holder of the key makes
  * the claim insert nothing, so nothing else is inserted either; a taken session id or reference aborts
  * the whole statement, claim included. `$15`: the status channel, `$16`/`$17`: key and request hash.
+ * An order that already has a blocking session (store/order-sql.ts) claims nothing either.
  */
 const OPEN_SQL = `
   WITH claim AS (
-    INSERT INTO idempotency_keys (key, request_hash, state) VALUES ($16, $17, 'in_progress')
+    INSERT INTO idempotency_keys (key, request_hash, state)
+    SELECT $16, $17, 'in_progress'
+     WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.order_id = $2::text AND ${blocksOrder('s')})
     ON CONFLICT DO NOTHING
     RETURNING key
   ), created AS (
@@ -151,7 +168,7 @@ const INITIATION_SQL = `
   WITH changed AS (
     UPDATE sessions
        SET ${attachedPayment('$2', '$3', '$10', '$11')}, status = $4, reason = $5, version = version + 1,
-           updated_at = now(), ${stopPollingAtFinal('$4')}
+           updated_at = now(), ${stopPollingAtFinal('$4')}, ${markDuplicate('$4')}
      WHERE id = $1 AND ${movesForwardTo('$4')}
     RETURNING *
   ), kept AS (
@@ -164,7 +181,7 @@ const INITIATION_SQL = `
     INSERT INTO status_events (session_id, status, reason, source, provider_status)
     SELECT id, status, reason, 'initiate', $6 FROM changed
     RETURNING id AS event_id, source AS event_source, provider_status AS event_provider_status, at AS event_at
-  ), attempted AS (
+  )${paymentEventCte('outbox', 'changed')}, attempted AS (
     INSERT INTO payment_attempts (session_id, attempt, provider, outcome)
     SELECT id, $12::integer, provider, 'created' FROM written WHERE $12::integer IS NOT NULL
     ON CONFLICT (session_id, attempt) DO UPDATE SET outcome = 'created'
@@ -344,19 +361,43 @@ class SqlCheckoutStore implements CheckoutStore {
     );
     if (rows[0] !== undefined) return { kind: 'claimed', session: sessionFromRow(rows[0]) };
     const held = await this.#readKey(db, input.key, input.requestHash);
-    // Released between our INSERT and SELECT: the key is free again, so try once more.
-    if (held === undefined) return this.openSession(input);
+    if (held === undefined) {
+      const paid = await this.#blockingSession(db, input.session.orderId);
+      if (paid !== undefined) return { kind: 'order_paid', sessionId: paid };
+      // Released between our INSERT and SELECT: the key is free again, so try once more.
+      return this.openSession(input);
+    }
     if (held.kind !== 'in_progress') return held;
     // A stale claim (its process died) is taken over together with the insert, or not at all.
     const session = await db.transaction(async (tx) => {
+      if (await this.#blockingSession(tx, input.session.orderId)) return undefined;
       if (!(await this.#takeOverStaleClaim(tx, input.key))) return undefined;
       return this.#insertSession(tx, input.session);
     });
     return session === undefined ? held : { kind: 'claimed', session };
   }
 
+  /** The session that keeps `orderId` from a new attempt (processing, authorized or succeeded), if any. */
+  async #blockingSession(db: SqlQueryable, orderId: string): Promise<string | undefined> {
+    const [row] = await db.query<{ id: string }>(
+      `SELECT s.id FROM sessions s WHERE s.order_id = $1 AND ${blocksOrder('s')}
+        ORDER BY s.updated_at, s.id LIMIT 1`,
+      [orderId],
+    );
+    return row?.id;
+  }
+
   async recordInitiation(input: InitiationInput): Promise<InitiationResult> {
     const db = await this.#db();
+    // The usual answer (pending) is one statement; a payment final at once takes its order's lock first.
+    if (!isPaidStatus(input.to)) return this.#recordInitiation(db, input);
+    return db.transaction(async (tx) => {
+      await tx.query(LOCK_ORDER_OF_SESSION_SQL, [input.sessionId]);
+      return this.#recordInitiation(tx, input);
+    });
+  }
+
+  async #recordInitiation(db: SqlQueryable, input: InitiationInput): Promise<InitiationResult> {
     const rows = await this.#guardUnique('This provider payment belongs to another session.', () =>
       db.query<InitiationRow>(INITIATION_SQL, [
         input.sessionId,
@@ -435,9 +476,18 @@ class SqlCheckoutStore implements CheckoutStore {
   async transition(input: TransitionInput): Promise<TransitionResult> {
     const db = await this.#db();
     const notification = input.notification;
-    // Without a notification the change is one statement; no transaction round trips needed.
-    if (notification === undefined) return this.#apply(db, input);
+    const paid = isPaidStatus(input.to);
+    // Without a notification the change is one statement; no transaction round trips needed, unless
+    // it pays an order: then its lock first, so two payments of one order cannot both be the first.
+    if (notification === undefined && !paid) return this.#apply(db, input);
+    if (notification === undefined) {
+      return db.transaction(async (tx) => {
+        await tx.query(LOCK_ORDER_OF_SESSION_SQL, [input.sessionId]);
+        return this.#apply(tx, input);
+      });
+    }
     return db.transaction(async (tx): Promise<TransitionResult> => {
+      if (paid) await tx.query(LOCK_ORDER_OF_SESSION_SQL, [input.sessionId]);
       // The inbox row comes first: its primary key is what makes a redelivered (or concurrently
       // delivered) notification a no-op. A concurrent twin waits here until we commit.
       const fresh = await this.#insertInbox(tx, {
@@ -560,9 +610,19 @@ class SqlCheckoutStore implements CheckoutStore {
   ): Promise<{ outcome: 'applied' | 'ignored'; operation: OperationRecord }> {
     const db = await this.#db();
     const sessionTo = input.sessionTo;
-    if (sessionTo === undefined) return ledger.settleOperationRow(db, input);
+    // One transaction: a refund's payment event is written with its settlement. No order lock: the
+    // only paid move here is authorized → succeeded (a capture), which pays no order anew.
     return db.transaction(async (tx) => {
       const settled = await ledger.settleOperationRow(tx, input);
+      const { operation } = settled;
+      if (settled.outcome === 'applied' && operation.kind === 'refund' && operation.status === 'succeeded') {
+        await outbox.insertRefundEvent(tx, {
+          operationId: operation.id,
+          sessionId: operation.sessionId,
+          amount: operation.amount,
+        });
+      }
+      if (sessionTo === undefined) return settled;
       // Only the answer that settled the operation moves the session; `#apply` is the same
       // compare-and-set as `transition` (forward only, event and NOTIFY when applied).
       if (settled.outcome === 'applied') {
@@ -590,6 +650,36 @@ class SqlCheckoutStore implements CheckoutStore {
 
   async listOperations(sessionId: string): Promise<OperationRecord[]> {
     return ledger.listOperations(await this.#db(), sessionId);
+  }
+
+  // ── Payment events and webhook deliveries (sql-payment-events.ts) ───────────────────────────
+
+  async pendingHookEvents(limit: number, sessionId?: string): Promise<PaymentEventRecord[]> {
+    return outbox.pendingHookEvents(await this.#db(), limit, sessionId);
+  }
+
+  async markHookDone(eventId: string): Promise<void> {
+    return outbox.markHookDone(await this.#db(), eventId);
+  }
+
+  async leaseDueWebhooks(now: Date, limit: number, leaseMs: number): Promise<PaymentEventRecord[]> {
+    return outbox.leaseDueWebhooks(await this.#db(), now, limit, leaseMs);
+  }
+
+  async recordWebhookDelivery(input: WebhookDeliveryInput): Promise<void> {
+    return outbox.recordWebhookDelivery(await this.#db(), input);
+  }
+
+  async listWebhookDeliveries(eventId?: string): Promise<WebhookDeliveryRecord[]> {
+    return outbox.listWebhookDeliveries(await this.#db(), eventId);
+  }
+
+  async listPaymentEvents(sessionId: string): Promise<PaymentEventRecord[]> {
+    return outbox.listPaymentEvents(await this.#db(), sessionId);
+  }
+
+  async listUnsettledDuplicates(limit: number): Promise<SessionRecord[]> {
+    return outbox.listUnsettledDuplicates(await this.#db(), limit);
   }
 
   // ── Shared steps ───────────────────────────────────────────────────────────────────────────

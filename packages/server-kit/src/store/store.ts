@@ -3,6 +3,8 @@ import type {
   NextAction,
   OperationKind,
   OperationStatus,
+  PaymentEvent,
+  PaymentEventType,
   PaymentMethod,
   SessionStatus,
   StatusReason,
@@ -44,7 +46,10 @@ export interface CheckoutStore {
    * in the same transaction, committed before it resolves: a concurrent request with the same key sees
    * `in_progress`, and a crash before the provider answers leaves a session to reconcile by reference.
    * A failed insert (taken id or reference: `StoreConflictError`) leaves the key unclaimed. Exactly one
-   * of several concurrent callers gets `claimed`.
+   * of several concurrent callers gets `claimed`. A key nobody holds for an order that already has a
+   * processing, authorized or succeeded session (not a duplicate) claims nothing and inserts nothing:
+   * `order_paid` (checked in the inserting statement itself; a payment that commits at that very
+   * moment is caught later as a duplicate, see `transition`).
    */
   openSession(input: OpenSessionInput): Promise<OpenSessionResult>;
   /**
@@ -77,7 +82,10 @@ export interface CheckoutStore {
    * status is not final (`canTransition` in @pay-checkout/contract), in one statement (CAS). When a
    * `notification` is given, its inbox row is inserted in the same transaction; a notification id
    * already in the inbox makes the whole call a no-op with `outcome: 'duplicate'`. Unknown session:
-   * `SessionNotFoundError`, and nothing is recorded.
+   * `SessionNotFoundError`, and nothing is recorded. A move to `authorized` / `succeeded` holds its
+   * order's lock and marks the session `duplicateOf` the one that paid the order first, if any; every
+   * move to a status the merchant hears about writes its payment event (the outbox) in the same
+   * transaction. `recordInitiation` and `settleOperation` do the same for the moves they make.
    */
   transition(input: TransitionInput): Promise<TransitionResult>;
   /** Inbox row for a notification that changed nothing (a hint, or a late contradictory one): kept for audit and dedupe. */
@@ -145,6 +153,61 @@ export interface CheckoutStore {
   /** An operation by the provider's id for it, within one session (notifications of operation results). */
   findOperationByProviderRef(sessionId: string, providerRef: string): Promise<OperationRecord | undefined>;
   listOperations(sessionId: string): Promise<OperationRecord[]>;
+
+  // ── Payment events: the outbox of onPaymentEvent and merchant webhooks ───────────────────────
+  /** Events not yet handed to `onPaymentEvent`, oldest first; only `sessionId`'s when given. */
+  pendingHookEvents(limit: number, sessionId?: string): Promise<PaymentEventRecord[]>;
+  /** `onPaymentEvent` returned for this event. */
+  markHookDone(eventId: string): Promise<void>;
+  /**
+   * Leases up to `limit` undelivered webhook events that are due (oldest first): their next try moves
+   * `leaseMs` ahead, so another instance does not send them meanwhile (`FOR UPDATE SKIP LOCKED`).
+   */
+  leaseDueWebhooks(now: Date, limit: number, leaseMs: number): Promise<PaymentEventRecord[]>;
+  /**
+   * Logs one delivery attempt and, in the same transaction, marks the event delivered or schedules its
+   * next try at `nextAt`.
+   */
+  recordWebhookDelivery(input: WebhookDeliveryInput): Promise<void>;
+  /** The delivery log, oldest first; one event's when given. */
+  listWebhookDeliveries(eventId?: string): Promise<WebhookDeliveryRecord[]>;
+  /** Every event of a session, oldest first. */
+  listPaymentEvents(sessionId: string): Promise<PaymentEventRecord[]>;
+  /**
+   * Duplicates still holding money (authorized or succeeded) without an operation under the
+   * idempotency key `duplicate:<sessionId>`: the automatic void or refund is still to be tried.
+   */
+  listUnsettledDuplicates(limit: number): Promise<SessionRecord[]>;
+}
+
+/** One row of the outbox. `body` is the contract's `PaymentEvent`, as written with the change. */
+export interface PaymentEventRecord {
+  id: string;
+  sessionId: string;
+  orderId: string;
+  type: PaymentEventType;
+  body: PaymentEvent;
+  createdAt: Date;
+  hookDoneAt?: Date;
+  webhookDeliveredAt?: Date;
+  webhookAttempts: number;
+}
+
+export interface WebhookDeliveryInput {
+  eventId: string;
+  /** 1 for the first try. */
+  attempt: number;
+  url: string;
+  responseStatus?: number;
+  error?: string;
+  durationMs: number;
+  delivered: boolean;
+  /** When not delivered: the next try. */
+  nextAt?: Date;
+}
+
+export interface WebhookDeliveryRecord extends Omit<WebhookDeliveryInput, 'delivered' | 'nextAt'> {
+  at: Date;
 }
 
 export interface AttachPaymentInput {
@@ -258,6 +321,11 @@ export interface SessionRecord extends NewSession {
   /** The adapter's next action as it gave it; `continue/:id` serves a `form_post` from here. */
   next?: NextAction;
   pollAttempts: number;
+  /**
+   * Set when this payment reached authorized / succeeded while another session of the same order
+   * already had: the id of that session (store/order-sql.ts).
+   */
+  duplicateOf?: string;
   /** Incremented on every change; lets callers detect concurrent writers. */
   version: number;
   createdAt: Date;
@@ -279,7 +347,11 @@ export interface OpenSessionInput {
   session: NewSession;
 }
 
-export type OpenSessionResult = { kind: 'claimed'; session: SessionRecord } | UnclaimedKey;
+export type OpenSessionResult =
+  | { kind: 'claimed'; session: SessionRecord }
+  /** The key was free, but the order already has a processing, authorized or succeeded session. */
+  | { kind: 'order_paid'; sessionId: string }
+  | UnclaimedKey;
 
 export interface InitiationInput {
   sessionId: string;

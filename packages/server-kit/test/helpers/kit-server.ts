@@ -15,12 +15,23 @@ export function orderBook(initial: Record<string, ResolvedOrder> = {}): {
   orders: Map<string, ResolvedOrder>;
   resolveOrder: (id: string) => Promise<ResolvedOrder | undefined>;
   calls: string[];
+  /**
+   * A new order (a tee unless told otherwise) and its id: server-kit takes one payment per order, so a
+   * test that pays several sessions gives each its own order.
+   */
+  fresh(order?: ResolvedOrder): string;
 } {
   const orders = new Map(Object.entries(initial));
   const calls: string[] = [];
+  let made = 0;
   return {
     orders,
     calls,
+    fresh(order = TEE_ORDER) {
+      const id = `order-fresh-${++made}`;
+      orders.set(id, order);
+      return id;
+    },
     resolveOrder: async (id) => {
       calls.push(id);
       return orders.get(id);

@@ -11,6 +11,7 @@ import { createCircuitBreakers } from '../../src/routing/circuit-breakers.js';
 import { createRouteTable } from '../../src/routing/route-table.js';
 import { newSessionId, providerReference } from '../../src/sessions/ids.js';
 import type { CheckoutStore, SessionRecord } from '../../src/store/store.js';
+import { PaymentEventDispatcher } from '../../src/webhooks/dispatcher.js';
 
 /**
  * The route dependencies of one checkout, built by hand around a real store and the given adapters,
@@ -67,7 +68,9 @@ export function operationsContext(
     streams: new Set(),
     streamLimits: new StreamLimits(config.liveStreams.max, config.liveStreams.perSession),
     elementDir: undefined,
+    events: undefined as unknown as PaymentEventDispatcher,
   };
+  deps.events = new PaymentEventDispatcher(deps);
 
   async function session(provider: string, status: SessionStatus, amount = 1250): Promise<SessionRecord> {
     const id = newSessionId();
