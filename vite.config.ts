@@ -59,7 +59,8 @@ export default defineConfig(({ mode }) => {
         output: {
           chunkFileNames: 'locales/[name].js',
           // lib mode keeps whitespace in ES output; force a full minify for the script-tag file (§6.3)
-          ...(bundle ? { minify: true } : {}),
+          // and no comments: the `@__PURE__` annotations help only a bundler, and nothing bundles this file again
+          ...(bundle ? { minify: true, comments: false } : {}),
         },
       },
     },

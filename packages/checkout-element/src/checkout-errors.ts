@@ -6,6 +6,7 @@ import { isRetryableAnswer } from './error-messages.js';
  * whether retrying the same attempt can help.
  */
 export class CheckoutError extends Error {
+  // One name for all: subclasses differ by `code`, and their own names would cost bundle bytes.
   override name = 'CheckoutError';
   constructor(
     readonly code: string,
@@ -20,7 +21,6 @@ export class CheckoutError extends Error {
 
 /** Raised when the request never got an HTTP response (offline, DNS, CORS, connection reset). */
 export class NetworkError extends CheckoutError {
-  override name = 'NetworkError';
   constructor(cause: unknown) {
     super('network_error', 'network error', true, undefined, { cause });
   }
@@ -28,9 +28,8 @@ export class NetworkError extends CheckoutError {
 
 /** Raised when the element gave up waiting for a response. */
 export class TimeoutError extends CheckoutError {
-  override name = 'TimeoutError';
   constructor(ms: number) {
-    super('timeout', `no response in ${ms} ms`, true);
+    super('timeout', `${ms} ms`, true);
   }
 }
 
@@ -40,7 +39,6 @@ export class TimeoutError extends CheckoutError {
  * idempotency_in_progress, …; docs/error-codes.md); an unknown code is judged by status (5xx, 409, 429).
  */
 export class ResponseError extends CheckoutError {
-  override name = 'ResponseError';
   constructor(
     status: number,
     code: string,
@@ -54,7 +52,6 @@ export class ResponseError extends CheckoutError {
 
 /** Raised when server-kit answers with a redirectUrl the element refuses to follow. */
 export class UnsafeRedirectError extends CheckoutError {
-  override name = 'UnsafeRedirectError';
   constructor(url: string) {
     super('unsafe_redirect', `refused ${url.slice(0, 60)}`, false);
   }
@@ -62,7 +59,6 @@ export class UnsafeRedirectError extends CheckoutError {
 
 /** Raised when the order offers no method the element may show. */
 export class NoMethodsError extends CheckoutError {
-  override name = 'NoMethodsError';
   constructor() {
     super('no_methods', 'no methods', false);
   }

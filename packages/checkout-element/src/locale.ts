@@ -51,7 +51,8 @@ export const LOCALES: readonly string[] = [SOURCE_LOCALE, ...Object.keys(loaders
 /** Loads one shipped target locale's chunk (lit-localize's `loadLocale`). */
 export function loadLocale(locale: string): Promise<LocaleModule> {
   const load = loaders[locale];
-  return load ? load() : Promise.reject(new Error(`no locale ${locale}`));
+  // lit-localize only rejects the switch with it: the tag alone says which (and saves bundle bytes)
+  return load ? load() : Promise.reject(new Error(locale));
 }
 
 // Languages that share a locale under another name: Norwegian (no, nn) reads Bokmål.
