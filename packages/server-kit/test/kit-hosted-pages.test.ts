@@ -73,7 +73,9 @@ describe('hosted pages for shoppers (issue 17)', () => {
     await rm(elementDir, { recursive: true, force: true });
   });
 
-  async function session(server: KitServer, order = 'order-1', language?: string): Promise<string> {
+  /** A session of a new order priced like `template` (an order is paid once: each test pays its own). */
+  async function session(server: KitServer, template = 'order-1', language?: string): Promise<string> {
+    const order = book.fresh(await book.resolveOrder(template));
     const body = { order, method: 'card' as const, ...(language ? { language } : {}) };
     return CreateSessionResponse.parse(await (await server.createSession(body)).json()).sessionId;
   }
