@@ -213,14 +213,21 @@ describe('return page', () => {
     );
   });
 
-  it('offers Return to merchant only once the status is final, carrying the session id', () => {
+  it('offers Return to merchant in every state, carrying the session id; pending says the shop will be told', () => {
     for (const status of SESSION_STATUSES) {
       const html = render({ merchantReturnUrl: 'https://shop.example/thanks?order=42#done' }, { status });
       const link = /<a class="button" id="return-link" href="([^"]+)"( hidden)?>([^<]+)<\/a>/.exec(html);
-      assert.ok(link, `${status}: link missing (it must exist to be revealed live)`);
+      assert.ok(link, `${status}: link missing`);
       assert.equal(link[1], 'https://shop.example/thanks?order=42&amp;session=ses_4f9c2b#done');
       assert.equal(link[3], 'Return to merchant');
-      assert.equal(link[2] === undefined, isFinalStatus(status), `${status}: hidden must mean not final`);
+      assert.equal(link[2], undefined, `${status}: the way back is never hidden (no dead end while pending)`);
+      const notice = /<p class="pending-notice" id="pending-notice"( hidden)?>/.exec(html);
+      assert.ok(notice, `${status}: the pending line must exist to be shown or hidden live`);
+      assert.equal(
+        notice[1] === undefined,
+        !isFinalStatus(status),
+        `${status}: the pending line shows exactly while pending`,
+      );
     }
     assert.equal(FINAL_STATUSES.length, 4);
   });
@@ -275,10 +282,20 @@ describe('return page', () => {
     assert.doesNotMatch(html, /<script[^>]*\ssrc=/, 'no external script');
   });
 
-  it('embeds a live-update script that never reads the query string', () => {
+  it('embeds a live-update script that never reads a parameter from the query string', () => {
     const html = render();
     assert.ok(html.includes(LIVE_UPDATE_SCRIPT));
-    assert.doesNotMatch(LIVE_UPDATE_SCRIPT, /location|URLSearchParams|document\.URL|\.search\b/);
+    // The status comes from the API only. The page's URL is read once, to reload it in the language
+    // the picker chose; nothing reads a parameter from it.
+    assert.doesNotMatch(
+      LIVE_UPDATE_SCRIPT,
+      /searchParams\.get|location\.search|URLSearchParams|document\.URL/,
+    );
+    assert.equal(LIVE_UPDATE_SCRIPT.match(/location\.href/g)?.length, 1);
+    assert.match(
+      LIVE_UPDATE_SCRIPT,
+      /url\.searchParams\.set\('lang', language\.value\);\s+location\.replace\(url\.href\)/,
+    );
     const state = jsonBlock(html, 'page-state') as Record<string, unknown>;
     assert.deepEqual(
       { sessionUrl: state.sessionUrl, eventsUrl: state.eventsUrl, status: state.status },
