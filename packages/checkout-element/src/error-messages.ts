@@ -9,7 +9,7 @@ type Listed<Code extends ErrorCode> = Code;
 
 /**
  * The listed codes (contract ERROR_CODES, docs/error-codes.md) shown with the message of their HTTP
- * status: 5xx `errorServer` (with Retry), any other `errorRequest` ("contact the shop"). They are named
+ * status: 5xx and 429 `errorServer` (with Retry), any other `errorRequest` ("contact the shop"). They are named
  * here, as a type, rather than in MESSAGES: 28 more code strings would cost about 250 bytes gzip of the
  * script-tag bundle's 15 KB budget.
  */
@@ -51,7 +51,8 @@ type ShownByStatus = Listed<
  * four more code strings out of the bundle.
  */
 type AccountCode = Extract<ErrorCode, `consumer_${string}` | `creditor_${string}`>;
-const ACCOUNT_CODE = /^c(onsumer|reditor)_/;
+// (the shortest prefixes no other code has; test/error-messages.test.ts checks every code's message)
+const ACCOUNT_CODE = /^c(onsu|redi)/;
 
 // Every other code has its own entry: a code added to the contract is a compile error until it is
 // here, in ShownByStatus or an AccountCode (and one in two is an excess property).
@@ -97,7 +98,7 @@ export function errorMessageId(code: string, status = 0): MessageId {
   // hasOwn: a code such as `constructor` must not reach Object.prototype
   if (Object.hasOwn(MESSAGES, code)) return MESSAGES[code as keyof typeof MESSAGES];
   if (ACCOUNT_CODE.test(code)) return 'errorAccount';
-  return status >= 500 ? 'errorServer' : 'errorRequest';
+  return status > 499 || status === 429 ? 'errorServer' : 'errorRequest';
 }
 
 /**
