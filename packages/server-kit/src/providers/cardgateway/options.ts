@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
+import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
 import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
 
 const Options = z.object({
@@ -7,12 +8,7 @@ const Options = z.object({
    * The gateway's root, under which `transactionServices/REST/v1/…` lives: e.g.
    * `http://127.0.0.1:3100/cardgateway` (sandbox) or `https://secure.paymentz.example`.
    */
-  baseUrl: z
-    .string()
-    .refine(
-      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
-      'must be an http(s) URL',
-    ),
+  baseUrl: HttpUrl,
   memberId: z.string().min(1, 'is required'),
   /** The merchant's secret key: `authentication.sKey` for a token and the salt of every checksum. */
   secureKey: z.string().min(1, 'is required'),
@@ -22,34 +18,13 @@ const Options = z.object({
   partnerId: z.string().min(1).optional(),
   /** `DB` (debit: authorize and capture at once, the default) or `PA` (authorize; capture or void later). */
   paymentType: z.enum(['DB', 'PA']).default('DB'),
-  timeoutMs: z.number().int().positive().max(120_000).default(10_000),
-  /** Retries of reads (inquiries) after the first attempt. Payments and operations are never retried. */
-  retries: z.number().int().min(0).max(10).default(3),
-  retryBackoff: z
-    .object({ baseMs: z.number().int().min(0), maxMs: z.number().int().min(0) })
-    .default({ baseMs: 200, maxMs: 5_000 }),
-  sandbox: z.boolean().optional(),
-  /** Hosts of the gateway's 3-D Secure (ACS) pages; default: the base URL's host. */
-  redirectHosts: z.array(z.string().min(1)).optional(),
-  logger: z
-    .custom<CardGatewayLogger>(
-      (value) =>
-        typeof value === 'object' && value !== null && typeof Reflect.get(value, 'warn') === 'function',
-      'must have a warn(details, message) method',
-    )
-    .optional(),
-  /** For tests and special runtimes: a `fetch` to send calls through instead of keep-alive `node:http`. */
-  fetch: z
-    .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
-    .optional(),
+  ...ADAPTER_HTTP_OPTIONS,
 });
 
 export type CardGatewayOptions = z.input<typeof Options>;
 
 /** The one logger method the adapter uses, in pino's argument order. */
-export interface CardGatewayLogger {
-  warn(details: Record<string, unknown>, message: string): void;
-}
+export type CardGatewayLogger = AdapterLogger;
 
 export interface ResolvedCardGatewayOptions {
   /** Always ends with `/`. */

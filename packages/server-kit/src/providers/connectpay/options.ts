@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
+import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
 import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
 
 /** Hosts of ConnectPay's payment widget (packages/sandbox/README.md, ConnectPay's wire): shoppers are redirected there. */
@@ -8,51 +9,21 @@ const WIDGET_HOSTS = ['pay-stage.connectpay.com', 'pay.connectpay.com'];
 
 const Options = z.object({
   /** API root, e.g. `http://127.0.0.1:3100/connectpay` (sandbox) or `https://api2-stage.connectpay.com`. */
-  baseUrl: z
-    .string()
-    .refine(
-      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
-      'must be an http(s) URL',
-    ),
+  baseUrl: HttpUrl,
   clientId: z.string().min(1, 'is required'),
   clientSecret: z.string().min(1, 'is required'),
   brandId: z.string().min(1, 'is required'),
   /** PEM of the RSA private key whose public half is registered with ConnectPay (signs `X-Signature`). */
   privateKeyPem: z.string().min(1, 'is required'),
-  timeoutMs: z.number().int().positive().max(120_000).default(10_000),
-  /** Retries of reads (GET) after the first attempt. Writes are never retried. */
-  retries: z.number().int().min(0).max(10).default(3),
-  /** Backoff of those retries (full jitter); small values let tests run fast. */
-  retryBackoff: z
-    .object({ baseMs: z.number().int().min(0), maxMs: z.number().int().min(0) })
-    .default({ baseMs: 200, maxMs: 5_000 }),
-  sandbox: z.boolean().optional(),
-  redirectHosts: z.array(z.string().min(1)).optional(),
   /** Defaults for BaaS top-up sessions; a session's own `topUp` fields win. */
   topUp: z.object({ creditorIban: z.string().min(1), consumerId: z.string().min(1) }).optional(),
-  /** Where warnings go (a pino logger fits): unsupported statuses, retried reads. Default: none. */
-  logger: z
-    .custom<ConnectPayLogger>(
-      (value) =>
-        typeof value === 'object' && value !== null && typeof Reflect.get(value, 'warn') === 'function',
-      'must have a warn(details, message) method',
-    )
-    .optional(),
-  /**
-   * For tests and special runtimes: a `fetch` to send API calls through instead of the default
-   * keep-alive `node:http` transport (which costs far less CPU per call than the global `fetch`).
-   */
-  fetch: z
-    .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
-    .optional(),
+  ...ADAPTER_HTTP_OPTIONS,
 });
 
 export type ConnectPayOptions = z.input<typeof Options>;
 
 /** The one logger method the adapter uses, in pino's argument order. */
-export interface ConnectPayLogger {
-  warn(details: Record<string, unknown>, message: string): void;
-}
+export type ConnectPayLogger = AdapterLogger;
 
 export interface ResolvedConnectPayOptions {
   /** Always ends with `/`, so relative API paths resolve under it. */

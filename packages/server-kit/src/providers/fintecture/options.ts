@@ -1,61 +1,36 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
+import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
 import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
 
 /** Hosts of Fintecture's Connect page (PROVIDER-WIRE facts in packages/sandbox/README.md, "Fintecture"). */
 const CONNECT_HOSTS = ['connect-sandbox.fintecture.com', 'connect.fintecture.com'];
 
-const httpUrl = z
-  .string()
-  .refine(
-    (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
-    'must be an http(s) URL',
-  );
-
 const Options = z.object({
   /** API root: `https://api-sandbox.fintecture.com`, or the sandbox's `http://127.0.0.1:3100/fintecture`. */
-  baseUrl: httpUrl,
+  baseUrl: HttpUrl,
   /** OAuth root (`https://oauth-sandbox.fintecture.com`); default: the API root, as on our sandbox. */
-  oauthUrl: httpUrl.optional(),
+  oauthUrl: HttpUrl.optional(),
   appId: z.string().min(1, 'is required'),
   appSecret: z.string().min(1, 'is required'),
   /** PEM of the RSA private key whose public half is registered with the application. */
   privateKeyPem: z.string().min(1, 'is required'),
   /** The PSU type Connect opens with: `retail` (default) or `corporate`. */
   psuType: z.enum(['retail', 'corporate']).default('retail'),
-  timeoutMs: z.number().int().positive().max(120_000).default(10_000),
-  /** Retries of reads (GET) after the first attempt. Writes are never retried. */
-  retries: z.number().int().min(0).max(10).default(3),
-  retryBackoff: z
-    .object({ baseMs: z.number().int().min(0), maxMs: z.number().int().min(0) })
-    .default({ baseMs: 200, maxMs: 5_000 }),
   /** How far a webhook's `Date` may be from our clock (default 10 minutes: Fintecture retries with backoff). */
   webhookToleranceMs: z
     .number()
     .int()
     .positive()
     .default(10 * 60_000),
-  sandbox: z.boolean().optional(),
-  redirectHosts: z.array(z.string().min(1)).optional(),
-  logger: z
-    .custom<FintectureLogger>(
-      (value) =>
-        typeof value === 'object' && value !== null && typeof Reflect.get(value, 'warn') === 'function',
-      'must have a warn(details, message) method',
-    )
-    .optional(),
-  /** For tests and special runtimes: a `fetch` to send API calls through instead of keep-alive `node:http`. */
-  fetch: z
-    .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
-    .optional(),
+  ...ADAPTER_HTTP_OPTIONS,
 });
 
 export type FintectureOptions = z.input<typeof Options>;
 
-export interface FintectureLogger {
-  warn(details: Record<string, unknown>, message: string): void;
-}
+/** The one logger method the adapter uses, in pino's argument order. */
+export type FintectureLogger = AdapterLogger;
 
 export interface ResolvedFintectureOptions {
   /** Always ends with `/`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
+import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
 import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
 
 /** pay.tech's engine hosts (PROVIDER-WIRE §2, "Base URLs"); its payment pages are on them too. */
@@ -7,12 +8,7 @@ const ENGINE_HOSTS = ['engine.pay.tech', 'engine-sandbox.pay.tech'];
 
 const Options = z.object({
   /** API root without `/api/v1`: `https://engine-sandbox.pay.tech`, or the sandbox's `http://127.0.0.1:3100/paytech`. */
-  baseUrl: z
-    .string()
-    .refine(
-      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
-      'must be an http(s) URL',
-    ),
+  baseUrl: HttpUrl,
   /** The Shop API Key (`Authorization: Bearer …`). */
   apiKey: z.string().min(1, 'is required'),
   /** The Shop Signing Key: webhooks are HMAC-SHA256 signed with it. */
@@ -22,34 +18,13 @@ const Options = z.object({
    * pre-authorization (`preAuth: true`, `AUTHORIZED`), captured or voided later by the merchant.
    */
   capture: z.enum(['automatic', 'manual']).default('automatic'),
-  timeoutMs: z.number().int().positive().max(120_000).default(10_000),
-  /** Retries of reads (GET) after the first attempt. Writes are never retried. */
-  retries: z.number().int().min(0).max(10).default(3),
-  retryBackoff: z
-    .object({ baseMs: z.number().int().min(0), maxMs: z.number().int().min(0) })
-    .default({ baseMs: 200, maxMs: 5_000 }),
-  sandbox: z.boolean().optional(),
-  /** Hosts of the payment pages; default: the API's host and pay.tech's engine hosts. */
-  redirectHosts: z.array(z.string().min(1)).optional(),
-  logger: z
-    .custom<PaytechLogger>(
-      (value) =>
-        typeof value === 'object' && value !== null && typeof Reflect.get(value, 'warn') === 'function',
-      'must have a warn(details, message) method',
-    )
-    .optional(),
-  /** For tests and special runtimes: a `fetch` instead of the keep-alive `node:http` transport. */
-  fetch: z
-    .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
-    .optional(),
+  ...ADAPTER_HTTP_OPTIONS,
 });
 
 export type PaytechOptions = z.input<typeof Options>;
 
 /** The one logger method the adapter uses, in pino's argument order. */
-export interface PaytechLogger {
-  warn(details: Record<string, unknown>, message: string): void;
-}
+export type PaytechLogger = AdapterLogger;
 
 export interface ResolvedPaytechOptions {
   /** Always ends with `/`, so relative API paths resolve under it. */
