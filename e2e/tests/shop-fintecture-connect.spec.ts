@@ -1,6 +1,7 @@
 import { expect, test } from '../fixtures.js';
 import { FintectureConnect } from '../pages/fintecture-connect.js';
 import { PRODUCTS } from '../pages/shop-page.js';
+import { TEXTS } from '../pages/texts.js';
 
 /**
  * Connect's own bank list (no bank chosen beforehand: the merchant opens the session without one),
@@ -49,5 +50,6 @@ test('Connect bank list: language, country, account type and search, then paid',
   await connect.authorize('paid');
   await connect.returnToMerchant.click();
   await returnPage.waitUntilOpen();
-  await returnPage.expectHeading(returnPage.texts.succeeded);
+  // The session was opened in German: our return page speaks the session's language (issue 17).
+  await returnPage.expectHeading(TEXTS.de.returnPage.succeeded);
 });
