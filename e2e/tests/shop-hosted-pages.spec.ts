@@ -108,7 +108,7 @@ test.describe("The manual-review page's way back", () => {
     returnPage,
     order,
   }) => {
-    const orderId = await journey.checkOut(PRODUCTS.review, { method: 'card' });
+    const orderId = await journey.checkOut(PRODUCTS.review, { method: 'card', provider: 'connectpay' });
     await test.step('pay by card (frictionless)', () =>
       journey.widget.payByCard({ number: '4485040371536584' }));
     await journey.returnToShop('processing');
@@ -142,7 +142,7 @@ test.describe('A final status forwards to the shop after a countdown (RETURN_AUT
     const countdown = page.locator('#forward-text');
     await test.step('paid by card: the return page counts down, visibly and for screen readers', async () => {
       expect(forwardingDemo).toBe(FORWARDING_DEMO);
-      const orderId = await journey.checkOut(PRODUCTS.tee, { method: 'card' });
+      const orderId = await journey.checkOut(PRODUCTS.tee, { method: 'card', provider: 'connectpay' });
       await journey.widget.payByCard({ number: '4485040371536584' });
       // A paused clock: the countdown runs exactly when the test says, without sleeping.
       await stopTheClock(page);
@@ -162,7 +162,7 @@ test.describe('A final status forwards to the shop after a countdown (RETURN_AUT
       await expect(page).toHaveURL(new RegExp(`/orders/${orderId}\\?session=`));
     });
     await test.step('"Stay on this page" stops it and leaves the way back focused', async () => {
-      await journey.checkOut(PRODUCTS.tee, { method: 'card' });
+      await journey.checkOut(PRODUCTS.tee, { method: 'card', provider: 'connectpay' });
       await journey.widget.payByCard({ number: '4485040371536584' });
       await stopTheClock(page);
       await journey.returnToShop('succeeded');
@@ -174,7 +174,7 @@ test.describe('A final status forwards to the shop after a countdown (RETURN_AUT
       await returnPage.expectHeading(returnPage.texts.succeeded);
     });
     await test.step('manual review (pending): no countdown, the page stays', async () => {
-      await journey.checkOut(PRODUCTS.review, { method: 'card' });
+      await journey.checkOut(PRODUCTS.review, { method: 'card', provider: 'connectpay' });
       await journey.widget.payByCard({ number: '4485040371536584' });
       await stopTheClock(page);
       await journey.returnToShop('processing');
