@@ -3,7 +3,7 @@ import type { SpanTotals } from './spans.js';
 
 /** Messages a bench child sends to the load generator over the IPC channel. */
 export type ChildMessage =
-  | { type: 'ready'; url: string; connectPayUrl?: string }
+  | { type: 'ready'; url: string; connectPayUrl?: string; paytechUrl?: string }
   | { type: 'notification'; reference: string; status: string; arrivedAt: number }
   | { type: 'spans'; spans: SpanTotals };
 

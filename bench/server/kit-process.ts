@@ -1,14 +1,17 @@
 // The kit in its own process (started by bench/server/run.ts), wired like server-kit's own tests
 // (test/helpers/connectpay-kit.ts, kit-server.ts): the ConnectPay adapter with the sandbox's built-in
-// client, PGlite in memory, poller off (so only notifications move sessions), node:http via
-// toNodeHandler. It reports, over IPC, when each ConnectPay notification reached it.
+// client (or, under `BENCH_PROVIDER=paytech`, the pay.tech adapter with the sandbox's test shop),
+// PGlite in memory, poller off (so only notifications move sessions), node:http via toNodeHandler.
+// It reports, over IPC, when each ConnectPay notification reached it.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SANDBOX_CLIENT } from '@pay-checkout/sandbox';
+import { paytechTestShop, SANDBOX_CLIENT } from '@pay-checkout/sandbox';
 import {
   type Checkout,
   connectpay,
   createCheckout,
+  type ProviderAdapter,
+  paytech,
   pgliteStore,
   postgresStore,
   toNodeHandler,
@@ -21,8 +24,10 @@ import { wallNow } from './stats.js';
 /** Set by the node:http listener on notification requests: when the request reached this process. */
 const ARRIVED_HEADER = 'x-bench-arrived-at';
 
+/** The provider's stage on the sandbox (`{sandbox}/connectpay`, or `{sandbox}/paytech` under paytech). */
 const sandboxUrl = process.env.BENCH_SANDBOX_URL;
 if (!sandboxUrl) throw new Error('BENCH_SANDBOX_URL is required');
+const providerKind = process.env.BENCH_PROVIDER === 'paytech' ? 'paytech' : 'connectpay';
 
 const spans = new SpanRecorder();
 process.on('message', (message: { type?: string }) => {
@@ -55,20 +60,24 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkou
 const store = process.env.BENCH_PG_URL
   ? postgresStore(process.env.BENCH_PG_URL)
   : pgliteStore({ memory: true });
-const checkout = createCheckout({
-  providers: [
-    spans.timed(
-      connectpay({
+const adapter: ProviderAdapter =
+  providerKind === 'paytech'
+    ? paytech({
+        baseUrl: sandboxUrl,
+        apiKey: paytechTestShop.apiKey,
+        signingKey: paytechTestShop.signingKey,
+        timeoutMs: 5000,
+      })
+    : connectpay({
         baseUrl: sandboxUrl,
         clientId: SANDBOX_CLIENT.clientId,
         clientSecret: SANDBOX_CLIENT.clientSecret,
         brandId: SANDBOX_CLIENT.brandId,
         privateKeyPem: SANDBOX_CLIENT.privateKeyPem,
         timeoutMs: 5000,
-      }),
-      'provider',
-    ),
-  ],
+      });
+const checkout = createCheckout({
+  providers: [spans.timed(adapter, 'provider')],
   resolveOrder: async () => TEE_ORDER,
   store: spans.timed(store, 'store'),
   publicUrl: base,

@@ -4,4 +4,9 @@ import { closeOnParentRequest } from './child-process.js';
 
 const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', log: () => undefined });
 closeOnParentRequest(() => sandbox.close());
-process.send?.({ type: 'ready', url: sandbox.url, connectPayUrl: sandbox.connectPayUrl });
+process.send?.({
+  type: 'ready',
+  url: sandbox.url,
+  connectPayUrl: sandbox.connectPayUrl,
+  paytechUrl: sandbox.urlOf('paytech'),
+});

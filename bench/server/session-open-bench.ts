@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SANDBOX_CLIENT, signConnectPayRequest } from '@pay-checkout/sandbox';
+import { paytechTestShop, SANDBOX_CLIENT, signConnectPayRequest } from '@pay-checkout/sandbox';
 import { createPool, type LoadResult, type PostTarget, runFixedLoad } from './http-load.js';
 import { SHOP_ORIGIN, TEE_ORDER } from './shop.js';
 import { type LatencySummary, summarize } from './stats.js';
@@ -9,6 +9,9 @@ export interface PhaseFigures extends LatencySummary {
   failures: number;
   firstFailure?: string;
 }
+
+/** The provider the sessions are opened at (`BENCH_PROVIDER`): the kit's adapter and the direct leg. */
+export type BenchProvider = 'connectpay' | 'paytech';
 
 export interface OpenFigures {
   concurrency: number;
@@ -54,6 +57,40 @@ function presignedDirectTargets(connectPayUrl: string, count: number, runId: str
   });
 }
 
+/**
+ * pay.tech's create-payment requests the direct client sends (`POST {base}/api/v1/payments`, Shop API
+ * Key as Bearer), built before any timing starts. The body is the DEPOSIT the kit's adapter sends for a
+ * card session with automatic capture (server-kit src/providers/paytech/adapter.ts, `initiate`): the
+ * amount in major units, the kit's return and webhook URLs. pay.tech answers 200 (its envelope).
+ */
+function paytechDirectTargets(
+  paytechUrl: string,
+  kitUrl: string,
+  count: number,
+  runId: string,
+): PostTarget[] {
+  const url = `${paytechUrl}/api/v1/payments`;
+  const headers = {
+    authorization: `Bearer ${paytechTestShop.apiKey}`,
+    accept: 'application/json',
+    'content-type': 'application/json',
+  };
+  return Array.from({ length: count }, (_, i) => ({
+    url,
+    headers,
+    body: JSON.stringify({
+      paymentType: 'DEPOSIT',
+      paymentMethod: 'BASIC_CARD',
+      amount: Number(TEE_ORDER.amount),
+      currency: TEE_ORDER.currency.toUpperCase(),
+      referenceId: `bench-${runId}-direct-${i}`,
+      description: TEE_ORDER.description,
+      returnUrl: `${kitUrl}/return/bench-${runId}-direct-${i}`,
+      webhookUrl: `${kitUrl}/notifications/paytech`,
+    }),
+  }));
+}
+
 /** `POST {kit}/sessions` as the element sends it: allowed Origin, JSON, a fresh Idempotency-Key. */
 function kitTarget(kitUrl: string, runId: string, index: number): PostTarget {
   return {
@@ -82,7 +119,9 @@ function figures(result: LoadResult): PhaseFigures {
  * both see the same (warm) sandbox.
  */
 export async function benchSessionOpening(options: {
-  connectPayUrl: string;
+  provider: BenchProvider;
+  /** The provider's stage on the sandbox: `{sandbox}/connectpay` or `{sandbox}/paytech`. */
+  providerUrl: string;
   kitUrl: string;
   levels: { concurrency: number; count: number }[];
   warmup: number;
@@ -91,7 +130,12 @@ export async function benchSessionOpening(options: {
 }): Promise<OpenFigures[]> {
   const runId = randomUUID().slice(0, 8);
   const total = options.warmup + options.levels.reduce((sum, level) => sum + level.count, 0);
-  const direct = presignedDirectTargets(options.connectPayUrl, total, runId);
+  const direct =
+    options.provider === 'paytech'
+      ? paytechDirectTargets(options.providerUrl, options.kitUrl, total, runId)
+      : presignedDirectTargets(options.providerUrl, total, runId);
+  // The kit answers a new session with 201; ConnectPay's Initiate Payment with 201, pay.tech with 200.
+  const directExpected = options.provider === 'paytech' ? 200 : 201;
   let directNext = 0;
   let kitNext = 0;
   const maxConcurrency = Math.max(...options.levels.map((level) => level.concurrency));
@@ -101,7 +145,7 @@ export async function benchSessionOpening(options: {
       agent,
       count,
       concurrency,
-      expected: 201,
+      expected: path === 'direct' ? directExpected : 201,
       makeTarget: () =>
         path === 'direct' ? direct[directNext++] : kitTarget(options.kitUrl, runId, kitNext++),
     });
