@@ -90,6 +90,9 @@ describe('merchant webhooks: at least once, signed, across a restart', () => {
       webhooks: {
         url: `http://127.0.0.1:${port}/hooks/pay`,
         secret: SECRET,
+        // A delivery in flight when the first kit closes stays leased for timeoutMs + 5 s; with the 10 s
+        // default the restarted kit could not retry it inside this test's wait (a fresh-clone run saw that)
+        timeoutMs: 1000,
         retryBaseMs: 20,
         retryCapMs: 100,
       },
