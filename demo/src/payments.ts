@@ -13,7 +13,6 @@ import { type BackOffice, createBackOffice } from './back-office/back-office.js'
 import type { DemoConfig } from './config.js';
 import { findPackageDir } from './modules.js';
 import type { OrderBook } from './orders.js';
-import type { OrderPayment } from './pages/order-page.js';
 import { cardGatewayProvider } from './providers/cardgateway.js';
 import { FINTECTURE_COUNTRIES, fintectureSetup } from './providers/fintecture.js';
 import { paytechAdapter } from './providers/paytech.js';
