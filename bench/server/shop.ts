@@ -11,5 +11,5 @@ export const TEE_ORDER: ResolvedOrder = {
   returnUrl: `${SHOP_ORIGIN}/thanks`,
 };
 
-/** Visa, frictionless (TEST-DATA.md): one card post moves the payment to Completed. */
+/** Visa, frictionless (docs/test-data.md): one card post moves the payment to Completed. */
 export const FRICTIONLESS_CARD = '4485040371536584';

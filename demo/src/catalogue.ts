@@ -38,7 +38,7 @@ export const CATALOGUE: readonly Product[] = [
     art: 'review',
   },
   {
-    // Priced to show a provider's limits from the shop (TEST-DATA.md, pay.tech): one is a deposit that
+    // Priced to show a provider's limits from the shop (docs/test-data.md, pay.tech): one is a deposit that
     // pay.tech's sandbox takes but whose full refund (over 10000) it refuses; two reach its deposit limit.
     sku: 'buyout',
     name: 'Studio buy-out',

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /**
  * The sandbox's Fintecture Connect page (`{sandbox}/fintecture/connect/{session_id}`): the bank list by
  * country and account type, the bank login, the SCA code, and the outcome with "Return to merchant".
- * TEST-DATA (the stage's README): logins paid / refused / nofunds / pending, password sandbox, code 123456.
+ * docs/test-data.md (the stage's README): logins paid / refused / nofunds / pending, password sandbox, code 123456.
  */
 export class FintectureConnect {
   readonly page: Page;

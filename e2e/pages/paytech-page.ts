@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** TEST-DATA.md, pay.tech: the four sandbox cards (any future expiry, any 3-digit CVC). */
+/** docs/test-data.md, pay.tech: the four sandbox cards (any future expiry, any 3-digit CVC). */
 export const PAYTECH_CARDS = {
   threeDsSuccess: '4000 0000 0000 0002',
   threeDsDeclined: '4242 4242 4242 4242',

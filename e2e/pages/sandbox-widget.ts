@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { WidgetTexts } from './texts.js';
 
-/** TEST-DATA.md: the confirmation code every sandbox bank accepts. */
+/** docs/test-data.md: the confirmation code every sandbox bank accepts. */
 export const SANDBOX_CONFIRMATION_CODE = '123456';
 
 export interface TestCard {

@@ -1,4 +1,4 @@
-/** TEST-DATA.md: the sandbox banks a journey finds with the element's bank search. */
+/** docs/test-data.md: the sandbox banks a journey finds with the element's bank search. */
 export interface TestBank {
   /** What the shopper types into the bank search. */
   search: string;

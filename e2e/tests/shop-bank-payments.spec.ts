@@ -2,7 +2,7 @@ import { expect, test } from '../fixtures.js';
 import { PRODUCTS } from '../pages/shop-page.js';
 import { BANKS } from '../pages/test-banks.js';
 
-// TEST-DATA.md, ConnectPay merchant payments: PIS rows, and the cancel path.
+// docs/test-data.md, ConnectPay merchant payments: PIS rows, and the cancel path.
 test.describe('DE: bank payment with "Fake Bank with Client Keys"', () => {
   test('wrong password then right, wrong code then 123456, success', async ({
     journey,

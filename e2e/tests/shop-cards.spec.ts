@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures.js';
 import { PRODUCTS } from '../pages/shop-page.js';
 
-// TEST-DATA.md, ConnectPay merchant payments: the CARD rows.
+// docs/test-data.md, ConnectPay merchant payments: the CARD rows.
 const CHALLENGE_CARDS = [
   { number: '4242424242424242', brand: 'Visa' },
   { number: '5436031030606378', brand: 'MasterCard' },

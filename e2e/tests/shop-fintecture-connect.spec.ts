@@ -5,7 +5,7 @@ import { TEXTS } from '../pages/texts.js';
 
 /**
  * Connect's own bank list (no bank chosen beforehand: the merchant opens the session without one),
- * TEST-DATA.md "psu type / country / language / provider honoured on the hosted bank-selection page":
+ * docs/test-data.md "psu type / country / language / provider honoured on the hosted bank-selection page":
  * the session's language and country open the page, the shopper switches language, account type and
  * searches; initials stand where logos would be.
  */

@@ -6,7 +6,7 @@ import { PRODUCTS } from '../pages/shop-page.js';
  * Bank payments from France go to Fintecture (the demo's routing): the bank chosen in the element is
  * pre-selected at Connect (`x-provider`), the shopper logs in and confirms there, Connect sends them
  * back to the kit's one `return/fintecture` URL with `state`, and the signed webhook settles the
- * session. TEST-DATA.md, Fintecture rows; the stage's test logins are in packages/sandbox/README.md.
+ * session. docs/test-data.md, Fintecture rows; the stage's test logins are in packages/sandbox/README.md.
  */
 const BNP = { search: 'BNP', name: 'BNP Paribas' };
 

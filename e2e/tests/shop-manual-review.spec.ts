@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures.js';
 import { PRODUCTS } from '../pages/shop-page.js';
 
-// TEST-DATA.md: amount 99.99 EUR → PendingProvider (manual review) until the provider approves it.
+// docs/test-data.md: amount 99.99 EUR → PendingProvider (manual review) until the provider approves it.
 test.describe('99.99 EUR: manual review, then approved', () => {
   test('the open return page turns to success live, without reload', async ({
     page,

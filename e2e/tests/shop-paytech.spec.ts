@@ -9,7 +9,7 @@ import type { ReturnPage } from '../pages/return-page.js';
 import { PRODUCTS, type ShopPage } from '../pages/shop-page.js';
 
 /**
- * pay.tech from the shop, for every pay.tech row of TEST-DATA.md, and its operations from the back
+ * pay.tech from the shop, for every pay.tech row of docs/test-data.md, and its operations from the back
  * office. The merchant view needs the merchant key, so this spec starts a demo of its own with one it
  * knows, on PAYTECH_DEMO_PORT (default 3500) and the next port for its sandbox. Cards go to pay.tech
  * first (demo/src/payments.ts) and are pre-authorized there (`PAYTECH_CAPTURE=manual`).

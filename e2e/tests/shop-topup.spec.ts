@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures.js';
 import { BANKS } from '../pages/test-banks.js';
 
-// TEST-DATA.md, ConnectPay BaaS top-up: the shopper tops up her Lumen wallet (a creditor account of
+// docs/test-data.md, ConnectPay BaaS top-up: the shopper tops up her Lumen wallet (a creditor account of
 // the onboarded consumer) from the shop's "Wallet top-up" page.
 const MAIN_WALLET = /^Main wallet/;
 const CLOSED_WALLET = /^Old wallet \(closed\)/;

@@ -1,7 +1,7 @@
 import { enableWallets, expect, test } from '../fixtures.js';
 import { PRODUCTS } from '../pages/shop-page.js';
 
-// TEST-DATA.md: GooglePay / ApplePay → success through the provider's (simulated) sheet.
+// docs/test-data.md: GooglePay / ApplePay → success through the provider's (simulated) sheet.
 const WALLETS = [
   { method: 'googlepay', name: 'Google Pay' },
   { method: 'applepay', name: 'Apple Pay' },

@@ -132,7 +132,7 @@ describe('card gateway adapter', () => {
       );
     });
 
-    it('pays each test card as TEST-DATA says', async () => {
+    it('pays each test card as docs/test-data.md says', async () => {
       const adapter = adapterFor();
       const cases: [string, string, string | undefined][] = [
         ['4111111111111111', 'succeeded', undefined],

@@ -26,7 +26,7 @@ import type {
 } from '../src/providers/provider.js';
 
 /**
- * The ConnectPay adapter against the real sandbox over HTTP: every ConnectPay row of TEST-DATA.md,
+ * The ConnectPay adapter against the real sandbox over HTTP: every ConnectPay row of docs/test-data.md,
  * merchant payments and BaaS top-ups, driven through the sandbox widget with plain form posts as
  * connectpay-sandbox-wire.md describes ("Journeys").
  */

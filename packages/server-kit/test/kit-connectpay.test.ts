@@ -33,14 +33,14 @@ function order(amount: string, topUp?: ResolvedOrder['topUp']): ResolvedOrder {
 }
 
 /**
- * Both ConnectPay flows through the kit, end to end over HTTP, for every row of TEST-DATA.md: the kit
+ * Both ConnectPay flows through the kit, end to end over HTTP, for every row of docs/test-data.md: the kit
  * opens the session, the shopper walks the sandbox widget, the sandbox's (unsigned-in-spirit)
  * notification makes the kit re-fetch the payment, and the session ends where the test data says.
  * The poller is off, and `GET sessions/:id` never reconciles, so a pass proves the notification path.
  */
 const MERCHANT_KEY = 'mk_connectpay_kit_0123456789';
 
-describe('ConnectPay through the kit (sandbox over HTTP, every TEST-DATA row)', () => {
+describe('ConnectPay through the kit (sandbox over HTTP, every docs/test-data.md row)', () => {
   const store = pgliteStore({ memory: true });
   let env: ConnectPayKit;
   let seq = 0;

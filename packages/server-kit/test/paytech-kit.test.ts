@@ -28,12 +28,12 @@ function order(amount: string): ResolvedOrder {
 }
 
 /**
- * pay.tech through the kit, end to end over HTTP, for every row of TEST-DATA.md and every operation:
+ * pay.tech through the kit, end to end over HTTP, for every row of docs/test-data.md and every operation:
  * the kit opens the session, the shopper pays on the sandbox's hosted page, the stage's signed webhook
  * is applied as it says (no re-fetch: the poller is off and `GET sessions/:id` never reconciles).
  * Two instances of the adapter: `paytech` charges at once, `paytech-manual` pre-authorizes.
  */
-describe('pay.tech through the kit (sandbox over HTTP, every TEST-DATA row and operation)', () => {
+describe('pay.tech through the kit (sandbox over HTTP, every docs/test-data.md row and operation)', () => {
   let sandbox: RunningSandbox;
   let stage: PaytechStage;
   let kit: KitServer;

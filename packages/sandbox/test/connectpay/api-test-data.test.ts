@@ -5,7 +5,7 @@ import { startReceiver } from '../helpers/receiver.js';
 import { paymentBody, startTestSandbox, type TestSandbox, topUpBody } from './helpers/sandbox.js';
 
 /**
- * Every ConnectPay row of reference/TEST-DATA.md (merchant payments and BaaS top-up), played through the
+ * Every ConnectPay row of docs/test-data.md (merchant payments and BaaS top-up), played through the
  * real sandbox: initiated over the signed API, walked through the hosted widget with form posts (the
  * `connectPayTestClient` drivers), and read back with Get payment details.
  */

@@ -96,7 +96,7 @@ describe('ConnectPay payment book: creation', () => {
   });
 });
 
-describe('ConnectPay payment book: PIS (TEST-DATA.md)', () => {
+describe('ConnectPay payment book: PIS (docs/test-data.md)', () => {
   it('DE Fake Bank: wrong password fails and may be retried, wrong code too, then the payment completes', () => {
     const book = newBook();
     const payment = book.create(newPayment({ allowedMethods: ['PIS'], providerCountryCode: 'DE' }));
@@ -178,7 +178,7 @@ describe('ConnectPay payment book: PIS (TEST-DATA.md)', () => {
   });
 });
 
-describe('ConnectPay payment book: cards (TEST-DATA.md)', () => {
+describe('ConnectPay payment book: cards (docs/test-data.md)', () => {
   for (const number of [TEST_CARDS.visaChallenge, TEST_CARDS.mastercardChallenge]) {
     it(`${number}: 3-D Secure challenge, then success`, () => {
       const book = newBook();

@@ -56,7 +56,7 @@ describe('Fintecture stage: OAuth', () => {
 });
 
 describe('Fintecture stage: POST /pis/v2/connect', () => {
-  it('needs state, at most 512 characters (TEST-DATA.md: state)', async () => {
+  it('needs state, at most 512 characters (docs/test-data.md: state)', async () => {
     const withoutState = await signedCall(
       base,
       token,

@@ -9,7 +9,7 @@ import {
   startFintectureSandbox,
 } from './helpers/stage-client.js';
 
-// TEST-DATA.md, Fintecture: "headers digest (SHA-256, base64), signature, date (RFC 2822), x-request-id
+// docs/test-data.md, Fintecture: "headers digest (SHA-256, base64), signature, date (RFC 2822), x-request-id
 // (UUID v4) | verified; missing/invalid → rejected". The signer is helpers/published-scheme.ts, an
 // independent implementation of the published scheme.
 let sandbox: RunningSandbox;

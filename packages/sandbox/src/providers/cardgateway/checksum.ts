@@ -1,5 +1,5 @@
 /**
- * The Paymentz platform's MD5 checksums (`PROVIDER-WIRE.md` §3 of our design notes): lowercase hex of
+ * The Paymentz platform's MD5 checksums (packages/sandbox/README.md, "Card gateway stage"): lowercase hex of
  * the pipe-joined fields, salted with the merchant's secure key. Which fields, in which order, depends on
  * the call; each has its function here so the API and the tests cannot disagree.
  */

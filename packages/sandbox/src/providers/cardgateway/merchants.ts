@@ -2,7 +2,7 @@
  * The card gateway's merchants (members) the stage knows. The Paymentz platform issues each merchant
  * a member id, a secure key (the `sKey` of `authToken` and the salt of every MD5 checksum), a terminal
  * per currency or card scheme, a login name and the id of the partner that onboarded it
- * (`PROVIDER-WIRE.md` §3 in our design notes; the stage's README lists what it chose).
+ * (packages/sandbox/README.md, "Card gateway stage"; the stage's README lists what it chose).
  */
 
 /** A merchant's credentials at the card gateway. */

@@ -1,6 +1,6 @@
 /**
  * The sandbox's ConnectPay payment book: every payment, its one state machine, and the stage's test
- * outcomes (reference/TEST-DATA.md, the wire contract's "Journeys"). The API, the admin API and the
+ * outcomes (docs/test-data.md, the wire contract's "Journeys"). The API, the admin API and the
  * widget pages all go through it, so they cannot disagree about what a payment may do next.
  *
  * The book hands out copies: callers (the API, the notifier holding a notification for later) can

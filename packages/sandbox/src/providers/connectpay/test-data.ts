@@ -1,6 +1,6 @@
 /**
  * The ConnectPay stage test data, as published in the Initiate Payment and BaaS top-up guides
- * (reference/connectpay-*.txt, summarised in reference/TEST-DATA.md). The sandbox plays exactly these;
+ * (reference/connectpay-*.txt, summarised in docs/test-data.md). The sandbox plays exactly these;
  * tests and the widget import them from here so there is one place to read them.
  */
 import type { TestCard } from '../../shared/cards/test-cards.js';

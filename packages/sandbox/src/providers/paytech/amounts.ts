@@ -1,5 +1,5 @@
 /**
- * pay.tech carries amounts as JSON numbers in major units (`11.12` = €11.12; PROVIDER-WIRE §2). The
+ * pay.tech carries amounts as JSON numbers in major units (`11.12` = €11.12; packages/sandbox/README.md, "pay.tech"). The
  * stage keeps minor units and converts once, here, with the explicit lists of 0- and 3-decimal
  * currencies (ISO 4217).
  */

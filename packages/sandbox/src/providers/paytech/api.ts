@@ -219,7 +219,7 @@ function list(
   };
   const offset = integer('offset', 0, 1_000_000, 0);
   const limit = integer('limit', 1, 1000, 50);
-  // Without `created.gte` only the last 24 hours are searched (PROVIDER-WIRE §2).
+  // Without `created.gte` only the last 24 hours are searched (packages/sandbox/README.md, "pay.tech").
   const createdGte = time('created.gte') ?? Date.now() - DAY_MS;
   const createdLt = time('created.lt');
   const updatedGte = time('updated.gte');

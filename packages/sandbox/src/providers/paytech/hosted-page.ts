@@ -251,7 +251,7 @@ export function outcomeWords(payment: PaytechPayment, words: PaytechWords): Stat
   }
 }
 
-/** `returnUrl` with pay.tech's placeholders filled in (PROVIDER-WIRE §2: `{id}/{referenceId}/{state}/{type}`). */
+/** `returnUrl` with pay.tech's placeholders filled in (packages/sandbox/README.md, "pay.tech": `{id}/{referenceId}/{state}/{type}`). */
 export function returnUrlOf(payment: PaytechPayment): string {
   const values: Record<string, string> = {
     id: payment.id,

@@ -21,7 +21,7 @@ export type PaytechState = (typeof PAYTECH_STATES)[number];
 /** States after which a payment never changes (AUTHORIZED still moves: capture or void). */
 export const FINAL_PAYTECH_STATES: readonly PaytechState[] = ['CANCELLED', 'DECLINED', 'COMPLETED'];
 
-/** States a webhook is sent for (PROVIDER-WIRE §2: "final states COMPLETED, DECLINED, CANCELLED, AUTHORIZED"). */
+/** States a webhook is sent for (packages/sandbox/README.md, "pay.tech": "final states COMPLETED, DECLINED, CANCELLED, AUTHORIZED"). */
 export const WEBHOOK_STATES: readonly PaytechState[] = ['AUTHORIZED', 'CANCELLED', 'DECLINED', 'COMPLETED'];
 
 /** Every error code of the reference's "Error codes" table, with its text. */

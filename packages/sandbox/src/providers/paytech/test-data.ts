@@ -1,6 +1,6 @@
 /**
  * pay.tech's sandbox test data, as the reference publishes it (pay.tech API 1.0.61, "Testing": test
- * cards and amount limits; summarised in TEST-DATA.md). The stage plays exactly these; tests and the
+ * cards and amount limits; summarised in docs/test-data.md). The stage plays exactly these; tests and the
  * hosted page import them from here.
  */
 import type { TestCard } from '../../shared/cards/test-cards.js';

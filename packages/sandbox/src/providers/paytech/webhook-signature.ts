@@ -1,5 +1,5 @@
 /**
- * pay.tech's webhook signature (PROVIDER-WIRE §2, "Webhook SignatureAuth"): header `Signature` =
+ * pay.tech's webhook signature (packages/sandbox/README.md, "pay.tech", "Webhook SignatureAuth"): header `Signature` =
  * HMAC-SHA256 of the raw JSON body, keyed with the Shop Signing Key. The output encoding is not
  * documented; the stage sends lowercase hex (our choice, README), and verification accepts hex or
  * base64, as pay.tech's own `verify_webhook.py` does.

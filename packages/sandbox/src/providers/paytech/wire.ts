@@ -1,6 +1,6 @@
 /**
  * A payment as pay.tech shows it: the `result` of Find payment, of the create answer, of capture and
- * void, an item of Get payments, and the body of a webhook (PROVIDER-WIRE §2: the webhook body is the
+ * void, an item of Get payments, and the body of a webhook (packages/sandbox/README.md, "pay.tech": the webhook body is the
  * same `PaymentResult` object). Amounts in major units, times as `YYYY-MM-DDTHH:MM:SS`.
  */
 import { envelopeTime, toMajor, wireTime } from './amounts.js';

@@ -1,5 +1,5 @@
 /**
- * The card gateway's MD5 checksums (the Paymentz platform; `PROVIDER-WIRE.md` §3 of our design
+ * The card gateway's MD5 checksums (the Paymentz platform; packages/sandbox/README.md, "Card gateway stage"
  * notes): lowercase hex of the pipe-joined fields, salted with the merchant's secure key. MD5 is the
  * gateway's choice, not ours: it authenticates nothing a TLS connection does not already, and the
  * callback's checksum is only as strong as the secrecy of the key.

@@ -1,5 +1,5 @@
 /**
- * What the card gateway sends us (`PROVIDER-WIRE.md` §3 of our design notes, the Paymentz platform),
+ * What the card gateway sends us (packages/sandbox/README.md, "Card gateway stage", the Paymentz platform),
  * as zod schemas. Unknown fields pass: the gateway adds fields freely (`remark`, `descriptor`, …).
  */
 import { z } from 'zod';

@@ -3,8 +3,8 @@ import { ProviderError } from '../../errors.js';
 import type { ProviderStatus } from '../provider.js';
 
 /**
- * The gateway's long statuses (docs.paymentz.com/integration/status.php, as `PROVIDER-WIRE.md` §3 of
- * our design notes lists them) and its short `transactionStatus` (`Y`, `N`, `P`, `3D`, `C`).
+ * The gateway's long statuses (docs.paymentz.com/integration/status.php; packages/sandbox/README.md,
+ * "Card gateway stage", lists them) and its short `transactionStatus` (`Y`, `N`, `P`, `3D`, `C`).
  */
 export const CARDGATEWAY_LONG_STATUSES = [
   'begun',

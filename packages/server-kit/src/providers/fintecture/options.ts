@@ -4,7 +4,7 @@ import { ConfigError } from '../../errors.js';
 import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
 import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
 
-/** Hosts of Fintecture's Connect page (PROVIDER-WIRE facts in packages/sandbox/README.md, "Fintecture"). */
+/** Hosts of Fintecture's Connect page (packages/sandbox/README.md, "Fintecture"). */
 const CONNECT_HOSTS = ['connect-sandbox.fintecture.com', 'connect.fintecture.com'];
 
 const Options = z.object({

@@ -3,7 +3,7 @@ import { ConfigError } from '../../errors.js';
 import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
 import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
 
-/** pay.tech's engine hosts (PROVIDER-WIRE §2, "Base URLs"); its payment pages are on them too. */
+/** pay.tech's engine hosts (packages/sandbox/README.md, "pay.tech", "Base URLs"); its payment pages are on them too. */
 const ENGINE_HOSTS = ['engine.pay.tech', 'engine-sandbox.pay.tech'];
 
 const Options = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * pay.tech Gateway API payloads (reference: pay.tech API 1.0.61; PROVIDER-WIRE §2). Requests are typed
+ * pay.tech Gateway API payloads (reference: pay.tech API 1.0.61; packages/sandbox/README.md, "pay.tech"). Requests are typed
  * so the adapter cannot send a misspelt field; answers are parsed loosely (pay.tech adds fields over
  * time) but the fields we act on must be there.
  */

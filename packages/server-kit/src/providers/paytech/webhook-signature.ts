@@ -3,7 +3,7 @@ import { SignatureError } from '../../errors.js';
 
 /**
  * pay.tech signs each webhook with header `Signature` = HMAC-SHA256 of the raw JSON body, keyed with
- * the Shop Signing Key (PROVIDER-WIRE §2, "Webhook SignatureAuth"). The encoding is not documented:
+ * the Shop Signing Key (packages/sandbox/README.md, "pay.tech", "Webhook SignatureAuth"). The encoding is not documented:
  * pay.tech's own `verify_webhook.py` accepts lowercase hex or base64, and so do we. pay.tech signs no
  * timestamp, so there is no tolerance window: a replayed webhook is the same bytes, and the kit's
  * notification inbox answers it as a duplicate without applying it twice.
