@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BankOption, ErrorCode, PaymentMethod } from '@pay-checkout/contract';
 import { ConfigError, ValidationError } from '../../errors.js';
 import { toDecimalString } from '../../money.js';
+import { cachedBankList } from '../bank-list-cache.js';
 import type {
   ParsedNotification,
   ProviderAdapter,
@@ -35,7 +36,6 @@ const METHODS: Record<PaymentMethod, ConnectPayMethod> = {
 const TOP_UP_METHODS: readonly PaymentMethod[] = ['pis', 'card'];
 
 /** Providers (banks) change rarely; the options route asks on every checkout load. */
-const BANKS_TTL_MS = 10 * 60 * 1000;
 
 /** SEPA's limit for unstructured remittance information. */
 const REMITTANCE_MAX = 140;
@@ -60,7 +60,6 @@ export function createConnectPayAdapter(
   id = 'connectpay',
 ): ProviderAdapter {
   const client = new ConnectPayClient(options);
-  const banksCache = new Map<string, { expiresAt: number; banks: Promise<BankOption[]> }>();
 
   async function initiate(input: ProviderSessionInput, signal?: AbortSignal): Promise<ProviderInitiation> {
     const topUp = input.topUp ? topUpTarget(input, options) : undefined;
@@ -147,34 +146,24 @@ export function createConnectPayAdapter(
     }
   }
 
-  function banks(country: string, signal?: AbortSignal): Promise<BankOption[]> {
-    const code = country.toUpperCase();
-    if (!/^[A-Z]{2}$/.test(code)) {
-      return Promise.reject(new ValidationError('country must be an ISO 3166-1 alpha-2 code such as DE'));
-    }
-    const cached = banksCache.get(code);
-    if (cached && cached.expiresAt > Date.now()) return cached.banks;
-    const loaded = client
-      .get({ path: 'merchant/providers', query: { countryCode: code }, signal }, ProviderList)
-      .then(({ providers }) =>
-        providers.map(
-          (provider): BankOption => ({
-            id: provider.providerId,
-            name: provider.name,
-            country: provider.countryCode.toUpperCase(),
-            ...(provider.logoUrl ? { logo: provider.logoUrl } : {}),
-            ...(provider.bic ? { bic: provider.bic } : {}),
-            provider: id,
-          }),
+  const banks = cachedBankList(
+    (code, signal) =>
+      client
+        .get({ path: 'merchant/providers', query: { countryCode: code }, signal }, ProviderList)
+        .then(({ providers }) =>
+          providers.map(
+            (provider): BankOption => ({
+              id: provider.providerId,
+              name: provider.name,
+              country: provider.countryCode.toUpperCase(),
+              ...(provider.logoUrl ? { logo: provider.logoUrl } : {}),
+              ...(provider.bic ? { bic: provider.bic } : {}),
+              provider: id,
+            }),
+          ),
         ),
-      );
-    banksCache.set(code, { expiresAt: Date.now() + BANKS_TTL_MS, banks: loaded });
-    // A failed load must not be served from the cache for ten minutes.
-    loaded.catch(() => {
-      if (banksCache.get(code)?.banks === loaded) banksCache.delete(code);
-    });
-    return loaded;
-  }
+    'DE',
+  );
 
   /**
    * ConnectPay callbacks are unsigned (packages/sandbox/README.md, ConnectPay's wire), so nothing in them is trusted: we return

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BankOption } from '@pay-checkout/contract';
 import { ValidationError } from '../../errors.js';
 import { toDecimalString } from '../../money.js';
+import { cachedBankList } from '../bank-list-cache.js';
 import type {
   OperationInput,
   OperationOutcome,
@@ -28,7 +29,6 @@ import { FINTECTURE_STATUSES, mapFintectureStatus } from './statuses.js';
 import { verifyFintectureWebhook } from './webhook-signature.js';
 
 /** Banks change rarely; the options route asks on every checkout load. */
-const BANKS_TTL_MS = 10 * 60 * 1000;
 /** SEPA's limit for unstructured remittance information. */
 const COMMUNICATION_MAX = 140;
 /** The SEPA end-to-end id's limit; our references (`pc-` + 22 characters) fit. */
@@ -43,7 +43,6 @@ export function createFintectureAdapter(
   id = 'fintecture',
 ): ProviderAdapter {
   const client = new FintectureClient(options);
-  const banksCache = new Map<string, { expiresAt: number; banks: Promise<BankOption[]> }>();
 
   async function initiate(input: ProviderSessionInput, signal?: AbortSignal): Promise<ProviderInitiation> {
     if (input.method !== 'pis')
@@ -132,40 +131,31 @@ export function createFintectureAdapter(
     }
   }
 
-  function banks(country: string, signal?: AbortSignal): Promise<BankOption[]> {
-    const code = country.toUpperCase();
-    if (!/^[A-Z]{2}$/.test(code)) {
-      return Promise.reject(new ValidationError('country must be an ISO 3166-1 alpha-2 code such as FR'));
-    }
-    const cached = banksCache.get(code);
-    if (cached && cached.expiresAt > Date.now()) return cached.banks;
-    const loaded = client
-      .get(
-        {
-          path: 'res/v1/providers',
-          query: { 'filter[country]': code, 'filter[pis]': 'SEPA', 'filter[psu_type]': options.psuType },
-          signal,
-        },
-        ProviderList,
-      )
-      .then(({ data }) =>
-        data.map(
-          (bank): BankOption => ({
-            id: bank.id,
-            name: bank.attributes.name,
-            country: bank.attributes.country.toUpperCase(),
-            ...(bank.attributes.logo_url ? { logo: bank.attributes.logo_url } : {}),
-            ...(bank.attributes.bic ? { bic: bank.attributes.bic } : {}),
-            provider: id,
-          }),
+  const banks = cachedBankList(
+    (code, signal) =>
+      client
+        .get(
+          {
+            path: 'res/v1/providers',
+            query: { 'filter[country]': code, 'filter[pis]': 'SEPA', 'filter[psu_type]': options.psuType },
+            signal,
+          },
+          ProviderList,
+        )
+        .then(({ data }) =>
+          data.map(
+            (bank): BankOption => ({
+              id: bank.id,
+              name: bank.attributes.name,
+              country: bank.attributes.country.toUpperCase(),
+              ...(bank.attributes.logo_url ? { logo: bank.attributes.logo_url } : {}),
+              ...(bank.attributes.bic ? { bic: bank.attributes.bic } : {}),
+              provider: id,
+            }),
+          ),
         ),
-      );
-    banksCache.set(code, { expiresAt: Date.now() + BANKS_TTL_MS, banks: loaded });
-    loaded.catch(() => {
-      if (banksCache.get(code)?.banks === loaded) banksCache.delete(code);
-    });
-    return loaded;
-  }
+    'FR',
+  );
 
   /**
    * Fintecture signs its webhooks (webhook-signature.ts), so a verified one is trusted: its status is
