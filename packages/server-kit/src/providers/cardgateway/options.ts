@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
-import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
-import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
+import {
+  ADAPTER_HTTP_OPTIONS,
+  type AdapterLogger,
+  adapterTransport,
+  apiRoot,
+  HttpUrl,
+  isLoopbackHost,
+  parseAdapterOptions,
+} from '../http/adapter-options.js';
+import type { Transport } from '../http/node-transport.js';
 
 const Options = z.object({
   /**
@@ -48,22 +56,12 @@ export interface ResolvedCardGatewayOptions {
  * the option (never its value: the secure key is a secret).
  */
 export function resolveCardGatewayOptions(input: unknown): ResolvedCardGatewayOptions {
-  const parsed = Options.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = issue.path.join('.') || 'options';
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    throw new ConfigError(`cardgateway: option ${name} ${missing ? 'is required' : issue.message}`);
-  }
-  const options = parsed.data;
+  const options = parseAdapterOptions('cardgateway', Options, input);
   if ((options.username === undefined) !== (options.partnerId === undefined)) {
     throw new ConfigError('cardgateway: options username and partnerId go together (a token by login)');
   }
-  const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-  baseUrl.search = '';
-  baseUrl.hash = '';
+  const baseUrl = apiRoot(options.baseUrl);
   const hostname = baseUrl.hostname;
-  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
   return {
     baseUrl,
     memberId: options.memberId,
@@ -76,9 +74,9 @@ export function resolveCardGatewayOptions(input: unknown): ResolvedCardGatewayOp
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     retryBackoff: options.retryBackoff,
-    sandbox: options.sandbox ?? (local || /(^|\.)(test|preprod|sandbox)\./.test(hostname)),
+    sandbox: options.sandbox ?? (isLoopbackHost(hostname) || /(^|\.)(test|preprod|sandbox)\./.test(hostname)),
     redirectHosts: options.redirectHosts ?? [baseUrl.host],
     logger: options.logger,
-    transport: options.fetch ? fetchTransport(options.fetch) : nodeTransport(),
+    transport: adapterTransport(options.fetch),
   };
 }

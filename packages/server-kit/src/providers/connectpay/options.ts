@@ -1,8 +1,16 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { ConfigError } from '../../errors.js';
-import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
-import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
+import {
+  ADAPTER_HTTP_OPTIONS,
+  type AdapterLogger,
+  adapterTransport,
+  apiRoot,
+  HttpUrl,
+  isLoopbackHost,
+  parseAdapterOptions,
+  rsaPrivateKey,
+} from '../http/adapter-options.js';
+import type { Transport } from '../http/node-transport.js';
 
 /** Hosts of ConnectPay's payment widget (packages/sandbox/README.md, ConnectPay's wire): shoppers are redirected there. */
 const WIDGET_HOSTS = ['pay-stage.connectpay.com', 'pay.connectpay.com'];
@@ -48,30 +56,10 @@ export interface ResolvedConnectPayOptions {
  * names the option (never its value: several are secrets).
  */
 export function resolveConnectPayOptions(input: unknown): ResolvedConnectPayOptions {
-  const parsed = Options.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = issue.path.join('.') || 'options';
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    throw new ConfigError(`connectpay: option ${name} ${missing ? 'is required' : issue.message}`);
-  }
-  const options = parsed.data;
-  let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(options.privateKeyPem);
-  } catch {
-    throw new ConfigError('connectpay: option privateKeyPem is not a readable PEM private key');
-  }
-  if (privateKey.asymmetricKeyType !== 'rsa') {
-    throw new ConfigError(
-      'connectpay: option privateKeyPem must be an RSA key (ConnectPay signs with RSA-SHA256)',
-    );
-  }
-  const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-  baseUrl.search = '';
-  baseUrl.hash = '';
+  const options = parseAdapterOptions('connectpay', Options, input);
+  const privateKey = rsaPrivateKey('connectpay', options.privateKeyPem, 'ConnectPay signs with RSA-SHA256');
+  const baseUrl = apiRoot(options.baseUrl);
   const hostname = baseUrl.hostname;
-  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
   return {
     baseUrl,
     clientId: options.clientId,
@@ -81,10 +69,10 @@ export function resolveConnectPayOptions(input: unknown): ResolvedConnectPayOpti
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     retryBackoff: options.retryBackoff,
-    sandbox: options.sandbox ?? (local || hostname.includes('stage')),
+    sandbox: options.sandbox ?? (isLoopbackHost(hostname) || hostname.includes('stage')),
     redirectHosts: options.redirectHosts ?? [baseUrl.host, ...WIDGET_HOSTS],
     topUp: options.topUp,
     logger: options.logger,
-    transport: options.fetch ? fetchTransport(options.fetch) : nodeTransport(),
+    transport: adapterTransport(options.fetch),
   };
 }

@@ -1,8 +1,17 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
-import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
-import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
+import {
+  ADAPTER_HTTP_OPTIONS,
+  type AdapterLogger,
+  adapterTransport,
+  apiRoot,
+  HttpUrl,
+  isLoopbackHost,
+  parseAdapterOptions,
+  rsaPrivateKey,
+} from '../http/adapter-options.js';
+import type { Transport } from '../http/node-transport.js';
 
 /** Hosts of Fintecture's Connect page (packages/sandbox/README.md, "Fintecture"). */
 const CONNECT_HOSTS = ['connect-sandbox.fintecture.com', 'connect.fintecture.com'];
@@ -51,39 +60,14 @@ export interface ResolvedFintectureOptions {
   transport: Transport;
 }
 
-function withSlash(value: string): URL {
-  const url = new URL(value.endsWith('/') ? value : `${value}/`);
-  url.search = '';
-  url.hash = '';
-  return url;
-}
-
 /** Validates the options up front; a message names the bad option, never its value (several are secrets). */
 export function resolveFintectureOptions(input: unknown): ResolvedFintectureOptions {
-  const parsed = Options.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = issue.path.join('.') || 'options';
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    throw new ConfigError(`fintecture: option ${name} ${missing ? 'is required' : issue.message}`);
-  }
-  const options = parsed.data;
-  let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(options.privateKeyPem);
-  } catch {
-    throw new ConfigError('fintecture: option privateKeyPem is not a readable PEM private key');
-  }
-  if (privateKey.asymmetricKeyType !== 'rsa') {
-    throw new ConfigError(
-      'fintecture: option privateKeyPem must be an RSA key (Fintecture signs with rsa-sha256)',
-    );
-  }
+  const options = parseAdapterOptions('fintecture', Options, input);
+  const privateKey = rsaPrivateKey('fintecture', options.privateKeyPem, 'Fintecture signs with rsa-sha256');
   if (options.appId.includes(':')) throw new ConfigError('fintecture: option appId must not contain ":"');
-  const baseUrl = withSlash(options.baseUrl);
-  const tokenUrl = new URL('oauth/accesstoken', withSlash(options.oauthUrl ?? options.baseUrl));
+  const baseUrl = apiRoot(options.baseUrl);
+  const tokenUrl = new URL('oauth/accesstoken', apiRoot(options.oauthUrl ?? options.baseUrl));
   const hostname = baseUrl.hostname;
-  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
   return {
     baseUrl,
     tokenUrl,
@@ -95,9 +79,9 @@ export function resolveFintectureOptions(input: unknown): ResolvedFintectureOpti
     retries: options.retries,
     retryBackoff: options.retryBackoff,
     webhookToleranceMs: options.webhookToleranceMs,
-    sandbox: options.sandbox ?? (local || hostname.includes('sandbox')),
+    sandbox: options.sandbox ?? (isLoopbackHost(hostname) || hostname.includes('sandbox')),
     redirectHosts: options.redirectHosts ?? [baseUrl.host, ...CONNECT_HOSTS],
     logger: options.logger,
-    transport: options.fetch ? fetchTransport(options.fetch) : nodeTransport(),
+    transport: adapterTransport(options.fetch),
   };
 }

@@ -1,4 +1,7 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { ConfigError } from '../../errors.js';
+import { fetchTransport, nodeTransport, type Transport } from './node-transport.js';
 
 /**
  * The option fields every adapter factory shares (`connectpay(…)`, `paytech(…)`, `fintecture(…)`,
@@ -49,3 +52,52 @@ export const ADAPTER_HTTP_OPTIONS = {
     .custom<typeof fetch>((value) => typeof value === 'function', 'must be a fetch function')
     .optional(),
 };
+
+/**
+ * Parses a factory's options: the first problem becomes a `ConfigError` naming the option (never its
+ * value: keys and secrets go through here), e.g. `paytech: option apiKey is required`.
+ */
+export function parseAdapterOptions<S extends z.ZodType>(
+  kind: string,
+  schema: S,
+  input: unknown,
+): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const name = issue.path.join('.') || 'options';
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  throw new ConfigError(`${kind}: option ${name} ${missing ? 'is required' : issue.message}`);
+}
+
+/** An API root as a URL ending in `/` (relative paths resolve under it), without query or fragment. */
+export function apiRoot(value: string): URL {
+  const url = new URL(value.endsWith('/') ? value : `${value}/`);
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+/** A provider on this machine (the sandbox): always a sandbox adapter. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+/** The RSA private key a provider's request signatures need, or a `ConfigError` saying what is wrong. */
+export function rsaPrivateKey(kind: string, pem: string, signsWith: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new ConfigError(`${kind}: option privateKeyPem is not a readable PEM private key`);
+  }
+  if (key.asymmetricKeyType !== 'rsa') {
+    throw new ConfigError(`${kind}: option privateKeyPem must be an RSA key (${signsWith})`);
+  }
+  return key;
+}
+
+/** The keep-alive `node:http` transport, or the given `fetch` (tests, special runtimes). */
+export function adapterTransport(fetchFunction: typeof fetch | undefined): Transport {
+  return fetchFunction ? fetchTransport(fetchFunction) : nodeTransport();
+}

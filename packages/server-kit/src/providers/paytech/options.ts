@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { ConfigError } from '../../errors.js';
-import { ADAPTER_HTTP_OPTIONS, type AdapterLogger, HttpUrl } from '../http/adapter-options.js';
-import { fetchTransport, nodeTransport, type Transport } from '../http/node-transport.js';
+import {
+  ADAPTER_HTTP_OPTIONS,
+  type AdapterLogger,
+  adapterTransport,
+  apiRoot,
+  HttpUrl,
+  isLoopbackHost,
+  parseAdapterOptions,
+} from '../http/adapter-options.js';
+import type { Transport } from '../http/node-transport.js';
 
 /** pay.tech's engine hosts (packages/sandbox/README.md, "pay.tech", "Base URLs"); its payment pages are on them too. */
 const ENGINE_HOSTS = ['engine.pay.tech', 'engine-sandbox.pay.tech'];
@@ -46,19 +53,9 @@ export interface ResolvedPaytechOptions {
  * the option (never its value: the keys are secrets).
  */
 export function resolvePaytechOptions(input: unknown): ResolvedPaytechOptions {
-  const parsed = Options.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = issue.path.join('.') || 'options';
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    throw new ConfigError(`paytech: option ${name} ${missing ? 'is required' : issue.message}`);
-  }
-  const options = parsed.data;
-  const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-  baseUrl.search = '';
-  baseUrl.hash = '';
+  const options = parseAdapterOptions('paytech', Options, input);
+  const baseUrl = apiRoot(options.baseUrl);
   const hostname = baseUrl.hostname;
-  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
   return {
     baseUrl,
     apiKey: options.apiKey,
@@ -67,9 +64,9 @@ export function resolvePaytechOptions(input: unknown): ResolvedPaytechOptions {
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     retryBackoff: options.retryBackoff,
-    sandbox: options.sandbox ?? (local || hostname.includes('sandbox')),
+    sandbox: options.sandbox ?? (isLoopbackHost(hostname) || hostname.includes('sandbox')),
     redirectHosts: options.redirectHosts ?? [baseUrl.host, ...ENGINE_HOSTS],
     logger: options.logger,
-    transport: options.fetch ? fetchTransport(options.fetch) : nodeTransport(),
+    transport: adapterTransport(options.fetch),
   };
 }
