@@ -1,10 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from '../fixtures.js';
+import { startOwnDemo } from '../own-demo.js';
 import { BackOfficePage } from '../pages/back-office-page.js';
 import { PRODUCTS } from '../pages/shop-page.js';
 
@@ -18,45 +15,22 @@ const MERCHANT_KEY = 'e2e-back-office-merchant-key-7f3a';
 const DEMO_PORT = Number(process.env.BACK_OFFICE_DEMO_PORT ?? 3300);
 const DEMO = `http://localhost:${DEMO_PORT}`;
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the back-office demo exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the back-office demo did not become healthy at ${url}`);
-}
-
 const test = base.extend<object, { backOfficeDemo: string }>({
   backOfficeDemo: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'pay-checkout-back-office-'));
-      const child = spawn('npm', ['run', 'start', '-w', '@pay-checkout/demo'], {
-        cwd: new URL('../..', import.meta.url).pathname,
+      const demo = await startOwnDemo({
+        name: 'back-office',
+        port: DEMO_PORT,
         env: {
-          ...process.env,
-          PORT: String(DEMO_PORT),
-          SANDBOX_PORT: String(DEMO_PORT + 1),
-          PAY_CHECKOUT_DATA: dataDir,
           MERCHANT_KEY,
-          CONNECTPAY_BASE_URL: '',
           PAYTECH_BASE_URL: '',
-          LOG_LEVEL: 'warn',
         },
-        stdio: 'ignore',
-        detached: true,
       });
       try {
-        await waitForHealth(DEMO, child);
-        await use(DEMO);
+        await use(demo.url);
       } finally {
-        // our own process group: npm, tsx and the demo it runs
-        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+        await demo.stop();
       }
     },
     { scope: 'worker', timeout: 90_000, auto: true },

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from '../fixtures.js';
+import { type OwnDemo, startOwnDemo } from '../own-demo.js';
 import { BackOfficePage } from '../pages/back-office-page.js';
 import { CardGatewayAcs } from '../pages/cardgateway-acs.js';
 import { CardGatewayCardPage, type TypedCard } from '../pages/cardgateway-card-page.js';
@@ -23,62 +22,25 @@ const DEMO_PORT = Number(process.env.CARDGATEWAY_DEMO_PORT ?? 3700);
 const DEMO = `http://localhost:${DEMO_PORT}`;
 const SANDBOX = `http://127.0.0.1:${DEMO_PORT + 1}`;
 
-interface CardGatewayDemo {
-  url: string;
-  /** Everything the demo wrote to stdout and stderr so far (server-kit logs at debug). */
-  logs(): string;
-  dataDir: string;
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the card gateway demo exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the card gateway demo did not become healthy at ${url}`);
-}
-
-const test = base.extend<object, { cardGatewayDemo: CardGatewayDemo }>({
+const test = base.extend<object, { cardGatewayDemo: OwnDemo }>({
   cardGatewayDemo: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'pay-checkout-cardgateway-'));
-      let output = '';
-      const child = spawn('npm', ['run', 'start', '-w', '@pay-checkout/demo'], {
-        cwd: new URL('../..', import.meta.url).pathname,
+      const demo = await startOwnDemo({
+        name: 'card gateway',
+        port: DEMO_PORT,
         env: {
-          ...process.env,
-          PORT: String(DEMO_PORT),
-          SANDBOX_PORT: String(DEMO_PORT + 1),
-          PAY_CHECKOUT_DATA: dataDir,
           MERCHANT_KEY,
-          CONNECTPAY_BASE_URL: '',
           CARDGATEWAY_BASE_URL: '',
           // The most the kit ever logs: the at-rest test reads all of it.
           LOG_LEVEL: 'debug',
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      });
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-      });
-      child.stderr?.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
+        captureOutput: true,
       });
       try {
-        await waitForHealth(DEMO, child);
-        await use({ url: DEMO, logs: () => output, dataDir });
+        await use(demo);
       } finally {
-        // our own process group: npm, tsx and the demo it runs; a next worker may reuse the port
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        if (child.pid) process.kill(-child.pid, 'SIGTERM');
-        await exited;
+        await demo.stop();
       }
     },
     { scope: 'worker', timeout: 180_000, auto: true },

@@ -1,8 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test as base, expect } from '../fixtures.js';
+import { startOwnDemo } from '../own-demo.js';
 import { BackOfficePage } from '../pages/back-office-page.js';
 import { FintectureConnect } from '../pages/fintecture-connect.js';
 import { PRODUCTS } from '../pages/shop-page.js';
@@ -17,46 +14,22 @@ const DEMO_PORT = Number(process.env.FINTECTURE_DEMO_PORT ?? 3600);
 const DEMO = `http://localhost:${DEMO_PORT}`;
 const SANDBOX = `http://127.0.0.1:${DEMO_PORT + 1}`;
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  // Up to 2 minutes: the demo compiles on start, and the machine may be busy with other journeys.
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the Fintecture demo exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the Fintecture demo did not become healthy at ${url}`);
-}
-
 const test = base.extend<object, { fintectureDemo: string }>({
   fintectureDemo: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'pay-checkout-fintecture-'));
-      const child = spawn('npm', ['run', 'start', '-w', '@pay-checkout/demo'], {
-        cwd: new URL('../..', import.meta.url).pathname,
+      const demo = await startOwnDemo({
+        name: 'Fintecture',
+        port: DEMO_PORT,
         env: {
-          ...process.env,
-          PORT: String(DEMO_PORT),
-          SANDBOX_PORT: String(DEMO_PORT + 1),
-          PAY_CHECKOUT_DATA: dataDir,
           MERCHANT_KEY,
-          CONNECTPAY_BASE_URL: '',
           FINTECTURE_BASE_URL: '',
-          LOG_LEVEL: 'warn',
         },
-        stdio: 'ignore',
-        detached: true,
       });
       try {
-        await waitForHealth(DEMO, child);
-        await use(DEMO);
+        await use(demo.url);
       } finally {
-        // our own process group: npm, tsx and the demo it runs
-        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+        await demo.stop();
       }
     },
     { scope: 'worker', timeout: 150_000, auto: true },

@@ -1,10 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from '../fixtures.js';
+import { startOwnDemo } from '../own-demo.js';
 import { PRODUCTS } from '../pages/shop-page.js';
 
 // Issue 17: the kit's hosted pages never strand a shopper. Unknown links get a page with the way back;
@@ -25,19 +22,6 @@ async function expectAxeClean(page: Page): Promise<void> {
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the forwarding demo exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the forwarding demo did not become healthy at ${url}`);
-}
-
 /** A paused page clock from now on (this page and the next ones): timers run only on `clock.runFor`. */
 async function stopTheClock(page: Page): Promise<void> {
   const now = Date.now();
@@ -49,27 +33,17 @@ const test = base.extend<object, { forwardingDemo: string }>({
   forwardingDemo: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'pay-checkout-hosted-pages-'));
-      const child = spawn('npm', ['run', 'start', '-w', '@pay-checkout/demo'], {
-        cwd: new URL('../..', import.meta.url).pathname,
+      const demo = await startOwnDemo({
+        name: 'forwarding',
+        port: DEMO_PORT,
         env: {
-          ...process.env,
-          PORT: String(DEMO_PORT),
-          SANDBOX_PORT: String(DEMO_PORT + 1),
-          PAY_CHECKOUT_DATA: dataDir,
           RETURN_AUTO_FORWARD: String(FORWARD_SECONDS),
-          CONNECTPAY_BASE_URL: '',
-          LOG_LEVEL: 'warn',
         },
-        stdio: 'ignore',
-        detached: true,
       });
       try {
-        await waitForHealth(FORWARDING_DEMO, child);
-        await use(FORWARDING_DEMO);
+        await use(demo.url);
       } finally {
-        // our own process group: npm, tsx and the demo it runs
-        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+        await demo.stop();
       }
     },
     // a demo starts in seconds, but in about a minute on a busy machine

@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MerchantOrderView } from '@pay-checkout/contract';
 import { test as base, expect } from '../fixtures.js';
+import { startOwnDemo } from '../own-demo.js';
 import { ReturnPage } from '../pages/return-page.js';
 import { SandboxWidget } from '../pages/sandbox-widget.js';
 import { PRODUCTS } from '../pages/shop-page.js';
@@ -22,44 +19,22 @@ const MERCHANT_KEY = 'e2e-orders-merchant-key-4c1d9b';
 const DEMO_PORT = Number(process.env.ORDERS_DEMO_PORT ?? 3800);
 const DEMO = `http://localhost:${DEMO_PORT}`;
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the orders demo exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the orders demo did not become healthy at ${url}`);
-}
-
 const test = base.extend<object, { ordersDemo: string }>({
   ordersDemo: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'pay-checkout-orders-'));
-      const child = spawn('npm', ['run', 'start', '-w', '@pay-checkout/demo'], {
-        cwd: new URL('../..', import.meta.url).pathname,
+      const demo = await startOwnDemo({
+        name: 'orders',
+        port: DEMO_PORT,
         env: {
-          ...process.env,
-          PORT: String(DEMO_PORT),
-          SANDBOX_PORT: String(DEMO_PORT + 1),
-          PAY_CHECKOUT_DATA: dataDir,
           MERCHANT_KEY,
-          CONNECTPAY_BASE_URL: '',
           LOG_LEVEL: 'error',
         },
-        stdio: 'ignore',
-        detached: true,
       });
       try {
-        await waitForHealth(DEMO, child);
-        await use(DEMO);
+        await use(demo.url);
       } finally {
-        // our own process group: npm, tsx and the demo it runs
-        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+        await demo.stop();
       }
     },
     { scope: 'worker', timeout: 90_000, auto: true },

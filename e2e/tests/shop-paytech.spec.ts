@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { test as base, expect } from '../fixtures.js';
+import { type OwnDemo, startOwnDemo } from '../own-demo.js';
 import { BackOfficePage } from '../pages/back-office-page.js';
 import type { CheckoutPage } from '../pages/checkout-page.js';
-import { type PaytechDemo, startPaytechDemo } from '../pages/paytech-demo.js';
 import { PAYTECH_CARDS, PaytechPaymentPage } from '../pages/paytech-page.js';
 import { PaytechRecords } from '../pages/paytech-records.js';
 import type { ReturnPage } from '../pages/return-page.js';
@@ -20,16 +20,21 @@ const BUYOUT = 'Studio buy-out';
 
 const test = base.extend<
   { paytech: PaytechPaymentPage; records: PaytechRecords; backOfficePage: BackOfficePage },
-  { paytechDemo: PaytechDemo }
+  { paytechDemo: OwnDemo }
 >({
   paytechDemo: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => {
-      const demo = await startPaytechDemo(DEMO_PORT, MERCHANT_KEY);
+      // Cards go to pay.tech's sandbox test shop, pre-authorized, so the back office captures.
+      const demo = await startOwnDemo({
+        name: 'pay.tech',
+        port: DEMO_PORT,
+        env: { MERCHANT_KEY, PAYTECH_BASE_URL: '', PAYTECH_CAPTURE: 'manual' },
+      });
       try {
         await use(demo);
       } finally {
-        demo.stop();
+        await demo.stop();
       }
     },
     { scope: 'worker', timeout: 150_000, auto: true },
