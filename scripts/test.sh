@@ -18,7 +18,7 @@ if ! npm run build >"$log/build.txt" 2>&1; then
 fi
 
 # node:test suites (spec reporter: "ℹ pass N" / "ℹ fail N" / "ℹ cancelled N")
-for ws in packages/contract packages/sandbox packages/server-kit demo; do
+for ws in packages/contract packages/sandbox packages/server-kit packages/react demo; do
   [ -f "$ws/package.json" ] || continue
   name=$(basename "$ws")
   echo "── $name (node:test)"

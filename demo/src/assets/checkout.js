@@ -12,7 +12,7 @@ if (select && checkout) {
 }
 
 // A top-up the provider refuses because of the wallet account is the shop's business to explain:
-// the element reports the provider's code in `pay-checkout:error`, and the shop says what to do.
+// the element reports the provider's code in `pay-checkout-error`, and the shop says what to do.
 const ACCOUNT_PROBLEMS = {
   creditor_account_inactive: 'This wallet account is closed, so it cannot receive a top-up.',
   creditor_account_not_found: 'This wallet account does not exist any more.',
@@ -20,7 +20,7 @@ const ACCOUNT_PROBLEMS = {
   consumer_not_found: 'Your wallet is not set up for top-ups yet.',
 };
 if (checkout && notice) {
-  checkout.addEventListener('pay-checkout:error', (event) => {
+  checkout.addEventListener('pay-checkout-error', (event) => {
     const problem = ACCOUNT_PROBLEMS[event.detail?.code];
     if (!problem) return;
     notice.querySelector('[data-text]').textContent =

@@ -1,14 +1,17 @@
 import type { Money, PaymentMethod } from '@pay-checkout/contract';
 import type { WalletMethod, WalletUnavailableReason } from './wallets.js';
 
-/** `pay-checkout:ready`: options are loaded and the element is interactive. */
+/** `pay-checkout-loading`: the element started loading its options, with nothing to show yet. */
+export type LoadingDetail = Record<string, never>;
+
+/** `pay-checkout-ready`: options are loaded and the element is interactive. */
 export interface ReadyDetail {
   methods: PaymentMethod[];
   amount: Money;
   mode: 'live' | 'sandbox';
 }
 
-/** `pay-checkout:change`: the shopper (or a property) changed the method, bank or language. */
+/** `pay-checkout-change`: the shopper (or a property) changed the method, bank or language. */
 export interface ChangeDetail {
   method?: PaymentMethod;
   bank?: string;
@@ -17,60 +20,87 @@ export interface ChangeDetail {
   country?: string;
 }
 
-/** `pay-checkout:submit` (cancelable): about to open a session; `preventDefault()` vetoes it. */
+/** `pay-checkout-submit` (cancelable): about to open a session; `preventDefault()` vetoes it. */
 export interface SubmitDetail {
   order: string;
   method: PaymentMethod;
   bank?: string;
 }
 
-/** `pay-checkout:redirect` (cancelable): `preventDefault()` and navigate to `url` yourself (SPAs). */
+/** `pay-checkout-redirect` (cancelable): `preventDefault()` and navigate to `url` yourself (SPAs). */
 export interface RedirectDetail {
   url: string;
   sessionId: string;
 }
 
-/** `pay-checkout:error`: something failed; `retryable` says whether "Try again" can help. */
+/** `pay-checkout-error`: something failed; `retryable` says whether "Try again" can help. */
 export interface ErrorDetail {
   code: string;
   message: string;
   retryable: boolean;
 }
 
-/** `pay-checkout:wallet-unavailable`: a wallet the server offered is hidden in this browser. */
+/** `pay-checkout-wallet-unavailable`: a wallet the server offered is hidden in this browser. */
 export interface WalletUnavailableDetail {
   method: WalletMethod;
   reason: WalletUnavailableReason;
 }
 
-/** Every event the element fires, by name, with its detail type. */
-export interface PayCheckoutEventMap {
-  'pay-checkout:ready': CustomEvent<ReadyDetail>;
-  'pay-checkout:change': CustomEvent<ChangeDetail>;
-  'pay-checkout:submit': CustomEvent<SubmitDetail>;
-  'pay-checkout:redirect': CustomEvent<RedirectDetail>;
-  'pay-checkout:error': CustomEvent<ErrorDetail>;
-  'pay-checkout:wallet-unavailable': CustomEvent<WalletUnavailableDetail>;
+/** Each event's short name (the part after `pay-checkout-`) with its detail type. */
+interface EventDetails {
+  loading: LoadingDetail;
+  ready: ReadyDetail;
+  change: ChangeDetail;
+  submit: SubmitDetail;
+  redirect: RedirectDetail;
+  error: ErrorDetail;
+  'wallet-unavailable': WalletUnavailableDetail;
 }
 
-type DetailOf<K extends keyof PayCheckoutEventMap> = PayCheckoutEventMap[K]['detail'];
-
-const CANCELABLE = ['pay-checkout:submit', 'pay-checkout:redirect'];
+/** A short event name: `ready` stands for `pay-checkout-ready`. */
+export type PayCheckoutEventName = keyof EventDetails;
 
 /**
- * Fires one `pay-checkout:*` event: bubbling and composed, so it leaves any shadow root the element
- * sits in. Returns false when a listener cancelled it (only `submit` and `redirect` are cancelable).
+ * Every event the element fires, by name, with its detail type. The names have no colon (Shoelace's
+ * `sl-*` style), so every template syntax accepts them: JSX `onpay-checkout-ready`, Vue
+ * `@pay-checkout-ready`, Svelte `onpay-checkout-ready`, Angular `(pay-checkout-ready)`.
  */
-export function emit<K extends keyof PayCheckoutEventMap>(
+export type PayCheckoutEventMap = {
+  [K in PayCheckoutEventName as `pay-checkout-${K}`]: CustomEvent<EventDetails[K]>;
+};
+
+/**
+ * The names of release 0.1 (`pay-checkout:ready`, …), still fired after each new one for one more release.
+ * @deprecated Listen to the `pay-checkout-*` names: a colon breaks JSX (`onpay-checkout:ready` is a
+ * namespaced name), Angular (`(pay-checkout:ready)` reads as a global target) and Svelte.
+ */
+export type PayCheckoutDeprecatedEventMap = {
+  [K in Exclude<PayCheckoutEventName, 'loading'> as `pay-checkout:${K}`]: CustomEvent<EventDetails[K]>;
+};
+
+/**
+ * Fires one event as `pay-checkout-<name>`, then under its deprecated alias `pay-checkout:<name>` (with the
+ * same detail), both bubbling and composed, so they leave any shadow root the element sits in. Returns
+ * false when a listener of either name cancelled it (only `submit` and `redirect` are cancelable).
+ * `loading` is new and has no alias.
+ */
+export function emit<K extends PayCheckoutEventName>(
   target: EventTarget,
   name: K,
-  detail: DetailOf<K>,
+  detail: EventDetails[K],
 ): boolean {
-  return target.dispatchEvent(
-    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: CANCELABLE.includes(name) }),
+  const init = {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: name === 'submit' || name === 'redirect',
+  };
+  const proceed = target.dispatchEvent(new CustomEvent(`pay-checkout-${name}`, init));
+  return (
+    (name === 'loading' || target.dispatchEvent(new CustomEvent(`pay-checkout:${name}`, init))) && proceed
   );
 }
 
 declare global {
-  interface GlobalEventHandlersEventMap extends PayCheckoutEventMap {}
+  interface GlobalEventHandlersEventMap extends PayCheckoutEventMap, PayCheckoutDeprecatedEventMap {}
 }

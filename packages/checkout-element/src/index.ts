@@ -1,6 +1,6 @@
 // The element (registers <pay-checkout> on import)
 
-// Errors reported in pay-checkout:error
+// Errors reported in pay-checkout-error
 export {
   CheckoutError,
   NetworkError,
@@ -13,7 +13,10 @@ export {
 export type {
   ChangeDetail,
   ErrorDetail,
+  LoadingDetail,
+  PayCheckoutDeprecatedEventMap,
   PayCheckoutEventMap,
+  PayCheckoutEventName,
   ReadyDetail,
   RedirectDetail,
   SubmitDetail,

@@ -36,12 +36,19 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  *
  * @summary Accessible, localized payment method / bank picker and Pay button for server-kit.
  *
- * @fires pay-checkout:ready - Options are loaded and the element is interactive. `detail: {methods, amount, mode}`.
- * @fires pay-checkout:change - The shopper changed the method, bank, country or language. `detail: {method, bank, language, country}`.
- * @fires pay-checkout:submit - Cancelable; about to open a session. `detail: {order, method, bank}`.
- * @fires pay-checkout:redirect - Cancelable; about to leave for the provider. `detail: {url, sessionId}`.
- * @fires pay-checkout:error - Loading or paying failed. `detail: {code, message, retryable}`.
- * @fires pay-checkout:wallet-unavailable - A wallet was hidden in this browser. `detail: {method, reason}`.
+ * @fires pay-checkout-loading - Loading the options started, with nothing to show yet (`phase` is `loading`). `detail: {}`.
+ * @fires pay-checkout-ready - Options are loaded and the element is interactive. `detail: {methods, amount, mode}`.
+ * @fires pay-checkout-change - The shopper changed the method, bank, country or language. `detail: {method, bank, language, country}`.
+ * @fires pay-checkout-submit - Cancelable; about to open a session. `detail: {order, method, bank}`.
+ * @fires pay-checkout-redirect - Cancelable; about to leave for the provider. `detail: {url, sessionId}`.
+ * @fires pay-checkout-error - Loading or paying failed. `detail: {code, message, retryable}`.
+ * @fires pay-checkout-wallet-unavailable - A wallet was hidden in this browser. `detail: {method, reason}`.
+ * @fires pay-checkout:ready - Deprecated alias of `pay-checkout-ready`, fired after it; removed in the next release.
+ * @fires pay-checkout:change - Deprecated alias of `pay-checkout-change`.
+ * @fires pay-checkout:submit - Deprecated alias of `pay-checkout-submit` (cancelable too).
+ * @fires pay-checkout:redirect - Deprecated alias of `pay-checkout-redirect` (cancelable too).
+ * @fires pay-checkout:error - Deprecated alias of `pay-checkout-error`.
+ * @fires pay-checkout:wallet-unavailable - Deprecated alias of `pay-checkout-wallet-unavailable`.
  *
  * @csspart base - The outer box.
  * @csspart badge - The "test mode" badge (sandbox only).
@@ -95,6 +102,7 @@ export class PayCheckout extends LitElement {
 
   // Reactive properties declared statically rather than with decorators: the decorator helpers cost
   // ~0.5 KB gzip of the script-tag bundle's 15 KB budget (measured with scripts/report-size.mjs).
+  // `state: true` alone: Lit's createProperty forces `attribute: false` for state properties.
   static override properties = {
     endpoint: {},
     order: {},
@@ -106,12 +114,12 @@ export class PayCheckout extends LitElement {
     provider: {},
     disabled: { type: Boolean, reflect: true },
     messages: { attribute: false },
-    phase: { state: true, attribute: false },
+    phase: { reflect: true },
     options: { attribute: false },
-    failure: { state: true, attribute: false },
-    invalid: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-    refreshing: { state: true, attribute: false },
+    failure: { state: true },
+    invalid: { state: true },
+    announcement: { state: true },
+    refreshing: { state: true },
   };
 
   /** Base URL of the merchant's server-kit, e.g. `/checkout`. */
@@ -147,7 +155,12 @@ export class PayCheckout extends LitElement {
   /** Overrides for any message by id, e.g. `{pay: 'Buy for {amount}'}`. */
   messages: MessageOverrides = {};
 
-  private phase: CheckoutPhase = 'loading';
+  /**
+   * Where the element is: `loading` (options on their way), `ready`, `submitting`, `redirecting` or
+   * `error`. Read-only: reflected as the `phase` attribute for styling (`pay-checkout[phase=loading]`)
+   * and tests; setting it changes nothing the element does next.
+   */
+  phase: CheckoutPhase = 'loading';
   /**
    * The `GET options` answer, when the page already has it (server-rendered pages): the element then
    * renders at once, without a round trip. A `<script type="application/json">` child with the same
@@ -227,13 +240,13 @@ export class PayCheckout extends LitElement {
     const method = this.method as PaymentMethod;
     this.invalid = !method ? 'methodRequired' : method === 'pis' && !this.bank ? 'bankRequired' : undefined;
     if (this.invalid) {
-      this.#announce(this.invalid);
+      this.announcement = this.#t(this.invalid);
       await this.updateComplete;
       if (method) this.#banks.focus();
       return;
     }
     const bank = method === 'pis' ? this.bank : undefined;
-    if (!emit(this, 'pay-checkout:submit', { order: this.order, method, bank })) return;
+    if (!emit(this, 'submit', { order: this.order, method, bank })) return;
     const body: CreateSessionRequest = { order: this.order, method, language: this.effectiveLanguage };
     if (bank) body.bank = bank;
     if (this.effectiveCountry) body.country = this.effectiveCountry;
@@ -241,15 +254,15 @@ export class PayCheckout extends LitElement {
     const attempt = nextAttempt(this.#attempt, this.#attemptRetryable, body);
     this.#attempt = attempt;
     this.failure = undefined;
-    this.#setPhase('submitting', 'submitting');
+    this.#setPhase('submitting');
     try {
       const session = await createSession(this.endpoint, attempt.body, attempt.key);
       if (!isSafeRedirect(session.redirectUrl, options.mode))
         throw new UnsafeRedirectError(session.redirectUrl);
       this.#attemptRetryable = false;
       if (bank) rememberBank(bank);
-      this.#setPhase('redirecting', 'redirecting');
-      if (emit(this, 'pay-checkout:redirect', { url: session.redirectUrl, sessionId: session.sessionId })) {
+      this.#setPhase('redirecting');
+      if (emit(this, 'redirect', { url: session.redirectUrl, sessionId: session.sessionId })) {
         this.navigate(session.redirectUrl);
       }
     } catch (error) {
@@ -266,7 +279,7 @@ export class PayCheckout extends LitElement {
     this.failure = this.invalid = undefined;
     if (this.options) {
       this.#keepValidSelection();
-      this.#setPhase('ready', 'ready');
+      this.#setPhase('ready');
     } else void this.#loadOptions();
   }
 
@@ -275,13 +288,10 @@ export class PayCheckout extends LitElement {
     location.assign(url);
   }
 
-  #setPhase(phase: CheckoutPhase, announce: MessageId): void {
+  /** Moves to a phase and announces it: the phase's own message, or the error's. */
+  #setPhase(phase: CheckoutPhase, announcement = this.#t(phase as MessageId)): void {
     this.phase = phase;
-    this.#announce(announce);
-  }
-
-  #announce(id: MessageId): void {
-    this.announcement = this.#t(id);
+    this.announcement = announcement;
   }
 
   #fail(error: unknown, during: 'options' | 'session'): CheckoutError {
@@ -292,9 +302,8 @@ export class PayCheckout extends LitElement {
     const message = this.#t(errorMessageId(failure.code, failure.status));
     this.failure = failure;
     this.#failedDuring = during;
-    this.phase = 'error';
-    this.announcement = message;
-    emit(this, 'pay-checkout:error', { code: failure.code, message, retryable: failure.retryable });
+    this.#setPhase('error', message);
+    emit(this, 'error', { code: failure.code, message, retryable: failure.retryable });
     return failure;
   }
 
@@ -303,8 +312,7 @@ export class PayCheckout extends LitElement {
       if (!isWallet(id) || this.#wallets.has(id)) continue;
       const result = await walletAvailability(id);
       this.#wallets.set(id, result.available);
-      if (!result.available)
-        emit(this, 'pay-checkout:wallet-unavailable', { method: id, reason: result.reason });
+      if (!result.available) emit(this, 'wallet-unavailable', { method: id, reason: result.reason });
     }
   }
 
@@ -315,7 +323,10 @@ export class PayCheckout extends LitElement {
     this.#optionsRequest = request;
     this.refreshing = true;
     if (this.#failedDuring === 'options') this.failure = undefined; // a retry hides the old error
-    if (!this.options) this.#setPhase('loading', 'loading');
+    if (!this.options) {
+      this.#setPhase('loading');
+      emit(this, 'loading', {});
+    }
     try {
       const language = this.effectiveLanguage;
       const pending =
@@ -338,10 +349,10 @@ export class PayCheckout extends LitElement {
       if (!this.visibleMethods.length) throw new NoMethodsError();
       if (this.phase === 'loading' || (this.phase === 'error' && this.#failedDuring === 'options')) {
         this.failure = undefined;
-        this.#setPhase('ready', 'ready');
+        this.#setPhase('ready');
       }
       await this.updateComplete;
-      emit(this, 'pay-checkout:ready', {
+      emit(this, 'ready', {
         methods: this.visibleMethods.map((m) => m.id),
         amount: options.amount,
         mode: options.mode,
@@ -390,7 +401,7 @@ export class PayCheckout extends LitElement {
 
   #changed(): void {
     const bank = this.method === 'pis' && this.bank ? this.bank : undefined;
-    emit(this, 'pay-checkout:change', {
+    emit(this, 'change', {
       method: (this.method || undefined) as PaymentMethod | undefined,
       bank,
       language: this.effectiveLanguage,

@@ -88,7 +88,7 @@ for (const language of ['en', 'ar']) {
       kit.server.optionsReply = 'network-error';
       const el = await mount(
         `<pay-checkout endpoint="/checkout" order="ord-1" language="${language}"></pay-checkout>`,
-        'pay-checkout:error',
+        'pay-checkout-error',
       );
       expect($(el, '[part=retry]')).to.exist;
       await expect(el).to.be.accessible();

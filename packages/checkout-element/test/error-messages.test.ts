@@ -30,7 +30,7 @@ describe('<pay-checkout> error codes', () => {
             `<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="${language}" method="card"></pay-checkout>`,
           );
           await until(() => text($(el, 'legend')) === messages.methodLegend, `${language} loaded`);
-          const error = next<ErrorDetail>(el, 'pay-checkout:error');
+          const error = next<ErrorDetail>(el, 'pay-checkout-error');
           await el.submit();
           const { detail } = await error;
           await el.updateComplete;
@@ -63,7 +63,7 @@ describe('<pay-checkout> order_already_paid', () => {
       `<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="de" method="card"></pay-checkout>`,
     );
     await until(() => !!$(el, 'legend'), 'loaded');
-    const error = next<ErrorDetail>(el, 'pay-checkout:error');
+    const error = next<ErrorDetail>(el, 'pay-checkout-error');
     await el.submit();
     await error;
     await el.updateComplete;

@@ -19,7 +19,7 @@ describe('<pay-checkout> error paths', () => {
     );
 
   async function payAndFail(el: PayCheckout): Promise<ErrorDetail> {
-    const error = next<ErrorDetail>(el, 'pay-checkout:error');
+    const error = next<ErrorDetail>(el, 'pay-checkout-error');
     await el.submit();
     const { detail } = await error;
     await el.updateComplete;
@@ -133,7 +133,7 @@ describe('<pay-checkout> error paths', () => {
     const urls = captureNavigation(el);
     await payAndFail(el);
     $(el, '[part=retry]').click();
-    await new Promise((resolve) => el.addEventListener('pay-checkout:redirect', resolve, { once: true }));
+    await new Promise((resolve) => el.addEventListener('pay-checkout-redirect', resolve, { once: true }));
     const [first, retry] = kit.server.sessionRequests();
     expect(retry.headers.get('idempotency-key')).to.equal(first.headers.get('idempotency-key'));
     expect(retry.body).to.deep.equal(first.body);
@@ -205,14 +205,14 @@ describe('<pay-checkout> error paths', () => {
     kit.server.optionsReply = { status: 503, body: { error: { code: 'unavailable', message: 'down' } } };
     const el = await mount(
       '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en"></pay-checkout>',
-      'pay-checkout:error',
+      'pay-checkout-error',
     );
     expect(text($(el, '[part=error] p'))).to.equal(
       'The payment service has a problem. Please try again in a moment.',
     );
     await expect(el).to.be.accessible();
     kit.server.optionsReply = undefined;
-    const ready = next(el, 'pay-checkout:ready');
+    const ready = next(el, 'pay-checkout-ready');
     $(el, '[part=retry]').click();
     await ready;
     await el.updateComplete;
@@ -224,7 +224,7 @@ describe('<pay-checkout> error paths', () => {
     kit.server.methods = ['applepay'];
     const el = await mount(
       '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en"></pay-checkout>',
-      'pay-checkout:error',
+      'pay-checkout-error',
     );
     expect(text($(el, '[part=error] p'))).to.equal('No payment method is available for this order.');
   });

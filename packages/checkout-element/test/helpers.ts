@@ -3,10 +3,10 @@ import type { TemplateResult } from 'lit';
 import type { PayCheckout } from '../src/pay-checkout.js';
 import { FakeServer } from './fake-server.js';
 
-/** Mounts a template and resolves once its <pay-checkout> fired `pay-checkout:ready` (or failed). */
+/** Mounts a template and resolves once its <pay-checkout> fired `pay-checkout-ready` (or failed). */
 export async function mount(
   template: TemplateResult | string,
-  event = 'pay-checkout:ready',
+  event = 'pay-checkout-ready',
 ): Promise<PayCheckout> {
   const settled = new Promise((resolve) => document.addEventListener(event, resolve, { once: true }));
   const root = await fixture<HTMLElement>(template as TemplateResult);

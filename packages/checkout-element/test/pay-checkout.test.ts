@@ -116,7 +116,7 @@ describe('<pay-checkout>', () => {
     it('renders from the options property without asking server-kit, and fetches on a later change', async () => {
       const el = document.createElement('pay-checkout');
       el.options = inline as PayCheckout['options'];
-      const ready = next(el, 'pay-checkout:ready');
+      const ready = next(el, 'pay-checkout-ready');
       Object.assign(el, { endpoint: '/checkout', order: 'ord-1', language: 'en' });
       document.body.append(el);
       await ready;
@@ -136,7 +136,7 @@ describe('<pay-checkout>', () => {
 
   describe('events', () => {
     it('fires ready with the shown methods, the amount and the mode', async () => {
-      const ready = next<ReadyDetail>(document, 'pay-checkout:ready');
+      const ready = next<ReadyDetail>(document, 'pay-checkout-ready');
       await checkout();
       const event = await ready;
       expect(event.detail).to.deep.equal({
@@ -149,7 +149,7 @@ describe('<pay-checkout>', () => {
 
     it('fires change when the shopper picks a method', async () => {
       const el = await checkout();
-      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      const change = next<ChangeDetail>(el, 'pay-checkout-change');
       $$<HTMLInputElement>(el, 'input[type=radio]')[1].click();
       expect((await change).detail).to.deep.equal({
         method: 'card',
@@ -163,8 +163,8 @@ describe('<pay-checkout>', () => {
     it('submits: fires submit, posts the choice without an amount, fires redirect and navigates', async () => {
       const el = await checkout('method="card"');
       const urls = captureNavigation(el);
-      const submit = next<SubmitDetail>(el, 'pay-checkout:submit');
-      const redirect = next<RedirectDetail>(el, 'pay-checkout:redirect');
+      const submit = next<SubmitDetail>(el, 'pay-checkout-submit');
+      const redirect = next<RedirectDetail>(el, 'pay-checkout-redirect');
       $(el, '[part=pay-button]').click();
       expect((await submit).detail).to.deep.equal({ order: 'ord-1', method: 'card', bank: undefined });
       const event = await redirect;
@@ -180,7 +180,7 @@ describe('<pay-checkout>', () => {
 
     it('lets the merchant veto a submit: nothing is posted', async () => {
       const el = await checkout('method="card"');
-      el.addEventListener('pay-checkout:submit', (e) => e.preventDefault());
+      el.addEventListener('pay-checkout-submit', (e) => e.preventDefault());
       await el.submit();
       expect(kit.server.sessionRequests()).to.have.length(0);
       expect($(el, '[part=pay-button]').getAttribute('aria-disabled')).to.equal('false');
@@ -189,7 +189,7 @@ describe('<pay-checkout>', () => {
     it('lets an SPA cancel the redirect and navigate itself', async () => {
       const el = await checkout('method="card"');
       const urls = captureNavigation(el);
-      el.addEventListener('pay-checkout:redirect', (e) => e.preventDefault());
+      el.addEventListener('pay-checkout-redirect', (e) => e.preventDefault());
       await el.submit();
       expect(kit.server.sessionRequests()).to.have.length(1);
       expect(urls).to.deep.equal([]);
@@ -218,7 +218,7 @@ describe('<pay-checkout>', () => {
         body: { error: { code: 'order_not_found', message: 'no order' } },
       });
       const el = await checkout('method="card"');
-      const error = next<ErrorDetail>(el, 'pay-checkout:error');
+      const error = next<ErrorDetail>(el, 'pay-checkout-error');
       await el.submit();
       expect((await error).detail).to.deep.equal({
         code: 'order_not_found',
@@ -336,12 +336,12 @@ describe('<pay-checkout>', () => {
         }
       }
       if (!customElements.get('shop-host')) customElements.define('shop-host', Host);
-      const ready = next(document, 'pay-checkout:ready');
+      const ready = next(document, 'pay-checkout-ready');
       const host = await fixture<HTMLElement>(html`<shop-host></shop-host>`);
       await ready;
       const el = host.shadowRoot!.querySelector('pay-checkout')!;
       captureNavigation(el);
-      const redirect = next(document, 'pay-checkout:redirect');
+      const redirect = next(document, 'pay-checkout-redirect');
       $(el, '[part=pay-button]').click();
       expect((await redirect).composed).to.equal(true);
     });

@@ -22,7 +22,7 @@ describe('<pay-checkout> pickers', () => {
       const el = await checkout();
       expect(text($(el, 'legend'))).to.equal('Payment method');
       $<HTMLInputElement>(el, 'input[value=pis]').focus();
-      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      const change = next<ChangeDetail>(el, 'pay-checkout-change');
       await press('ArrowDown');
       expect((await change).detail.method).to.equal('card');
       expect(el.method).to.equal('card');
@@ -101,7 +101,7 @@ describe('<pay-checkout> pickers', () => {
       expect($(el, '#bank-1').getAttribute('part')).to.contain('bank-option-active');
       await press('ArrowUp');
       await press('ArrowDown');
-      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      const change = next<ChangeDetail>(el, 'pay-checkout-change');
       await press('Enter');
       expect((await change).detail).to.deep.equal({
         method: 'pis',
@@ -296,7 +296,7 @@ describe('<pay-checkout> pickers', () => {
       const el = await checkout('country="US"');
       captureNavigation(el);
       const select = $<HTMLSelectElement>(el, '[part=country]');
-      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      const change = next<ChangeDetail>(el, 'pay-checkout-change');
       select.value = 'DE';
       select.dispatchEvent(new Event('change'));
       expect((await change).detail.country).to.equal(undefined); // not known before the kit answers
@@ -330,7 +330,7 @@ describe('<pay-checkout> pickers', () => {
       ]);
       expect([...select.options].map((o) => o.lang)).to.deep.equal(['en', 'de', 'lt', 'ar']);
       select.focus();
-      const change = next<ChangeDetail>(el, 'pay-checkout:change');
+      const change = next<ChangeDetail>(el, 'pay-checkout-change');
       await press('ArrowDown'); // native select: ArrowDown picks the next language
       expect((await change).detail.language).to.equal('de');
       await until(() => text($(el, 'legend')) === 'Zahlungsart', 'German legend');

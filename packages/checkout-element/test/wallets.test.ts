@@ -12,12 +12,12 @@ describe('<pay-checkout> wallets', () => {
   beforeEach(() => {
     unavailable = [];
     server = new FakeServer().install();
-    document.addEventListener('pay-checkout:wallet-unavailable', record);
+    document.addEventListener('pay-checkout-wallet-unavailable', record);
   });
   afterEach(() => {
     server.uninstall();
     restoreWallets();
-    document.removeEventListener('pay-checkout:wallet-unavailable', record);
+    document.removeEventListener('pay-checkout-wallet-unavailable', record);
   });
 
   const shownMethods = async () => {
