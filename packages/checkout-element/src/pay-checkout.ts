@@ -157,8 +157,9 @@ export class PayCheckout extends LitElement {
 
   /**
    * Where the element is: `loading` (options on their way), `ready`, `submitting`, `redirecting` or
-   * `error`. Read-only: reflected as the `phase` attribute for styling (`pay-checkout[phase=loading]`)
-   * and tests; setting it changes nothing the element does next.
+   * `error`. Read-only (the element sets it): reflected as the `phase` attribute for styling
+   * (`pay-checkout[phase=loading]`) and tests.
+   * @readonly
    */
   phase: CheckoutPhase = 'loading';
   /**
