@@ -289,7 +289,7 @@ export class PayCheckout extends LitElement {
     location.assign(url);
   }
 
-  /** Moves to a phase and announces it: the phase's own message, or the error's. */
+  /** Moves to a phase and announces it: the message of the same id (loading, ready, …), or the error's text. */
   #setPhase(phase: CheckoutPhase, announcement = this.#t(phase as MessageId)): void {
     this.phase = phase;
     this.announcement = announcement;
