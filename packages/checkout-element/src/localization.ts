@@ -1,31 +1,38 @@
-import { configureLocalization, msg } from '@lit/localize';
-import { LOCALES, loadLocale, SOURCE_LOCALE } from './locale.js';
+import type { ReactiveControllerHost } from 'lit';
+import { type LocaleModule, loadLocale, SOURCE_LOCALE } from './locale.js';
 import { formatMessage, type MessageId, type MessageOverrides, SOURCE_MESSAGES } from './messages.js';
 
-let setLocale: ((locale: string) => Promise<void>) | undefined;
+// The element's own locale runtime, in place of @lit/localize's runtime mode: it loaded the same
+// chunks (`export const templates = {…}`) but cost 961 bytes of the script-tag file's 15 KB gzip
+// budget (its message-id hashing, status events and configure-once guard serve apps that extract
+// messages from templates; every message here has an id). One locale is active per page: every
+// <pay-checkout> shows the language most recently activated on any of them.
+let active: LocaleModule['templates'] | undefined;
+let activeLocale = SOURCE_LOCALE;
+let wanted = SOURCE_LOCALE;
+const hosts = new Set<ReactiveControllerHost>();
+
+/** Re-renders `host`, while it is connected, whenever another locale becomes active. */
+export function updateWhenLocaleChanges(host: ReactiveControllerHost): void {
+  host.addController({ hostConnected: () => hosts.add(host), hostDisconnected: () => hosts.delete(host) });
+}
 
 /**
- * Makes `locale` (a shipped locale, see `resolveLocale`) the active one, loading its chunk once.
- * lit-localize is configured on first use rather than at import, so importing the element touches no
- * DOM (SSR-safe). Runtime mode keeps one active locale per page: every <pay-checkout> shows the
- * language most recently set on any of them.
+ * Makes `locale` (a shipped locale, see `resolveLocale`) the active one, loading its chunk once (the
+ * module cache keeps it). The latest call wins; a chunk that fails to load (offline) leaves the
+ * previous language in place, not a broken element.
  */
-export function activateLocale(locale: string): Promise<void> {
-  if (!setLocale) {
-    try {
-      setLocale = configureLocalization({
-        sourceLocale: SOURCE_LOCALE,
-        targetLocales: LOCALES.filter((tag) => tag !== SOURCE_LOCALE),
-        loadLocale,
-      }).setLocale;
-    } catch {
-      // The page's own app already configured this copy of @lit/localize (it may be configured only
-      // once): its locale applies, and the element keeps working with those templates or English.
-      setLocale = () => Promise.resolve();
-    }
+export async function activateLocale(locale: string): Promise<void> {
+  wanted = locale;
+  try {
+    const templates = locale === SOURCE_LOCALE ? undefined : (await loadLocale(locale)).templates;
+    if (wanted !== locale || activeLocale === locale) return;
+    active = templates;
+    activeLocale = locale;
+    for (const host of hosts) host.requestUpdate();
+  } catch {
+    // offline: the previous language stays
   }
-  // A chunk that fails to load (offline) leaves the previous language in place, not a broken element.
-  return setLocale(locale).catch(() => undefined);
 }
 
 /**
@@ -38,5 +45,5 @@ export function translate(
   values?: Record<string, string | number>,
   language?: string,
 ): string {
-  return formatMessage(overrides?.[id] ?? msg(SOURCE_MESSAGES[id], { id }), values, language);
+  return formatMessage(overrides?.[id] ?? active?.[id] ?? SOURCE_MESSAGES[id], values, language);
 }
