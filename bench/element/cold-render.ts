@@ -9,8 +9,8 @@
 // (default 15) runs per variant. BENCH_BASELINE=<a dist folder> (say a copy of an earlier
 // packages/checkout-element/dist) runs that build too, interleaved, for a before/after.
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumExecutablePath } from '../../scripts/chromium.mjs';
-import { type ColdSample, coldRun } from './cold-context.js';
+import { chromiumExecutablePath } from '../../scripts/chromium.mjs';
+import { benchBrowserArgs, type ColdSample, coldRun } from './cold-context.js';
 import { baseUrl, elementDist, elementPage, median, serve } from './cold-page.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -28,7 +28,7 @@ const server = await serve(
   { '/': elementDist, ...(BASELINE ? { '/baseline/': `${BASELINE.replace(/\/$/, '')}/` } : {}) },
 );
 const base = baseUrl(server);
-const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
+const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: benchBrowserArgs });
 const ms = (samples: ColdSample[], pick: (s: ColdSample) => number | undefined) =>
   `${median(samples.map((s) => pick(s) ?? Number.NaN))} ms`;
 try {

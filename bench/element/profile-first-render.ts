@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
-import { chromiumArgs, chromiumExecutablePath } from '../../scripts/chromium.mjs';
+import { chromiumExecutablePath } from '../../scripts/chromium.mjs';
+import { benchBrowserArgs } from './cold-context.js';
 import { baseUrl, median, root, serve } from './cold-page.js';
 
 const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
@@ -165,7 +166,7 @@ function printTop(title: string, samples: Map<string, number>[], count: number):
 
 const dist = process.env.PROFILE_READABLE ? await readableBuild() : process.env.PROFILE_DIST;
 const server = await serve({}, dist ? { '/': `${dist.replace(/\/$/, '')}/` } : undefined);
-const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
+const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: benchBrowserArgs });
 try {
   const url = `${baseUrl(server)}/${VARIANT}`;
   await once(browser, url); // the browser process itself warms once

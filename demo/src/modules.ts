@@ -16,7 +16,6 @@ const ALLOWED_PACKAGES: Readonly<Record<string, string>> = {
   'lit-html': '',
   'lit-element': '',
   '@lit/reactive-element': '',
-  '@lit/localize': '',
   '@pay-checkout/element': 'dist',
 };
 
@@ -35,8 +34,6 @@ export const IMPORT_MAP: Readonly<Record<string, string>> = {
   'lit-element/': '/modules/lit-element/',
   '@lit/reactive-element': '/modules/@lit/reactive-element/reactive-element.js',
   '@lit/reactive-element/': '/modules/@lit/reactive-element/',
-  '@lit/localize': '/modules/@lit/localize/lit-localize.js',
-  '@lit/localize/': '/modules/@lit/localize/',
   '@pay-checkout/element': '/modules/@pay-checkout/element/dist/pay-checkout.js',
 };
 
