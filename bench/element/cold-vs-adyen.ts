@@ -9,7 +9,8 @@
 // (`pay-checkout:ready` / Drop-in's `onReady`), navigation start → shown (first contentful paint: the
 // method list, the only text on either page), script received → ready (ours: the options → ready
 // budget of the inline path, 50 ms at 1x). Ratio = Adyen ÷ ours; budget ≥ 2 at both rates.
-// Written to bench/results.json#elementColdVsAdyen.
+// Written to bench/results.json#elementColdVsAdyen. BENCH_ELEMENT_DIST=<another build's dist folder>
+// measures that build instead (a before/after) and writes nothing.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -35,11 +36,16 @@ const RATIO_BUDGET = 2;
 const SCRIPT_TO_READY_BUDGET_MS = 50;
 
 const adyen = await adyenAssets();
-const server = await serve({
-  '/adyen': { body: adyenPage(), type: 'text/html' },
-  '/adyen.bundle.js': { body: adyen.script, type: 'text/javascript' },
-  '/adyen.css': { body: adyen.css, type: 'text/css' },
-});
+const otherDist = process.env.BENCH_ELEMENT_DIST;
+const dist = otherDist ? `${otherDist.replace(/\/$/, '')}/` : elementDist;
+const server = await serve(
+  {
+    '/adyen': { body: adyenPage(), type: 'text/html' },
+    '/adyen.bundle.js': { body: adyen.script, type: 'text/javascript' },
+    '/adyen.css': { body: adyen.css, type: 'text/css' },
+  },
+  { '/': dist },
+);
 const base = baseUrl(server);
 const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: benchBrowserArgs });
 
@@ -80,7 +86,7 @@ try {
 }
 
 const sizes = {
-  oursGzipBytes: gzipSync(readFileSync(`${elementDist}pay-checkout.bundle.js`), { level: 9 }).length,
+  oursGzipBytes: gzipSync(readFileSync(`${dist}pay-checkout.bundle.js`), { level: 9 }).length,
   adyenGzipBytes: gzipSync(adyen.script, { level: 9 }).length,
   adyenCssGzipBytes: gzipSync(adyen.css, { level: 9 }).length,
 };
@@ -125,6 +131,7 @@ console.log(
   `\nscript gzip: ours ${sizes.oursGzipBytes} B; Adyen ${sizes.adyenGzipBytes} B + ${sizes.adyenCssGzipBytes} B CSS`,
 );
 
+if (otherDist) process.exit(0);
 writeResultsKey('elementColdVsAdyen', {
   measuredAt: new Date().toISOString(),
   runs: RUNS,
