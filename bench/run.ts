@@ -1,5 +1,6 @@
 // `npm run bench`: the server benchmark (bench/server/run.ts), then the element benchmark
-// (bench/element/run.ts) when it exists, each as its own tsx process; then one combined table from
+// (bench/element/run.ts) and the element's cold comparison with Adyen's Drop-in
+// (bench/element/cold-vs-adyen.ts) when they exist, each as its own tsx process; then one combined table from
 // bench/results.json, where each part wrote its own key, plus `machine`. Exits 0 when a budget is
 // missed (the table says PASS / MISS); exits 1 only when a benchmark itself could not run.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ const root = here('../');
 const parts = [
   { name: 'server', file: here('./server/run.ts') },
   { name: 'element', file: here('./element/run.ts') },
+  { name: 'element vs Adyen (cold)', file: here('./element/cold-vs-adyen.ts') },
 ];
 
 let broken = false;
@@ -85,6 +87,16 @@ if (element) {
     },
   );
 }
+const cold = results.elementColdVsAdyen as
+  | { byCpu: Record<string, { readyRatio: number; shownRatio: number }>; ratioBudget: number }
+  | undefined;
+for (const [cpu, figures] of Object.entries(cold?.byCpu ?? {}))
+  rows.push({
+    metric: `element: cold, ${cpu} CPU, Adyen ÷ ours (ready)`,
+    value: `${figures.readyRatio}`,
+    budget: `≥ ${cold?.ratioBudget}`,
+    pass: figures.readyRatio >= (cold?.ratioBudget ?? 2),
+  });
 printTable(`pay-checkout benchmarks (${cpus().length} CPUs, node ${process.version})`, rows);
 console.log(`\nfull figures: bench/results.json`);
 process.exitCode = broken ? 1 : 0;

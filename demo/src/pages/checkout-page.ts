@@ -45,7 +45,7 @@ function elementHead(loading: ElementLoading, nonce: string): SafeHtml {
       loading.integrity ? html` integrity="${loading.integrity}"` : ''
     }></script>`;
   }
-  // The npm build imports bare specifiers (`lit`, `@lit/localize`): the import map resolves them to
+  // The npm build imports bare specifiers (`lit` and its parts): the import map resolves them to
   // the read-only `/modules/` files, as a bundler would at build time.
   return html`<script type="importmap" nonce="${nonce}">${scriptJson({ imports: loading.importMap })}</script>
   <script type="module" nonce="${nonce}">import '@pay-checkout/element';</script>`;

@@ -62,15 +62,18 @@ const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb' };
  * The fallback chain for any BCP 47 tag, most specific first, always ending in the source locale:
  * `pt-BR` → `pt-BR, pt, en`; `zh-CN` → `zh-CN, zh-Hans, zh, en` (the script comes from
  * `Intl.Locale#maximize`, so Simplified-Chinese regions reach `zh-Hans` and `zh-TW` does not).
+ * `maximize: false` leaves the script out, unless the language is Chinese (or undetermined).
  */
-export function localeChain(tag: string): string[] {
+export function localeChain(tag: string, maximize = true): string[] {
   const chain: string[] = [];
   try {
     const locale = new Intl.Locale(tag);
-    const { language, script, region } = locale.maximize();
+    const { language, script, region } =
+      maximize || /^(zh|und)$/.test(locale.language) ? locale.maximize() : locale;
     chain.push(locale.baseName);
     if (locale.region) chain.push(`${language}-${region}`);
-    chain.push(`${language}-${script}`, language);
+    if (script) chain.push(`${language}-${script}`);
+    chain.push(language);
     if (ALIASES[language]) chain.push(ALIASES[language]);
   } catch {
     // not a valid tag: only the source locale is left
@@ -79,9 +82,13 @@ export function localeChain(tag: string): string[] {
   return [...new Set(chain)];
 }
 
-/** The first shipped locale on `tag`'s fallback chain. */
+/**
+ * The first shipped locale on `tag`'s fallback chain. The one shipped locale with a script is
+ * `zh-Hans`, so other languages resolve without `maximize()`: its likely-subtags data is the slowest
+ * Intl work of a cold first render (bench/element/profile-first-render.ts).
+ */
 export function resolveLocale(tag: string): string {
-  return localeChain(tag).find((candidate) => LOCALES.includes(candidate)) ?? SOURCE_LOCALE;
+  return localeChain(tag, false).find((candidate) => LOCALES.includes(candidate)) ?? SOURCE_LOCALE;
 }
 
 const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb'];

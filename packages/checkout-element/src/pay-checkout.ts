@@ -214,11 +214,18 @@ export class PayCheckout extends LitElement {
 
   /** Methods shown: the server's, narrowed and ordered by `methods`, minus wallets this browser lacks. */
   get visibleMethods(): MethodOption[] {
+    return this.#wanted();
+  }
+
+  /** The server's methods narrowed and ordered by `methods`; wallets when available (or still `asking`). */
+  #wanted(asking?: boolean): MethodOption[] {
     const offered = this.options?.methods ?? [];
     const wanted = this.methods.trim() ? this.methods.trim().split(/\s+/) : offered.map((m) => m.id);
     return wanted
       .map((id) => offered.find((m) => m.id === id))
-      .filter((m): m is MethodOption => !!m && (!isWallet(m.id) || this.#wallets.get(m.id) === true));
+      .filter(
+        (m): m is MethodOption => !!m && (!isWallet(m.id) || (this.#wallets.get(m.id) ?? asking) === true),
+      );
   }
 
   get #countryBanks(): BankOption[] {
@@ -308,13 +315,20 @@ export class PayCheckout extends LitElement {
     return failure;
   }
 
-  async #checkWallets(methods: MethodOption[]): Promise<void> {
-    for (const { id } of methods) {
-      if (!isWallet(id) || this.#wallets.has(id)) continue;
-      const result = await walletAvailability(id);
-      this.#wallets.set(id, result.available);
-      if (!result.available) emit(this, 'wallet-unavailable', { method: id, reason: result.reason });
-    }
+  /**
+   * Asks the browser about each offered wallet not asked yet, all at once; a wallet joins the shown
+   * methods when its answer comes (Chromium answers Google Pay's `canMakePayment` from the browser
+   * process, tens of ms on a cold page, so the first render does not wait for it).
+   */
+  #checkWallets(methods: MethodOption[]): Promise<unknown> {
+    return Promise.all(
+      methods.map(async ({ id }) => {
+        if (!isWallet(id) || this.#wallets.has(id)) return;
+        const result = await walletAvailability(id);
+        this.#wallets.set(id, result.available);
+        if (!result.available) emit(this, 'wallet-unavailable', { method: id, reason: result.reason });
+      }),
+    );
   }
 
   async #loadOptions(): Promise<void> {
@@ -324,34 +338,43 @@ export class PayCheckout extends LitElement {
     this.#optionsRequest = request;
     this.refreshing = true;
     if (this.#failedDuring === 'options') this.failure = undefined; // a retry hides the old error
-    if (!this.options) {
+    // Options handed over by the page apply in this update, so the first render is the form: no
+    // skeleton frame, no second render.
+    let options = this.#inlineOptions();
+    if (!options && !this.options) {
       this.#setPhase('loading');
       emit(this, 'loading', {});
     }
     try {
-      const language = this.effectiveLanguage;
-      const pending =
-        this.#inlineOptions() ??
-        fetchOptions(
+      if (!options) {
+        const language = this.effectiveLanguage;
+        const pending = fetchOptions(
           this.endpoint,
           { order: this.order, country: this.#askedCountry, language },
           request.signal,
         );
-      // The first Intl currency format in a page loads ICU data (~15 ms on a slow machine): do it while
-      // the request is in flight, so the response renders without waiting for it.
-      formatAmount({ value: 0, currency: 'EUR' }, language);
-      ownName(language);
-      countryNames([], language);
-      const options = await pending;
-      await this.#checkWallets(options.methods);
-      if (request.signal.aborted) return;
+        // The first Intl currency format in a page loads ICU data (~15 ms on a slow machine): do it
+        // while the request is in flight, so the response renders without waiting for it.
+        formatAmount({ value: 0, currency: 'EUR' }, language);
+        ownName(language);
+        countryNames([], language);
+        options = await pending;
+        if (request.signal.aborted) return;
+      }
+      const wallets = this.#checkWallets(options.methods);
       this.options = options;
+      // Only wallets offered: nothing to show before the browser answered.
+      if (!this.visibleMethods.length) await wallets;
       this.#keepValidSelection();
       if (!this.visibleMethods.length) throw new NoMethodsError();
       if (this.phase === 'loading' || (this.phase === 'error' && this.#failedDuring === 'options')) {
         this.failure = undefined;
         this.#setPhase('ready');
       }
+      await wallets;
+      if (request.signal.aborted) return;
+      this.#keepValidSelection();
+      this.requestUpdate(); // the wallets the browser can pay with join
       await this.updateComplete;
       emit(this, 'ready', {
         methods: this.visibleMethods.map((m) => m.id),
@@ -378,8 +401,8 @@ export class PayCheckout extends LitElement {
 
   /** Keeps the method and bank when they are still offered; otherwise the first method and no bank. */
   #keepValidSelection(): void {
-    const methods = this.visibleMethods;
-    if (!methods.some((m) => m.id === this.method)) this.method = methods[0]?.id ?? '';
+    // A preselected wallet the browser has not answered for yet stays selected until it has.
+    if (!this.#wanted(true).some((m) => m.id === this.method)) this.method = this.visibleMethods[0]?.id ?? '';
     if (this.bank && !this.#countryBanks.some((b) => b.id === this.bank)) this.bank = '';
   }
 

@@ -126,6 +126,24 @@ describe('<pay-checkout>', () => {
       el.remove();
     });
 
+    it('renders the form in its first update: no skeleton, no round trip (a cold first render)', async () => {
+      const el = document.createElement('pay-checkout');
+      el.innerHTML = `<script type="application/json">${JSON.stringify(inline)}</script>`;
+      Object.assign(el, { endpoint: '/checkout', order: 'ord-1', language: 'en' });
+      document.body.append(el);
+      const seen: string[] = [];
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof Element) seen.push(node.getAttribute('part') ?? node.localName);
+      }).observe(el.shadowRoot!, { childList: true, subtree: true });
+      await el.updateComplete;
+      expect($(el, '[part=pay-button]'), 'the form after the first update').to.exist;
+      expect(seen).not.to.include('skeleton');
+      expect(kit.server.optionsRequests()).to.have.length(0);
+      el.remove();
+    });
+
     it('falls back to the fetch when the inline JSON is broken', async () => {
       await mount(
         '<pay-checkout endpoint="/checkout" order="ord-1" language="en"><script type="application/json">{oops</script></pay-checkout>',
