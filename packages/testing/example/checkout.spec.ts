@@ -23,7 +23,8 @@ const test = checkoutTest.extend<object, { shop: MerchantServer }>({
       await use(shop);
       await shop.close();
     },
-    { scope: 'worker' },
+    // PGlite's first start compiles its WebAssembly: seconds, more on a busy CI machine.
+    { scope: 'worker', timeout: 120_000 },
   ],
 });
 

@@ -13,7 +13,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   // list for humans; json so scripts/test.sh can add the counts to its summary line
-  reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
+  reporter: [['list'], ['json', { outputFile: '../playwright-report/results.json' }]],
   use: {
     trace: 'on-first-retry',
     ...devices['Desktop Chrome'],
