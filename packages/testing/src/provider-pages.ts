@@ -65,8 +65,24 @@ export const fintectureConnect = {
     await page.waitForURL(/\/fintecture\/connect\/[0-9a-f]{32}/);
     return /\/fintecture\/connect\/([0-9a-f]{32})/.exec(page.url())?.[1] ?? '';
   },
-  async bankLogin(page: Page, login: { username: string; password: string }, code: string): Promise<void> {
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Log in to /);
+  /**
+   * Connect opens at the bank's login when the element sent the bank (`x-provider`); otherwise at its
+   * own bank list, where the shopper searches for the bank first.
+   */
+  async bankLogin(
+    page: Page,
+    bank: { search: string; name: string },
+    login: { username: string; password: string },
+    code: string,
+  ): Promise<void> {
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText(/^(Log in to |Choose your bank)/);
+    if ((await heading.textContent())?.startsWith('Choose your bank')) {
+      await page.getByRole('searchbox', { name: 'Bank name' }).fill(bank.search);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('button', { name: bank.name }).click();
+      await expect(heading).toHaveText(/^Log in to /);
+    }
     await page.getByLabel('User ID').fill(login.username);
     await page.getByLabel('Password').fill(login.password);
     await page.getByRole('button', { name: 'Log in' }).click();

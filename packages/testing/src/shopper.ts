@@ -73,7 +73,7 @@ export class Shopper {
         }
         case 'fintecture': {
           const id = await fintectureConnect.waitUntilOpen(page);
-          await fintectureConnect.bankLogin(page, datum.login, datum.code);
+          await fintectureConnect.bankLogin(page, datum.bank, datum.login, datum.code);
           await expect(this.returnToMerchant).toBeVisible();
           return { provider: datum.provider, providerReference: id };
         }
