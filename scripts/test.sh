@@ -56,6 +56,19 @@ if [ -f e2e/package.json ]; then
   fi
 fi
 
+# @pay-checkout/testing's example: a merchant's CI as the package's README shows it (Playwright json → stats)
+if [ -f packages/testing/package.json ]; then
+  echo "── testing (Playwright example)"
+  rm -f packages/testing/playwright-report/results.json
+  npm run test --silent -w packages/testing 2>&1 | tee "$log/testing.txt" || rc=1
+  if [ -f packages/testing/playwright-report/results.json ]; then
+    read -r p f < <(node -e 'const s=require("./packages/testing/playwright-report/results.json").stats;console.log(s.expected+s.flaky, s.unexpected)')
+    pass=$((pass+p)); fail=$((fail+f))
+  else
+    note_missing testing
+  fi
+fi
+
 [ "$fail" -gt 0 ] && rc=1
 echo "${pass} passed, ${fail} failed"
 exit $rc

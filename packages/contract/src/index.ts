@@ -21,6 +21,13 @@ export {
   OperationView,
   SettlementAmounts,
 } from './merchant.js';
+// OpenAPI 3.1 of server-kit's HTTP contract, generated from these schemas (docs/openapi.json)
+export {
+  buildOpenApiDocument,
+  OPENAPI_VERSION,
+  type OpenApiOptions,
+  openApiProblems,
+} from './openapi/index.js';
 // Merchant signals: payment events (onPaymentEvent, signed merchant webhooks) and the order view
 export {
   MerchantOrderView,

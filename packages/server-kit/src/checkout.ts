@@ -24,6 +24,7 @@ import {
   merchantSessionRoute,
 } from './routes/merchant-routes.js';
 import { notificationsRoute } from './routes/notifications-route.js';
+import { openApiRoute } from './routes/openapi-route.js';
 import { optionsRoute } from './routes/options-route.js';
 import { payRoute } from './routes/pay-route.js';
 import { returnRoute } from './routes/return-route.js';
@@ -209,6 +210,7 @@ function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Route
     .add('GET', 'card/:id', card.page)
     .add('POST', 'card/:id', card.submit)
     .add('GET', 'health', healthRoute(deps))
+    .add('GET', 'openapi.json', openApiRoute(deps))
     .add('GET', 'merchant/sessions/:id', merchantSessionRoute(deps))
     .add('GET', 'merchant/orders/:orderId', merchantOrderRoute(deps))
     .add('POST', 'merchant/sessions/:id/capture', merchantOperationRoute(deps, 'capture'))
