@@ -83,19 +83,20 @@ export function createCheckout(input: CheckoutConfig): Checkout {
   const store = config.store ?? pgliteStore({ dataDir: process.env.PAY_CHECKOUT_DATA ?? './.pay-checkout' });
   const context = createKitContext(config, store, log);
   const bus = new LiveBus(store);
+  const inFlight = new InFlightRequests();
   const deps: RouteDeps = {
     ...context,
     bus,
     streams: new Set(),
     streamLimits: new StreamLimits(config.liveStreams.max, config.liveStreams.perSession),
     elementDir: resolveElementDir(config.elementDir),
+    requestsInFlight: () => inFlight.count,
   };
   const poller = new Poller(context);
   const cors = new CorsPolicy(config.allowedOrigins);
   const router = buildRouter(config.basePath, deps, cors);
   let closed = false;
   let closing: Promise<void> | undefined;
-  const inFlight = new InFlightRequests();
 
   const ready = (async () => {
     await store.migrate();

@@ -22,6 +22,11 @@ export function metricsRoute(deps: RouteDeps): RouteHandler {
     new CallbackGauge('pay_checkout_sse_connections', 'Open live status streams (SSE).', () => [
       [{}, deps.streams.size],
     ]),
+    new CallbackGauge(
+      'pay_checkout_requests_in_flight',
+      'Requests being answered (this one included).',
+      () => [[{}, deps.requestsInFlight?.() ?? 0]],
+    ),
     metrics.providerCalls,
     metrics.notificationLag,
     metrics.idempotencyReplays,

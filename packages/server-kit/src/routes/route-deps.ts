@@ -10,6 +10,8 @@ export interface RouteDeps extends KitContext {
   streams: Set<EndStream>;
   /** Caps on open streams, per session and in all (config `liveStreams`). */
   streamLimits: StreamLimits;
+  /** How many requests are being answered now (`GET metrics`); absent in hand-made test deps. */
+  requestsInFlight?: () => number;
   /** Directory of the built element, or undefined when it is not built. */
   elementDir: string | undefined;
 }
