@@ -1,4 +1,4 @@
-import { type IncomingMessage, request, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**

@@ -97,8 +97,16 @@ export async function runLoad(options: {
   kill: boolean;
 }): Promise<LoadFigures> {
   const { setup, shoppers, seconds } = options;
-  const sandbox: RunningSandbox = await startSandbox({ port: 0, log: () => undefined, notificationRetryBaseMs: 100 });
-  sandbox.connectPay.knobs.setGlobal({ errorRate: 0.05, duplicateNotifications: true, reorderNotifications: true });
+  const sandbox: RunningSandbox = await startSandbox({
+    port: 0,
+    log: () => undefined,
+    notificationRetryBaseMs: 100,
+  });
+  sandbox.connectPay.knobs.setGlobal({
+    errorRate: 0.05,
+    duplicateNotifications: true,
+    reorderNotifications: true,
+  });
   let cluster: PgCluster | undefined;
   let dataDir: string | undefined;
   const instances: Instance[] = [];
@@ -139,17 +147,14 @@ export async function runLoad(options: {
     }, 500);
     let kills = 0;
     const killer = options.kill
-      ? setTimeout(
-          async () => {
-            const victim = instances[0];
-            victim.cpuOfKilled += cpuMs(victim.child.pid ?? 0);
-            victim.child.kill('SIGKILL');
-            kills++;
-            await new Promise((resolve) => victim.child.once('exit', resolve));
-            victim.child = await spawnInstance(victim);
-          },
-          seconds * 400,
-        )
+      ? setTimeout(async () => {
+          const victim = instances[0];
+          victim.cpuOfKilled += cpuMs(victim.child.pid ?? 0);
+          victim.child.kill('SIGKILL');
+          kills++;
+          await new Promise((resolve) => victim.child.once('exit', resolve));
+          victim.child = await spawnInstance(victim);
+        }, seconds * 400)
       : undefined;
     await Promise.all(
       Array.from({ length: shoppers }, (_, n) => runShopper(context, `s${n}`, endAt, orders)),
@@ -171,7 +176,10 @@ export async function runLoad(options: {
       sessionsPerSecond: round(opened.length / wallSeconds, 1),
       p95OpenMs: round(percentile(sorted(opened.map((o) => o.openMs ?? 0)), 95), 1),
       p95NotificationToSseMs: round(
-        percentile(sorted(opened.flatMap((o) => (o.actionToFinalMs === undefined ? [] : [o.actionToFinalMs]))), 95),
+        percentile(
+          sorted(opened.flatMap((o) => (o.actionToFinalMs === undefined ? [] : [o.actionToFinalMs]))),
+          95,
+        ),
         1,
       ),
       ...checked,

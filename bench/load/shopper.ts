@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { type Agent, request } from 'node:http';
 import type { ConnectPayTestClient, RunningSandbox } from '@pay-checkout/sandbox';
 import { StatusWatch } from './sse-watch.js';
 
@@ -145,7 +145,12 @@ function countError(context: ShopperContext, error: unknown): void {
 }
 
 /** A POST on the keep-alive pool; a reset or refused socket rejects (counted by the caller). */
-function post(agent: Agent, url: string, key: string, body: string): Promise<{ status: number; body: string }> {
+function post(
+  agent: Agent,
+  url: string,
+  key: string,
+  body: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
