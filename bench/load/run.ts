@@ -257,7 +257,7 @@ async function verify(
   let doubleApplied = 0;
   const opened = orders.filter((order) => order.sessionId !== undefined);
   // The kit's background work (re-fetches at 0–3 s latency, notification retries) settles first.
-  const settleUntil = Date.now() + 30_000;
+  const settleUntil = Date.now() + 90_000;
   let next = 0;
   const worker = async () => {
     while (next < opened.length) {

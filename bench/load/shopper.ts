@@ -100,6 +100,10 @@ async function oneOrder(context: ShopperContext, record: OrderRecord): Promise<v
         throw new Error(`unknown scenario ${String(never)}`);
       }
     }
+    // The widget sends the shopper back to the shop's return page (which reconciles with the provider
+    // first); an abandoning shopper never comes back.
+    if (record.scenario !== 'abandon')
+      await visit(`${context.base}/return/${sessionId}`).catch(() => undefined);
     record.finalSeen = await watch.waitFinal(30_000);
     const final = watch.final;
     if (final) record.actionToFinalMs = Math.max(0, final.at - actedAt);
@@ -174,5 +178,19 @@ function post(
     req.on('error', reject);
     req.setTimeout(30_000, () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
     req.end(body);
+  });
+}
+
+/** A GET whose body is read and dropped (the return page, as a browser loads it). */
+function visit(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy());
+    req.end();
   });
 }
