@@ -47,9 +47,11 @@ let payments: ShopPayments | undefined;
 let server: Server | undefined;
 
 async function stop(code: number): Promise<never> {
-  server?.closeAllConnections();
+  // Structured shutdown (docs/several-instances.md): no new connections, in-flight requests finish and
+  // live streams end with a retry hint inside checkout.close(), then whatever is left is cut.
   server?.close();
   await payments?.checkout.close().catch(() => undefined);
+  server?.closeAllConnections();
   await payments?.store.close().catch(() => undefined);
   await sandbox?.close().catch(() => undefined);
   process.exit(code);

@@ -49,6 +49,11 @@ export interface LoadResult {
   requestsPerSecond: number;
   /** Answers that were not the expected status (counted, and the first one kept for the report). */
   failures: number;
+  /**
+   * Requests that got no answer at all (a reset or refused socket: ECONNRESET, ECONNREFUSED), by
+   * error code; each also counts as a failure. The load goes on: one reset must not end a phase.
+   */
+  errors: Record<string, number>;
   firstFailure?: string;
 }
 
@@ -68,12 +73,22 @@ export async function runFixedLoad(options: {
   let next = 0;
   let failures = 0;
   let firstFailure: string | undefined;
+  const errors: Record<string, number> = {};
   const started = performance.now();
   const worker = async () => {
     while (next < options.count) {
       const target = options.makeTarget(next++);
       const sent = performance.now();
-      const answer = await post(options.agent, target);
+      let answer: HttpAnswer;
+      try {
+        answer = await post(options.agent, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.name : 'error');
+        errors[code] = (errors[code] ?? 0) + 1;
+        failures++;
+        firstFailure ??= `no answer: ${code}`;
+        continue;
+      }
       latencies.push(performance.now() - sent);
       if (answer.status !== options.expected) {
         failures++;
@@ -83,5 +98,5 @@ export async function runFixedLoad(options: {
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, options.count) }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { latencies, requestsPerSecond: round(options.count / seconds, 1), failures, firstFailure };
+  return { latencies, requestsPerSecond: round(options.count / seconds, 1), failures, firstFailure, errors };
 }

@@ -8,6 +8,8 @@ export interface PhaseFigures extends LatencySummary {
   requestsPerSecond: number;
   failures: number;
   firstFailure?: string;
+  /** Requests without any answer (reset or refused sockets), by error code; only when some happened. */
+  errors?: Record<string, number>;
 }
 
 /** The provider the sessions are opened at (`BENCH_PROVIDER`): the kit's adapter and the direct leg. */
@@ -110,6 +112,7 @@ function figures(result: LoadResult): PhaseFigures {
     requestsPerSecond: result.requestsPerSecond,
     failures: result.failures,
     ...(result.firstFailure ? { firstFailure: result.firstFailure } : {}),
+    ...(Object.keys(result.errors).length > 0 ? { errors: result.errors } : {}),
   };
 }
 

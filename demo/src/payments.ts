@@ -139,6 +139,8 @@ export function createShopPayments(
     // The sandbox lists banks in these countries: the element's bank-country picker offers them.
     ...(config.provider.kind === 'sandbox' ? { bankCountries: [...BANK_COUNTRIES] } : {}),
     returnPage: { autoForward: config.returnAutoForward ?? false },
+    // GET /checkout/metrics in Prometheus text (docs/several-instances.md).
+    metrics: true,
     // Fulfilment: server-kit hands every payment event of every order to the shop (at least once).
     onPaymentEvent: async (event) => orders.applyPaymentEvent(event),
     async resolveOrder(orderId) {

@@ -8,6 +8,7 @@ import { registerNodeHooks } from './http/node-hooks.js';
 import { answerWithin } from './http/request-deadline.js';
 import { type RouteHandler, Router } from './http/router.js';
 import { LiveBus } from './live/bus.js';
+import { InFlightRequests, SHUTDOWN_GRACE_MS, shutdownRetryMs } from './live/shutdown.js';
 import { StreamLimits } from './live/stream-limits.js';
 import { createLogger } from './log.js';
 import { type OperationOptions, runOperation } from './operations/run-operation.js';
@@ -23,6 +24,7 @@ import {
   merchantOrderRoute,
   merchantSessionRoute,
 } from './routes/merchant-routes.js';
+import { metricsRoute } from './routes/metrics-route.js';
 import { notificationsRoute } from './routes/notifications-route.js';
 import { openApiRoute } from './routes/openapi-route.js';
 import { optionsRoute } from './routes/options-route.js';
@@ -41,7 +43,13 @@ export interface Checkout {
   fetch(request: Request): Promise<Response>;
   /** Resolves once the store is migrated and the background work started; `fetch` waits for it. */
   readonly ready: Promise<void>;
-  /** Stops the poller, ends open SSE streams and closes the store if the kit opened it. */
+  /**
+   * Shuts down in order (docs/several-instances.md): new requests get 503 `closed`; the poller and the
+   * payment-event dispatcher stop (what they leased but did not handle is given back to other
+   * instances); requests in flight finish (up to 8 s); open SSE streams end with a `retry:` hint, so
+   * browsers reconnect elsewhere; then the live bus and, if the kit opened it, the store close. A host
+   * stops accepting connections first (`server.close()`), awaits this, then exits.
+   */
   close(): Promise<void>;
   /**
    * Reconciles the sessions that are due now (what the background poller does each tick). For hosts
@@ -76,17 +84,20 @@ export function createCheckout(input: CheckoutConfig): Checkout {
   const store = config.store ?? pgliteStore({ dataDir: process.env.PAY_CHECKOUT_DATA ?? './.pay-checkout' });
   const context = createKitContext(config, store, log);
   const bus = new LiveBus(store);
+  const inFlight = new InFlightRequests();
   const deps: RouteDeps = {
     ...context,
     bus,
     streams: new Set(),
     streamLimits: new StreamLimits(config.liveStreams.max, config.liveStreams.perSession),
     elementDir: resolveElementDir(config.elementDir),
+    requestsInFlight: () => inFlight.count,
   };
   const poller = new Poller(context);
   const cors = new CorsPolicy(config.allowedOrigins);
   const router = buildRouter(config.basePath, deps, cors);
   let closed = false;
+  let closing: Promise<void> | undefined;
 
   const ready = (async () => {
     await store.migrate();
@@ -126,7 +137,9 @@ export function createCheckout(input: CheckoutConfig): Checkout {
         return cors.preflight(request, allow);
       }
       const { handler, params } = router.resolve(request.method, url);
-      return await answerWithin(handler({ request, url, params }), config.requestDeadlineMs, log);
+      return await inFlight.track(
+        answerWithin(handler({ request, url, params }), config.requestDeadlineMs, log),
+      );
     } catch (error) {
       if (!(error instanceof CheckoutError) || error.status >= 500) {
         log.error({ err: error, method: request.method, path: url.pathname }, 'request failed');
@@ -154,15 +167,21 @@ export function createCheckout(input: CheckoutConfig): Checkout {
       }
       return response;
     },
-    async close() {
-      if (closed) return;
+    close() {
       closed = true;
-      await ready.catch(() => undefined);
-      await poller.stop();
-      await context.events.stop();
-      for (const end of [...deps.streams]) end();
-      await bus.stop();
-      if (ownsStore) await store.close();
+      closing ??= (async () => {
+        await ready.catch(() => undefined);
+        const [, , drained] = await Promise.all([
+          poller.stop(),
+          context.events.stop(),
+          inFlight.drained(SHUTDOWN_GRACE_MS),
+        ]);
+        if (!drained) log.warn({ requests: inFlight.count }, 'closing with requests still in flight');
+        for (const end of [...deps.streams]) end(shutdownRetryMs());
+        await bus.stop();
+        if (ownsStore) await store.close();
+      })();
+      return closing;
     },
     reconcileDue: async () => {
       const looked = await poller.runOnce();
@@ -219,5 +238,6 @@ function buildRouter(basePath: string, deps: RouteDeps, cors: CorsPolicy): Route
     .add('GET', 'pay/:order', payRoute(deps))
     .add('GET', 'element.js', elementBundleRoute(deps))
     .add('GET', 'element/*', elementFileRoute(deps, ''))
-    .add('GET', 'locales/*', elementFileRoute(deps, 'locales/'));
+    .add('GET', 'locales/*', elementFileRoute(deps, 'locales/'))
+    .add('GET', 'metrics', metricsRoute(deps));
 }

@@ -70,6 +70,12 @@ export interface CheckoutConfig {
    */
   liveStreams?: { max?: number; perSession?: number };
   /**
+   * Serves `GET {base}/metrics` in the Prometheus text format (sessions by status, provider call
+   * latency, notification lag, open streams, idempotency replays, rate-limit refusals). Default false:
+   * the route answers 404. Keep it off the public internet (a reverse proxy rule, say).
+   */
+  metrics?: boolean;
+  /**
    * Enables the merchant API (`{base}/merchant/…`: capture, void, refund, merchant view) for callers
    * sending `Authorization: Bearer <merchantKey>`; at least 16 characters. Unset: those routes answer 404.
    */
@@ -218,6 +224,7 @@ const configSchema = z
       })
       .strict()
       .optional(),
+    metrics: z.boolean().optional(),
     merchantKey: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
     bankCountries: z.array(CountryCode).min(1).optional(),
     defaultCountry: CountryCode.optional(),
@@ -274,6 +281,8 @@ export interface ResolvedConfig {
   heartbeatMs: number;
   requestDeadlineMs: number;
   liveStreams: { max: number; perSession: number };
+  /** Optional for hand-made test configs; parseConfig always sets it. */
+  metrics?: boolean;
   merchantKey?: string;
   /** Explicit `bankCountries`, if any (the default depends on the providers: see routes/bank-countries.ts). */
   bankCountries?: string[];
@@ -336,6 +345,7 @@ export function parseConfig(input: unknown): ResolvedConfig {
     heartbeatMs: config.heartbeatMs ?? 15_000,
     requestDeadlineMs: config.requestDeadlineMs ?? 15_000,
     liveStreams: { max: config.liveStreams?.max ?? 10_000, perSession: config.liveStreams?.perSession ?? 20 },
+    metrics: config.metrics ?? false,
     merchantKey: config.merchantKey,
     bankCountries: config.bankCountries,
     defaultCountry: config.defaultCountry,

@@ -150,9 +150,9 @@ describe('server-kit routing: circuit breaker per provider instance', () => {
       assert.deepEqual(await attemptsOf(sessionId), [[1, 'backup', 'created']]);
       const overHttp = await fetch(kit.url('health'));
       assert.equal(overHttp.status, 200);
-      const body = (await overHttp.json()) as { providers: Array<{ id: string; circuit: string }> };
+      const body = (await overHttp.json()) as { providers: Record<string, { circuit: string }> };
       assert.deepEqual(
-        body.providers.map((p) => [p.id, p.circuit]),
+        Object.entries(body.providers).map(([id, p]) => [id, p.circuit]),
         [
           ['primary', 'open'],
           ['backup', 'closed'],

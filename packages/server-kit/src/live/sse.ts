@@ -6,6 +6,13 @@ import type { LiveBus } from './bus.js';
 /** How long a browser waits before reconnecting (the SSE `retry:` field). */
 const RETRY_MS = 3000;
 
+/**
+ * Ends one open stream. With `retryMs` (the kit is shutting down) the stream's last bytes are a
+ * `retry:` field, so the browser reconnects after that delay, through the load balancer, to an
+ * instance that is still serving, and resumes with `Last-Event-ID`.
+ */
+export type EndStream = (retryMs?: number) => void;
+
 export interface StatusStreamOptions {
   store: CheckoutStore;
   bus: LiveBus;
@@ -16,7 +23,7 @@ export interface StatusStreamOptions {
   /** Aborted when the client goes away. */
   signal?: AbortSignal;
   /** Open streams of the kit, so `close()` can end them. */
-  registry: Set<() => void>;
+  registry: Set<EndStream>;
   /** Called once when the stream ends, however it ends (frees its slot in `StreamLimits`). */
   onClose?: () => void;
   onError: (error: unknown) => void;
@@ -48,7 +55,8 @@ export function statusStreamResponse(options: StatusStreamOptions): Response {
     options.signal?.removeEventListener('abort', cleanup);
     options.onClose?.();
   };
-  const end = () => {
+  const end: EndStream = (retryMs) => {
+    if (retryMs !== undefined) write(`retry: ${Math.round(retryMs)}\n: shutting down\n\n`);
     const wasOpen = !closed;
     cleanup();
     if (wasOpen) {

@@ -3,6 +3,7 @@ import { readBodyLimited } from '../http/body.js';
 import { jsonResponse } from '../http/json.js';
 import type { RouteHandler } from '../http/router.js';
 import { assertStorableText, textProblem } from '../http/safe-input.js';
+import { metrics } from '../metrics/metrics.js';
 import { applyOperationResult } from '../operations/apply-operation-result.js';
 import type { ParsedNotification } from '../providers/provider.js';
 import { applyProviderStatus } from '../sessions/apply-status.js';
@@ -30,6 +31,7 @@ const RECEIVED = { received: true };
  */
 export function notificationsRoute(deps: RouteDeps): RouteHandler {
   return async ({ request, params }) => {
+    const received = performance.now();
     const adapter = deps.providersById.get(params.provider);
     if (!adapter) throw new NotFoundError('provider_not_found', 'No such provider.');
     const raw = await readBodyLimited(request, NOTIFICATION_BODY_LIMIT);
@@ -61,13 +63,16 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
       log.info('notification for an unknown payment');
       return jsonResponse(200, RECEIVED);
     }
-    await handleForSession(
+    const applied = await handleForSession(
       deps,
       parsed,
       session,
       notification,
       adapter.capabilities.notifications === 'signed',
     );
+    // GET metrics: received → the change it carried committed (re-fetch included for unsigned hints).
+    if (applied)
+      metrics.notificationLag.observe({ provider: adapter.id }, (performance.now() - received) / 1000);
     // The fulfilment hook, awaited before the acknowledgement: a throw answers 500, the provider
     // redelivers, and that delivery (a duplicate in the inbox, so nothing else happens) runs the
     // events still pending again.
@@ -82,33 +87,35 @@ async function handleForSession(
   session: SessionRecord,
   notification: NotificationInput,
   signed: boolean,
-): Promise<void> {
+): Promise<boolean> {
   const log = deps.log.child({ provider: notification.provider, sessionId: session.id });
   if (parsed.type === 'operation') {
     const { duplicate } = await deps.store.recordNotification(notification);
-    if (duplicate) return;
+    if (duplicate) return false;
     if (!signed) {
       // An unsigned operation report proves nothing; the merchant view re-reads on the next look.
       log.info({ kind: parsed.operation.kind }, 'unsigned operation notification recorded, not applied');
-      return;
+      return false;
     }
     const outcome = await applyOperationResult(deps, session, parsed.operation);
     log.info({ kind: parsed.operation.kind, outcome }, 'operation notification handled');
-    return;
+    return false;
   }
   if (parsed.status && signed) {
     const result = await applyProviderStatus(deps, session, parsed.status, 'notification', notification);
     log.info({ outcome: result.outcome }, 'signed notification handled');
-    return;
+    return result.outcome === 'applied';
   }
   const { duplicate } = await deps.store.recordNotification(notification);
-  if (duplicate) return;
+  if (duplicate) return false;
   try {
-    await reconcileSession(deps, session, 'notification');
+    const current = await reconcileSession(deps, session, 'notification');
+    return current.status !== session.status;
   } catch (error) {
     // The provider is unreachable right now: the poller looks again soon.
     log.warn({ err: error }, 're-fetch after a notification failed; the poller will retry');
     await deps.store.schedulePoll(session.id, new Date(), session.pollAttempts).catch(() => undefined);
+    return false;
   }
 }
 

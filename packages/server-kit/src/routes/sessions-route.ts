@@ -3,6 +3,7 @@ import { ValidationError } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { jsonResponse } from '../http/json.js';
 import type { RouteHandler } from '../http/router.js';
+import { metrics } from '../metrics/metrics.js';
 import { openSession } from '../sessions/create-session.js';
 import { parseIdempotencyKey } from '../sessions/idempotency.js';
 import { loadSession } from '../sessions/load-session.js';
@@ -30,6 +31,7 @@ export function createSessionRoute(deps: RouteDeps): RouteHandler {
       key,
       requestHash: requestHash(raw),
     });
+    if (replayed) metrics.idempotencyReplays.inc();
     return jsonResponse(
       response.status,
       response.body,

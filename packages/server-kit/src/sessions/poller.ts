@@ -11,6 +11,11 @@ import { reconcileSession } from './reconcile.js';
 
 /** How many due sessions one tick handles; the rest wait for the next tick. */
 const BATCH = 50;
+/**
+ * How long a tick's batch is leased to this instance: above a whole batch of slow provider looks; a
+ * session whose instance died is looked at again by another one once it runs out.
+ */
+const POLL_LEASE_MS = 60_000;
 
 /**
  * Providers may never notify (or their notifications get lost), so the kit also asks them. Every
@@ -65,9 +70,18 @@ export class Poller {
 
   private async tick(now: Date): Promise<number> {
     const { store, log, config } = this.context;
-    const due = await store.duePolls(now, BATCH);
-    for (const session of due) {
-      if (this.stopped) break;
+    // Leased, so that with several instances on one database each session has one reconciler at a time.
+    const due = await store.leaseDuePolls(now, BATCH, POLL_LEASE_MS);
+    for (const [index, session] of due.entries()) {
+      if (this.stopped) {
+        // Shutting down: the rest of the batch is given back as it was, for another instance to take now.
+        for (const left of due.slice(index)) {
+          await store
+            .schedulePoll(left.id, left.nextPollAt ?? null, left.pollAttempts)
+            .catch(() => undefined);
+        }
+        break;
+      }
       // The next look backs off whether this one succeeded or failed.
       const attempts = session.pollAttempts + 1;
       const late = now >= session.expiresAt;

@@ -1,3 +1,4 @@
+import type { SessionStatus } from '@pay-checkout/contract';
 import { applyMigrations, STATUS_CHANNEL } from './migrations.js';
 import {
   blocksOrder,
@@ -9,6 +10,7 @@ import {
 import { eventFromRow, type SessionRow, type StatusEventRow, sessionFromRow } from './session-rows.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
 import * as ledger from './sql-ledger.js';
+import * as operations from './sql-operations.js';
 import * as outbox from './sql-payment-events.js';
 import { isFinal, notFinal, STATUS_RANK_FUNCTION } from './status-rank-sql.js';
 import type {
@@ -660,6 +662,25 @@ class SqlCheckoutStore implements CheckoutStore {
 
   async markHookDone(eventId: string): Promise<void> {
     return outbox.markHookDone(await this.#db(), eventId);
+  }
+
+  // ── Running the kit (sql-operations.ts) ─────────────────────────────────────────────────────
+
+  async ping(): Promise<void> {
+    if (this.#closed) throw new Error('The store is closed.');
+    return operations.ping(await this.#db());
+  }
+
+  async countSessionsByStatus(): Promise<Map<SessionStatus, number>> {
+    return operations.countSessionsByStatus(await this.#db());
+  }
+
+  async leaseDuePolls(now: Date, limit: number, leaseMs: number): Promise<SessionRecord[]> {
+    return operations.leaseDuePolls(await this.#db(), now, limit, leaseMs);
+  }
+
+  async releaseWebhookLeases(eventIds: readonly string[]): Promise<void> {
+    return operations.releaseWebhookLeases(await this.#db(), eventIds);
   }
 
   async leaseDueWebhooks(now: Date, limit: number, leaseMs: number): Promise<PaymentEventRecord[]> {

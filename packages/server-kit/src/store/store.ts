@@ -178,6 +178,20 @@ export interface CheckoutStore {
    * idempotency key `duplicate:<sessionId>`: the automatic void or refund is still to be tried.
    */
   listUnsettledDuplicates(limit: number): Promise<SessionRecord[]>;
+
+  // ── Running the kit: health, metrics, several instances (store/sql-operations.ts) ─────────────
+  /** A trivial query: resolves when the database answers (`GET health`, which bounds the wait). */
+  ping(): Promise<void>;
+  /** How many sessions are in each status (`GET metrics`); statuses without sessions are left out. */
+  countSessionsByStatus(): Promise<Map<SessionStatus, number>>;
+  /**
+   * The due sessions of `duePolls`, leased: each one's next look moves `leaseMs` ahead in the same
+   * statement and rows another instance is leasing are skipped (`FOR UPDATE SKIP LOCKED`), so one
+   * instance reconciles a session at a time. The poller reschedules each after its look.
+   */
+  leaseDuePolls(now: Date, limit: number, leaseMs: number): Promise<SessionRecord[]>;
+  /** Makes leased, undelivered webhook events due now (a stopping instance gives back what it did not send). */
+  releaseWebhookLeases(eventIds: readonly string[]): Promise<void>;
 }
 
 /** One row of the outbox. `body` is the contract's `PaymentEvent`, as written with the change. */

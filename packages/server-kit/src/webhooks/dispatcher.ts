@@ -130,8 +130,13 @@ export class PaymentEventDispatcher {
     const webhooks = config.webhooks;
     if (webhooks !== undefined) {
       const due = await store.leaseDueWebhooks(now, BATCH, webhooks.timeoutMs + 5000);
-      for (const event of due) {
-        if (this.#stopped) return;
+      for (const [index, event] of due.entries()) {
+        if (this.#stopped) {
+          // Shutting down: what this pass leased but did not send is due again at once, so another
+          // instance (or this one after a restart) sends it without waiting for the lease to run out.
+          await store.releaseWebhookLeases(due.slice(index).map((left) => left.id));
+          return;
+        }
         const outcome = await deliverWebhook(store, webhooks, event);
         if (!outcome.delivered) {
           log.warn(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { isTransientProviderError, ProviderTimeoutError } from '../../errors.js';
+import { answeredOutcome, recordProviderCall } from '../../metrics/provider-call.js';
 import { type AuthContext, type AuthHeaders, type AuthStrategy, noAuth } from './auth.js';
 import { type HttpMethod, nodeTransport, responseHeader, type Transport } from './node-transport.js';
 import {
@@ -272,6 +273,8 @@ function clientOver(config: ClientConfig, tokenHttp?: ProviderHttp): ProviderHtt
       const signature = await config.sign({ method, url, body: body?.text ?? '', headers });
       for (const name in signature) headers[name.toLowerCase()] = signature[name];
     }
+    const started = performance.now();
+    const elapsed = () => (performance.now() - started) / 1000;
     const response = await withTimeout(
       async (signal) => {
         try {
@@ -293,7 +296,13 @@ function clientOver(config: ClientConfig, tokenHttp?: ProviderHttp): ProviderHtt
         signal: prepared.signal,
         onTimeout: (cause) => new ProviderTimeoutError(provider, timeoutMs, { cause, requestId }),
       },
-    );
+    ).catch((error: unknown) => {
+      // GET metrics: every attempt counts, the failed ones too (a slow provider shows as timeouts).
+      const outcome = error instanceof ProviderTimeoutError ? 'timeout' : 'unreachable';
+      recordProviderCall(provider, method, url.pathname, outcome, elapsed());
+      throw error;
+    });
+    recordProviderCall(provider, method, url.pathname, answeredOutcome(response.status), elapsed());
     const theirs = config.requestIdHeader && responseHeader(response.headers, config.requestIdHeader);
     return { status: response.status, text: response.text, requestId: theirs || requestId };
   }

@@ -1,0 +1,333 @@
+// The load and fault test (bench/README.md "Load and fault test"): N simulated shoppers against one or
+// two server-kit instances behind a round-robin balancer, the ConnectPay sandbox with faults (5 % 5xx,
+// 0–3 s latency per payment, duplicated and reordered notifications), one instance SIGKILLed and
+// restarted mid-run. Loopback only; bounded; stops by itself.
+//
+//   node --conditions=source --import tsx bench/load/run.ts            # full: 200 shoppers × 60 s, 3 setups
+//   node --conditions=source --import tsx bench/load/run.ts --smoke    # 20 shoppers × 10 s, 2 on PostgreSQL
+//
+// Prints one JSON line per setup; the full run writes them to bench/results.json under `load`. Exit 1
+// when a setup fails its pass criteria (lost or double-applied transitions, a second provider payment
+// for an order, a stream without its final status, an acknowledged session not final and equal to
+// the provider's status).
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  connectPayTestClient,
+  FINAL_CONNECTPAY_STATUSES,
+  type RunningSandbox,
+  startSandbox,
+} from '@pay-checkout/sandbox';
+import { mapConnectPayStatus } from '../../packages/server-kit/src/providers/connectpay/statuses.js';
+import {
+  type PgCluster,
+  pgClusterUnavailable,
+  startPgCluster,
+} from '../../packages/server-kit/test/helpers/pg-cluster.js';
+import { readResults, writeResultsKey } from '../server/results-file.js';
+import { percentile, round } from '../server/stats.js';
+import { startBalancer } from './balancer.js';
+import { clusterCpuMs, cpuMs, findPostmaster, rssMb } from './proc-stats.js';
+import { type OrderRecord, runShopper, type ShopperContext } from './shopper.js';
+import { replayStatuses } from './sse-watch.js';
+
+type Setup = 'pglite' | 'postgres' | 'postgres-2';
+
+export interface LoadFigures {
+  setup: Setup;
+  shoppers: number;
+  seconds: number;
+  sessions: number;
+  sessionsPerSecond: number;
+  p95OpenMs: number;
+  p95NotificationToSseMs: number;
+  lost: number;
+  doubleApplied: number;
+  duplicateProviderPayments: number;
+  streamsWithoutFinal: number;
+  rssMb: number;
+  kitCpuMsPerSession: number;
+  postgresCpuMsPerSession: number | null;
+  kills: number;
+  openErrors: Record<string, number>;
+  pass: boolean;
+}
+
+const KIT_INSTANCE = new URL('./kit-instance.ts', import.meta.url);
+const FINAL = new Set(['succeeded', 'failed', 'cancelled', 'expired']);
+
+const sorted = (values: number[]): number[] => values.sort((a, b) => a - b);
+
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface Instance {
+  port: number;
+  env: Record<string, string>;
+  child: ChildProcess;
+  /** CPU ms of the processes of this instance that were killed (theirs is gone from /proc). */
+  cpuOfKilled: number;
+  maxRss: number;
+}
+
+async function spawnInstance(instance: Pick<Instance, 'port' | 'env'>): Promise<ChildProcess> {
+  const child = fork(KIT_INSTANCE, [], {
+    execArgv: ['--conditions=source', '--import', 'tsx'],
+    env: { ...process.env, ...instance.env, PORT: String(instance.port) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`kit instance exited early (${code})`)));
+    child.on('message', (message: { type?: string }) => {
+      if (message?.type === 'ready') resolve();
+    });
+  });
+  return child;
+}
+
+export async function runLoad(options: {
+  setup: Setup;
+  shoppers: number;
+  seconds: number;
+  kill: boolean;
+}): Promise<LoadFigures> {
+  const { setup, shoppers, seconds } = options;
+  const sandbox: RunningSandbox = await startSandbox({
+    port: 0,
+    log: () => undefined,
+    notificationRetryBaseMs: 100,
+  });
+  sandbox.connectPay.knobs.setGlobal({
+    errorRate: 0.05,
+    duplicateNotifications: true,
+    reorderNotifications: true,
+  });
+  let cluster: PgCluster | undefined;
+  let dataDir: string | undefined;
+  const instances: Instance[] = [];
+  let balancer: Awaited<ReturnType<typeof startBalancer>> | undefined;
+  try {
+    const ports = setup === 'postgres-2' ? [await unusedPort(), await unusedPort()] : [await unusedPort()];
+    const env: Record<string, string> = { SANDBOX_URL: sandbox.connectPayUrl };
+    if (setup === 'pglite') {
+      dataDir = await mkdtemp(path.join(tmpdir(), 'pay-checkout-load-'));
+      env.PAY_CHECKOUT_DATA = dataDir;
+    } else {
+      cluster = await startPgCluster();
+      env.DATABASE_URL = await cluster.createDatabase('load');
+    }
+    balancer = await startBalancer(ports);
+    env.PUBLIC_URL = `${balancer.url}/checkout`;
+    for (const port of ports) {
+      const instance = { port, env, cpuOfKilled: 0, maxRss: 0 } as Instance;
+      instance.child = await spawnInstance(instance);
+      instances.push(instance);
+    }
+    const postmaster = cluster ? findPostmaster(cluster.port) : undefined;
+    const pgCpuBefore = postmaster ? clusterCpuMs(postmaster) : 0;
+    const kitCpuBefore = instances.reduce((sum, i) => sum + cpuMs(i.child.pid ?? 0), 0);
+
+    const context: ShopperContext = {
+      base: env.PUBLIC_URL,
+      agent: new Agent({ keepAlive: true, maxSockets: shoppers }),
+      sandbox,
+      widget: connectPayTestClient(sandbox.connectPayUrl),
+      errors: new Map(),
+    };
+    const orders: OrderRecord[] = [];
+    const started = Date.now();
+    const endAt = started + seconds * 1000;
+    const sampler = setInterval(() => {
+      for (const i of instances) i.maxRss = Math.max(i.maxRss, rssMb(i.child.pid ?? 0));
+    }, 500);
+    let kills = 0;
+    const killer = options.kill
+      ? setTimeout(async () => {
+          const victim = instances[0];
+          victim.cpuOfKilled += cpuMs(victim.child.pid ?? 0);
+          victim.child.kill('SIGKILL');
+          kills++;
+          await new Promise((resolve) => victim.child.once('exit', resolve));
+          victim.child = await spawnInstance(victim);
+        }, seconds * 400)
+      : undefined;
+    await Promise.all(
+      Array.from({ length: shoppers }, (_, n) => runShopper(context, `s${n}`, endAt, orders)),
+    );
+    const wallSeconds = (Date.now() - started) / 1000;
+    clearTimeout(killer);
+    clearInterval(sampler);
+    const kitCpu =
+      instances.reduce((sum, i) => sum + cpuMs(i.child.pid ?? 0) + i.cpuOfKilled, 0) - kitCpuBefore;
+    const pgCpu = postmaster ? clusterCpuMs(postmaster) - pgCpuBefore : undefined;
+
+    const checked = await verify(context, sandbox, orders);
+    const opened = orders.filter((order) => order.sessionId !== undefined);
+    const figures: LoadFigures = {
+      setup,
+      shoppers,
+      seconds,
+      sessions: opened.length,
+      sessionsPerSecond: round(opened.length / wallSeconds, 1),
+      p95OpenMs: round(percentile(sorted(opened.map((o) => o.openMs ?? 0)), 95), 1),
+      p95NotificationToSseMs: round(
+        percentile(
+          sorted(opened.flatMap((o) => (o.actionToFinalMs === undefined ? [] : [o.actionToFinalMs]))),
+          95,
+        ),
+        1,
+      ),
+      ...checked,
+      streamsWithoutFinal: opened.filter((o) => !o.finalSeen).length,
+      rssMb: Math.max(...instances.map((i) => i.maxRss)),
+      kitCpuMsPerSession: round(kitCpu / Math.max(1, opened.length), 1),
+      postgresCpuMsPerSession: pgCpu === undefined ? null : round(pgCpu / Math.max(1, opened.length), 1),
+      kills,
+      openErrors: Object.fromEntries(context.errors),
+      pass: false,
+    };
+    figures.pass =
+      figures.sessions > 0 &&
+      figures.lost === 0 &&
+      figures.doubleApplied === 0 &&
+      figures.duplicateProviderPayments === 0 &&
+      figures.streamsWithoutFinal === 0;
+    context.agent.destroy();
+    return figures;
+  } finally {
+    for (const instance of instances) instance.child.kill('SIGTERM');
+    await Promise.all(
+      instances.map(
+        (i) =>
+          new Promise((resolve) => {
+            if (i.child.exitCode !== null || i.child.signalCode !== null) return resolve(undefined);
+            const timer = setTimeout(() => i.child.kill('SIGKILL'), 10_000);
+            i.child.once('exit', () => resolve(clearTimeout(timer)));
+          }),
+      ),
+    );
+    await balancer?.close();
+    await sandbox.close();
+    await cluster?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The end-of-run checks. Every acknowledged session must be final at the kit and equal to what the
+ * provider (the sandbox's book) says; its status history (replayed from the store) must hold no status
+ * twice; each order must have at most one provider payment.
+ */
+async function verify(
+  context: ShopperContext,
+  sandbox: RunningSandbox,
+  orders: OrderRecord[],
+): Promise<Pick<LoadFigures, 'lost' | 'doubleApplied' | 'duplicateProviderPayments'>> {
+  // The provider ends what the shoppers left open (a widget error mid-payment, a stream that gave up):
+  // a payment in review is approved, any other open one expires, as a real provider's timeout would.
+  const book = sandbox.connectPay.book;
+  for (const open of book.list((payment) => !FINAL_CONNECTPAY_STATUSES.includes(payment.status))) {
+    try {
+      if (open.status === 'PendingProvider') book.approve(open.paymentId);
+      else book.expire(open.paymentId);
+    } catch {
+      // moved meanwhile
+    }
+  }
+  const payments = book.list();
+  const byOrder = new Map<string, typeof payments>();
+  for (const payment of payments) {
+    const orderId = payment.remittanceInformationUnstructured?.replace(/^Order /, '') ?? '';
+    byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), payment]);
+  }
+  let duplicateProviderPayments = 0;
+  for (const list of byOrder.values()) duplicateProviderPayments += Math.max(0, list.length - 1);
+
+  let lost = 0;
+  let doubleApplied = 0;
+  const opened = orders.filter((order) => order.sessionId !== undefined);
+  // The kit's background work (re-fetches at 0–3 s latency, notification retries) settles first.
+  const settleUntil = Date.now() + 90_000;
+  let next = 0;
+  const worker = async () => {
+    while (next < opened.length) {
+      const order = opened[next++];
+      const payment = byOrder.get(order.orderId)?.[0];
+      const expected = payment ? mapConnectPayStatus(payment.status, payment.statusReason).status : undefined;
+      let status: string | undefined;
+      do {
+        status = await sessionStatus(`${context.base}/sessions/${order.sessionId}`);
+        if (status !== undefined && FINAL.has(status) && status === expected) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      } while (Date.now() < settleUntil);
+      if (status === undefined || !FINAL.has(status) || status !== expected) {
+        lost++;
+        console.error(`lost: ${order.orderId} kit=${status} provider=${payment?.status}→${expected}`);
+      }
+      const history = await replayStatuses(`${context.base}/sessions/${order.sessionId}/events`);
+      if (new Set(history).size !== history.length) {
+        doubleApplied++;
+        console.error(`double-applied: ${order.orderId} ${history.join(' → ')}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return { lost, doubleApplied, duplicateProviderPayments };
+}
+
+async function sessionStatus(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as { status: string }).status : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean', default: false },
+      shoppers: { type: 'string' },
+      seconds: { type: 'string' },
+      setups: { type: 'string' },
+    },
+  });
+  const pgMissing = pgClusterUnavailable();
+  const smoke = values.smoke === true;
+  const shoppers = Number(values.shoppers ?? (smoke ? 20 : 200));
+  const seconds = Number(values.seconds ?? (smoke ? 10 : 60));
+  const setups = (values.setups?.split(',') ??
+    (smoke ? [pgMissing ? 'pglite' : 'postgres-2'] : ['pglite', 'postgres', 'postgres-2'])) as Setup[];
+  const results: LoadFigures[] = [];
+  for (const setup of setups) {
+    if (setup !== 'pglite' && pgMissing) {
+      console.error(`skipping ${setup}: ${pgMissing}`);
+      continue;
+    }
+    const figures = await runLoad({ setup, shoppers, seconds, kill: smoke || setup === 'postgres-2' });
+    console.log(JSON.stringify(figures));
+    results.push(figures);
+  }
+  if (!smoke) {
+    // A run of some setups keeps the others' last figures.
+    const previous = (readResults().load as { setups?: Record<string, LoadFigures> } | undefined)?.setups;
+    writeResultsKey('load', {
+      at: new Date().toISOString(),
+      note: 'loopback, one machine shared by the load generator, the sandbox, the kits and PostgreSQL',
+      setups: { ...previous, ...Object.fromEntries(results.map((figures) => [figures.setup, figures])) },
+    });
+  }
+  process.exit(results.every((figures) => figures.pass) ? 0 : 1);
+}
