@@ -39,7 +39,11 @@ export class PgliteConnection {
         if (db.closed && request.op !== 'close') throw new Error('PGlite is closed');
         this.#post({ type: 'result', id: request.id, rows: await this.#handle(db, statements, request) });
       } catch (error) {
-        this.#post({ type: 'error', id: request.id, error: serializeError(error, this.#pglite?.TransactionAbortedError) });
+        this.#post({
+          type: 'error',
+          id: request.id,
+          error: serializeError(error, this.#pglite?.TransactionAbortedError),
+        });
       }
       if (request.op === 'close') onClosed?.();
     });
