@@ -36,7 +36,7 @@ import { defaultStore } from './store/default-store.js';
 
 /** A mounted checkout: a standard fetch handler plus its lifecycle. */
 export interface Checkout {
-  /** Handles one request (Hono, Next.js route handlers, Bun, Deno, Workers, or `toNodeHandler`). */
+  /** Handles one request (Hono, Next.js route handlers, Bun, Deno, or `toNodeHandler`). */
   fetch(request: Request): Promise<Response>;
   /**
    * Resolves once the store is migrated and the background work started; `fetch` waits for it. With
