@@ -31,6 +31,18 @@ for ws in packages/contract packages/sandbox packages/server-kit packages/react 
   pass=$((pass+p)); fail=$((fail+f+c))
 done
 
+# the consumer test: every published package packed and installed into a project outside the repo
+# (tests/consumer/README.md); node:test spec reporter, like the suites above
+if [ -f tests/consumer/setup.ts ]; then
+  echo "── consumer (npm pack → temporary project)"
+  npx tsx tests/consumer/setup.ts 2>&1 | tee "$log/consumer.txt" || rc=1
+  out=$(strip <"$log/consumer.txt")
+  p=$(awk '/^ℹ pass /{v=$3} END{print v}' <<<"$out")
+  f=$(awk '/^ℹ fail /{v=$3} END{print v}' <<<"$out")
+  c=$(awk '/^ℹ cancelled /{v=$3} END{print v+0}' <<<"$out")
+  if [ -z "$p" ]; then note_missing consumer; else pass=$((pass+p)); fail=$((fail+f+c)); fi
+fi
+
 # the element: web-test-runner in Chromium ("… | N passed, N failed")
 if [ -f packages/checkout-element/package.json ]; then
   echo "── checkout-element (web-test-runner)"

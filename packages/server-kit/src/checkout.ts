@@ -35,13 +35,17 @@ import { createSessionRoute, getSessionRoute } from './routes/sessions-route.js'
 import type { ProvidersHealth } from './routing/circuit-breakers.js';
 import { createKitContext } from './sessions/kit-context.js';
 import { Poller } from './sessions/poller.js';
-import { pgliteStore } from './store/pglite-store.js';
+import { defaultStore } from './store/default-store.js';
 
 /** A mounted checkout: a standard fetch handler plus its lifecycle. */
 export interface Checkout {
-  /** Handles one request (Hono, Next.js route handlers, Bun, Deno, Workers, or `toNodeHandler`). */
+  /** Handles one request (Hono, Next.js route handlers, Bun, Deno, or `toNodeHandler`). */
   fetch(request: Request): Promise<Response>;
-  /** Resolves once the store is migrated and the background work started; `fetch` waits for it. */
+  /**
+   * Resolves once the store is migrated and the background work started; `fetch` waits for it. With
+   * the default store that happens on first use, and reading `ready` is a use: await it at boot to
+   * open the store (and resume polling) before the first request.
+   */
   readonly ready: Promise<void>;
   /**
    * Shuts down in order (docs/several-instances.md): new requests get 503 `closed`; the poller and the
@@ -81,7 +85,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
   const config = parseConfig(input);
   const log = createLogger({ logger: config.logger, level: config.logLevel });
   const ownsStore = config.store === undefined;
-  const store = config.store ?? pgliteStore({ dataDir: process.env.PAY_CHECKOUT_DATA ?? './.pay-checkout' });
+  const store = config.store ?? defaultStore(log);
   const context = createKitContext(config, store, log);
   const bus = new LiveBus(store);
   const inFlight = new InFlightRequests();
@@ -99,7 +103,19 @@ export function createCheckout(input: CheckoutConfig): Checkout {
   let closed = false;
   let closing: Promise<void> | undefined;
 
-  const ready = (async () => {
+  // Starting migrates the store and starts the background work. A merchant's own store starts at once; the
+  // default one on first use (`fetch`, `ready`, an operation): constructing the checkout then writes
+  // nothing to disk (store/default-store.ts).
+  let started: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    if (!started) {
+      started = begin();
+      // Every request awaits it too; keep an unobserved failure from crashing the process.
+      started.catch((error: unknown) => log.error({ err: error }, 'checkout failed to start'));
+    }
+    return started;
+  };
+  const begin = async () => {
     await store.migrate();
     config.languages ??= await readElementLanguages(deps.elementDir);
     await bus.start();
@@ -111,14 +127,13 @@ export function createCheckout(input: CheckoutConfig): Checkout {
       { publicUrl: config.publicUrl, providers: config.providers.map((p) => p.id) },
       'checkout ready',
     );
-  })();
-  // `ready` is also awaited by every request; keep an unobserved failure from crashing the process.
-  ready.catch((error: unknown) => log.error({ err: error }, 'checkout failed to start'));
+  };
+  if (!ownsStore) start();
 
   async function handle(request: Request): Promise<Response> {
     if (closed) return errorResponse(new CheckoutError('closed', 503, 'The checkout is shutting down.'));
     try {
-      await ready;
+      await start();
     } catch {
       return errorResponse(
         new CheckoutError('not_ready', 503, 'The checkout could not start; see the logs.'),
@@ -149,7 +164,9 @@ export function createCheckout(input: CheckoutConfig): Checkout {
   }
 
   const checkout: Checkout = {
-    ready,
+    get ready() {
+      return start();
+    },
     async fetch(request) {
       const started = performance.now();
       const response = cors.apply(request, await handle(request));
@@ -170,7 +187,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     close() {
       closed = true;
       closing ??= (async () => {
-        await ready.catch(() => undefined);
+        await started?.catch(() => undefined);
         const [, , drained] = await Promise.all([
           poller.stop(),
           context.events.stop(),
@@ -184,6 +201,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
       return closing;
     },
     reconcileDue: async () => {
+      await start();
       const looked = await poller.runOnce();
       // Serverless hosts have no background pass: hooks, webhooks and duplicates are handled here too.
       await context.events.runOnce();
@@ -204,7 +222,7 @@ export function createCheckout(input: CheckoutConfig): Checkout {
     kind: OperationKind,
     options: OperationOptions,
   ): Promise<OperationResponse> {
-    await ready;
+    await start();
     return (await runOperation(context, sessionId, kind, options)).response;
   }
 }

@@ -86,9 +86,10 @@ export type {
 export type { ProviderHealth, ProvidersHealth } from './routing/circuit-breakers.js';
 export type { RoutingRule } from './routing/routing-config.js';
 export { OrderAlreadyPaidError } from './sessions/order-already-paid.js';
+export { StoreDependencyMissingError } from './store/optional-peer.js';
 // ── Store: the interface, the embedded default, PostgreSQL (the conformance suite: ./conformance) ─
 export { type PgliteStoreOptions, pgliteStore } from './store/pglite-store.js';
-export { postgresStore } from './store/postgres-store.js';
+export { type PostgresStoreOptions, postgresStore } from './store/postgres-store.js';
 export type { SqlClient } from './store/sql-client.js';
 export { sqlStore } from './store/sql-store.js';
 export type {

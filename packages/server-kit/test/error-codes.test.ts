@@ -33,6 +33,7 @@ import {
   SessionNotFoundError,
   SignatureError,
   StoreConflictError,
+  StoreDependencyMissingError,
   StoreLockedError,
   UnauthorizedError,
   UnsafeRedirectError,
@@ -117,6 +118,7 @@ const CASES: [ErrorClass, () => CheckoutError[]][] = [
   [SessionNotFoundError, () => [new SessionNotFoundError('s-1')]],
   [StoreConflictError, () => [new StoreConflictError('duplicate')]],
   [StoreLockedError, () => [new StoreLockedError('locked')]],
+  [StoreDependencyMissingError, () => [new StoreDependencyMissingError('pg', 'The PostgreSQL store')]],
 ];
 
 function assertListed(error: CheckoutError, where: string): void {

@@ -3,8 +3,14 @@ import { CheckoutError } from '../errors.js';
 import { OrderAlreadyPaidError } from '../sessions/order-already-paid.js';
 import { MethodNotAllowedError } from './http-errors.js';
 
+/**
+ * What `new Headers()` takes. Spelled through `Headers` rather than the DOM's `HeadersInit`, which a
+ * merchant's Node-only TypeScript (no DOM lib) does not have; @types/node's fetch globals give this.
+ */
+type HeaderValues = ConstructorParameters<typeof Headers>[0];
+
 /** A JSON response; API answers are never cached by intermediaries. */
-export function jsonResponse(status: number, body: unknown, headers?: HeadersInit): Response {
+export function jsonResponse(status: number, body: unknown, headers?: HeaderValues): Response {
   const out = new Headers(headers);
   out.set('content-type', 'application/json; charset=utf-8');
   if (!out.has('cache-control')) out.set('cache-control', 'no-store');

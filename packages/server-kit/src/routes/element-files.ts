@@ -8,23 +8,21 @@ export const ELEMENT_BUNDLE = 'pay-checkout.bundle.js';
 
 /**
  * Where the built element lives: the configured directory, else `@pay-checkout/element`'s `dist/`
- * when that package is installed. Undefined when neither exists (routes answer 404 `element_not_built`).
+ * when that package is installed (an optional peer dependency of this package). Node's resolver finds
+ * it, from this file (or from the merchant's bundle that inlined it), as an `import` would: through
+ * the element's `./package.json` export. Undefined when neither exists (routes answer 404
+ * `element_not_built`).
  */
 export function resolveElementDir(configured: string | undefined): string | undefined {
   if (configured) return path.resolve(configured);
-  // Walk up the node_modules chain as Node's resolver would. (`require.resolve` cannot be used: the
-  // element's `exports` map exposes neither `./package.json` nor a `require` condition.)
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'node_modules', '@pay-checkout', 'element');
-    if (existsSync(path.join(candidate, 'package.json'))) {
-      const dist = path.join(candidate, 'dist');
-      return existsSync(dist) ? dist : undefined;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+  let manifest: string;
+  try {
+    manifest = fileURLToPath(import.meta.resolve('@pay-checkout/element/package.json'));
+  } catch {
+    return undefined;
   }
+  const dist = path.join(path.dirname(manifest), 'dist');
+  return existsSync(dist) ? dist : undefined;
 }
 
 /** The bundle's SRI hash from the build's `integrity.json`, when the build wrote one. */

@@ -1,7 +1,15 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { importPeer } from './optional-peer.js';
+
+/** PGlite's module, loaded on demand: `@electric-sql/pglite` is an optional peer (optional-peer.ts). */
+export type PgliteModule = typeof import('@electric-sql/pglite');
+
+export function loadPglite(): Promise<PgliteModule> {
+  return importPeer('@electric-sql/pglite', 'The PGlite store', () => import('@electric-sql/pglite'));
+}
 
 /** Opens PGlite on a data directory, or in memory when there is none. */
-export function openPglite(dataDir: string | undefined): PGlite {
+export function openPglite(pglite: PgliteModule, dataDir: string | undefined): PGlite {
   // Durability (docs/reliability.md 15). In Node the data directory is Emscripten's NODEFS, whose every
   // write is a synchronous `fs.writeSync`: when PostgreSQL reports COMMIT, the WAL record is in the
   // operating system, and a SIGKILL of this process cannot lose it (test/store-pglite.test.ts kills a
@@ -11,5 +19,5 @@ export function openPglite(dataDir: string | undefined): PGlite {
   // Not covered: a power cut of the whole machine. PGlite runs PostgreSQL with fsync off and NODEFS
   // has no fsync, so the last commits may sit in the page cache; deployments that need that
   // guarantee use the PostgreSQL store.
-  return new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), relaxedDurability: false });
+  return new pglite.PGlite({ ...(dataDir === undefined ? {} : { dataDir }), relaxedDurability: false });
 }

@@ -1,4 +1,5 @@
-import { type PGlite, parse, protocol, TransactionAbortedError } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PgliteModule } from './pglite-open.js';
 
 /** A prepared statement: its server-side name and the type OID of each parameter. */
 interface Prepared {
@@ -16,10 +17,13 @@ interface Prepared {
  */
 export class PreparedStatements {
   readonly #db: PGlite;
+  /** PGlite's protocol helpers, from the module the caller loaded (it is an optional peer). */
+  readonly #pglite: PgliteModule;
   readonly #byText = new Map<string, Prepared>();
 
-  constructor(db: PGlite) {
+  constructor(db: PGlite, pglite: PgliteModule) {
     this.#db = db;
+    this.#pglite = pglite;
   }
 
   async run<Row extends object>(
@@ -28,7 +32,7 @@ export class PreparedStatements {
     options: { syncToFs: boolean },
   ): Promise<Row[]> {
     const messages = await this.#execute(sql, params, options);
-    return (parse.parseResults(messages, this.#db.parsers)[0]?.rows ?? []) as Row[];
+    return (this.#pglite.parse.parseResults(messages, this.#db.parsers)[0]?.rows ?? []) as Row[];
   }
 
   /**
@@ -40,11 +44,12 @@ export class PreparedStatements {
     const rolledBack = messages.some(
       (message) => message.name === 'commandComplete' && (message as { text?: string }).text === 'ROLLBACK',
     );
-    if (rolledBack) throw new TransactionAbortedError();
+    if (rolledBack) throw new this.#pglite.TransactionAbortedError();
   }
 
   async #execute(sql: string, params: readonly unknown[], options: { syncToFs: boolean }) {
     const prepared = this.#byText.get(sql) ?? (await this.#prepare(sql));
+    const { protocol } = this.#pglite;
     const message = Buffer.concat([
       protocol.serialize.bind({ statement: prepared.name, values: this.#serialize(params, prepared) }),
       protocol.serialize.describe({ type: 'P' }),
@@ -58,6 +63,7 @@ export class PreparedStatements {
 
   async #prepare(sql: string): Promise<Prepared> {
     const name = `pay_checkout_${this.#byText.size + 1}`;
+    const { parse, protocol } = this.#pglite;
     const described = await this.#db.execProtocolStream(
       Buffer.concat([
         protocol.serialize.parse({ name, text: sql, types: [] }),

@@ -1,5 +1,9 @@
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import { createLogger } from '../log.js';
+import { PgliteConnection } from './pglite-connection.js';
+import { loadPglite } from './pglite-open.js';
+import { locatePgliteWorker, WORKER_EXPORT } from './pglite-worker-file.js';
 import {
   deserializeError,
   type WorkerReply,
@@ -8,7 +12,7 @@ import {
 } from './pglite-worker-messages.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
 
-type Pending = { resolve: (rows: object[]) => void; reject: (error: Error) => void };
+type Pending = { resolve: (rows: object[]) => void; reject: (error: Error) => void; channel: Channel };
 /** Omit over each member of a union (a plain Omit would keep only the keys common to all). */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 /** A request before `#send` numbers it. */
@@ -25,12 +29,26 @@ type Op = WithoutId<WorkerRequest>;
  * ends and are never interleaved with it. The worker keeps this process alive only while a request is
  * outstanding, so a forgotten `close()` never hangs the process, and a pending query never lets it exit.
  */
-export function pgliteThreadClient(dataDir: string | undefined, afterClose?: () => void): SqlClient {
-  return new PgliteThread(dataDir, afterClose);
+export function pgliteThreadClient(
+  dataDir: string | undefined,
+  afterClose?: () => void,
+  log?: Logger,
+): SqlClient {
+  return new PgliteThread(dataDir, afterClose, log);
+}
+
+/** Where requests go: the worker thread, or PGlite on this thread when no worker file was found. */
+interface Channel {
+  post(request: WorkerRequest): void;
+  /** Keep the process alive while a request is outstanding (a worker only). */
+  hold(held: boolean): void;
+  terminate(): Promise<void>;
 }
 
 class PgliteThread implements SqlClient {
-  readonly #worker: Worker;
+  /** Resolves once PGlite's module is loaded and the channel is up; rejects when PGlite is missing. */
+  readonly #channel: Promise<Channel>;
+  #abortedClass: (new () => Error) | undefined;
   readonly #pending = new Map<number, Pending>();
   readonly #listeners = new Map<string, Set<(payload: string) => void>>();
   readonly #afterClose?: () => void;
@@ -41,14 +59,43 @@ class PgliteThread implements SqlClient {
   #stopped: Error | undefined;
   #closing: Promise<void> | undefined;
 
-  constructor(dataDir: string | undefined, afterClose?: () => void) {
+  constructor(dataDir: string | undefined, afterClose?: () => void, log?: Logger) {
     this.#afterClose = afterClose;
-    const start: WorkerStart = dataDir === undefined ? {} : { dataDir };
-    this.#worker = startWorker(start);
-    this.#worker.unref();
-    this.#worker.on('message', (reply: WorkerReply) => this.#receive(reply));
-    this.#worker.on('error', (error) => this.#stop(error));
-    this.#worker.on('exit', (code) => this.#stop(new Error(`The PGlite worker exited (code ${code}).`)));
+    this.#channel = this.#open(dataDir === undefined ? {} : { dataDir }, log);
+    // A failed open is every request's error; keep it from being an unhandled rejection meanwhile.
+    this.#channel.catch(() => undefined);
+  }
+
+  async #open(start: WorkerStart, log: Logger | undefined): Promise<Channel> {
+    // Here too, not only in the worker: a missing PGlite fails with a message that names the package,
+    // and PGlite's TransactionAbortedError is rebuilt as its own class on this side.
+    this.#abortedClass = (await loadPglite()).TransactionAbortedError;
+    const file = locatePgliteWorker();
+    if (file) return this.#startWorker(file, start);
+    (log ?? createLogger({})).warn(
+      { worker: WORKER_EXPORT },
+      'PGlite worker file not found (a bundle deployed without node_modules?): running PGlite on the main thread, where SQL blocks the event loop',
+    );
+    const connection = new PgliteConnection(start.dataDir, (reply) =>
+      // Asynchronously, as a worker's message would arrive.
+      queueMicrotask(() => this.#receive(reply)),
+    );
+    return { post: (request) => connection.receive(request), hold: () => {}, terminate: async () => {} };
+  }
+
+  #startWorker(file: URL, workerData: WorkerStart): Channel {
+    const worker = startWorker(file, workerData);
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => this.#receive(reply));
+    worker.on('error', (error) => this.#stop(error));
+    worker.on('exit', (code) => this.#stop(new Error(`The PGlite worker exited (code ${code}).`)));
+    return {
+      post: (request) => worker.postMessage(request),
+      hold: (held) => (held ? worker.ref() : worker.unref()),
+      terminate: async () => {
+        await worker.terminate();
+      },
+    };
   }
 
   async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -102,32 +149,35 @@ class PgliteThread implements SqlClient {
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
+      const channel = await this.#channel.catch(() => undefined);
       try {
         while (this.#transaction) await this.#transaction;
-        if (!this.#stopped) await this.#send({ op: 'close' });
+        if (channel && !this.#stopped) await this.#send({ op: 'close' });
       } finally {
         this.#stop(new Error('PGlite is closed'));
-        await this.#worker.terminate();
+        await channel?.terminate();
         this.#afterClose?.();
       }
     })();
     return this.#closing;
   }
 
-  #send(op: Op): Promise<object[]> {
-    if (this.#stopped) return Promise.reject(this.#stopped);
+  async #send(op: Op): Promise<object[]> {
+    // Every send waits on the same promise, so requests still leave in the order they were made.
+    const channel = await this.#channel;
+    if (this.#stopped) throw this.#stopped;
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      if (this.#pending.size === 1) this.#worker.ref();
-      this.#worker.postMessage({ id, ...op } as WorkerRequest);
+      this.#pending.set(id, { resolve, reject, channel });
+      if (this.#pending.size === 1) channel.hold(true);
+      channel.post({ id, ...op } as WorkerRequest);
     });
   }
 
   #settle(id: number): Pending | undefined {
     const pending = this.#pending.get(id);
     this.#pending.delete(id);
-    if (this.#pending.size === 0) this.#worker.unref();
+    if (this.#pending.size === 0) pending?.channel.hold(false);
     return pending;
   }
 
@@ -137,7 +187,7 @@ class PgliteThread implements SqlClient {
         this.#settle(reply.id)?.resolve(reply.rows);
         return;
       case 'error':
-        this.#settle(reply.id)?.reject(deserializeError(reply.error));
+        this.#settle(reply.id)?.reject(deserializeError(reply.error, () => this.#aborted()));
         return;
       case 'notification':
         for (const listener of this.#listeners.get(reply.channel) ?? []) listener(reply.payload);
@@ -145,29 +195,32 @@ class PgliteThread implements SqlClient {
     }
   }
 
+  #aborted(): Error {
+    return this.#abortedClass ? new this.#abortedClass() : new Error('Transaction was rolled back');
+  }
+
   /** Fails everything outstanding and everything after. */
   #stop(reason: Error): void {
     this.#stopped ??= reason;
     for (const [id, pending] of this.#pending) {
       this.#pending.delete(id);
+      pending.channel.hold(false);
       pending.reject(this.#stopped);
     }
-    this.#worker.unref();
   }
 }
 
 /**
- * The worker runs `dist/store/pglite-worker.js` next to the package's bundle (`dist/index.js`,
- * `dist/conformance.js`). From TypeScript source (tests and the benchmark run with
- * `--conditions=source` under tsx) it runs `pglite-worker.ts`; on Node 20 a worker thread does not
- * inherit the main thread's loader hooks, so it registers tsx itself before importing the file.
+ * Starts the worker from its file (pglite-worker-file.ts). From TypeScript source (tests and the
+ * benchmark run with `--conditions=source` under tsx) the file is `.ts`: on Node 20 a worker thread
+ * does not inherit the main thread's loader hooks, so it registers tsx itself before importing it.
  */
-function startWorker(workerData: WorkerStart): Worker {
-  const source = new URL('./pglite-worker.ts', import.meta.url);
-  if (!import.meta.url.endsWith('.ts') || !existsSync(source)) {
-    return new Worker(new URL('./store/pglite-worker.js', import.meta.url), { workerData });
-  }
+function startWorker(file: URL, workerData: WorkerStart): Worker {
+  // A worker inherits the process's flags; `--input-type` (a merchant's `node --input-type=module -e`)
+  // is refused for a worker started from a file.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  if (!file.pathname.endsWith('.ts')) return new Worker(file, { workerData, execArgv });
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const boot = `import(${tsx}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`;
+  const boot = `import(${tsx}).then((api) => { api.register(); return import(${JSON.stringify(file.href)}); });`;
   return new Worker(boot, { eval: true, workerData });
 }

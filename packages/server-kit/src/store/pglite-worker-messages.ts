@@ -1,5 +1,3 @@
-import { TransactionAbortedError } from '@electric-sql/pglite';
-
 /**
  * What the store's thread and its PGlite worker (pglite-worker.ts) say to each other. Statements are
  * answered in the order they were sent: the worker runs one at a time, like the one connection it is.
@@ -46,20 +44,27 @@ const DATABASE_ERROR_FIELDS = [
   'routine',
 ] as const;
 
-export function serializeError(error: unknown): SerializedError {
+/**
+ * `abortedClass` is PGlite's TransactionAbortedError from the module the connection loaded (PGlite is an
+ * optional peer, imported only when a store opens; its minified class has no telling name).
+ */
+export function serializeError(error: unknown, abortedClass?: new () => Error): SerializedError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
   const fields: SerializedError['fields'] = {};
   for (const field of DATABASE_ERROR_FIELDS) {
     const value = (error as unknown as Record<string, unknown>)[field];
     if (typeof value === 'string' || typeof value === 'number') fields[field] = value;
   }
-  const aborted = error instanceof TransactionAbortedError;
+  const aborted = abortedClass !== undefined && error instanceof abortedClass;
   return { ...(aborted ? { aborted } : {}), name: error.name, message: error.message, fields };
 }
 
-/** The error again, on this side: same name, message and PostgreSQL fields, with this side's stack. */
-export function deserializeError(serialized: SerializedError): Error {
-  if (serialized.aborted) return new TransactionAbortedError();
+/**
+ * The error again, on this side: same name, message and PostgreSQL fields, with this side's stack.
+ * `aborted` builds PGlite's TransactionAbortedError (from the module the thread client loaded).
+ */
+export function deserializeError(serialized: SerializedError, aborted: () => Error): Error {
+  if (serialized.aborted) return aborted();
   const error = new Error(serialized.message);
   error.name = serialized.name;
   return Object.assign(error, serialized.fields);

@@ -1,117 +1,43 @@
-import pg from 'pg';
-import type { SqlClient, SqlQueryable } from './sql-client.js';
+import type { PoolConfig } from 'pg';
+import { lazySqlClient } from './lazy-sql-client.js';
+import { importPeer } from './optional-peer.js';
+import { postgresClient } from './postgres-client.js';
 import { sqlStore } from './sql-store.js';
 import type { CheckoutStore } from './store.js';
+
+/**
+ * node-postgres `PoolConfig` options, as this package's public types spell them: `pg` is an optional
+ * peer, so its types must not be needed by a merchant who does not use this store.
+ */
+export interface PostgresStoreOptions {
+  connectionString?: string;
+  host?: string;
+  port?: number;
+  user?: string;
+  password?: string;
+  database?: string;
+  ssl?: boolean | Record<string, unknown>;
+  /** Pool size (node-postgres default: 10). */
+  max?: number;
+  idleTimeoutMillis?: number;
+  connectionTimeoutMillis?: number;
+  /** Any other node-postgres `PoolConfig` option, passed through as it is. */
+  [option: string]: unknown;
+}
 
 /**
  * The store for several server-kit instances behind a load balancer: the same SQL as the PGlite
  * store, over a node-postgres pool. LISTEN/NOTIFY carries every committed status change to every
  * instance (docs/reliability.md 17). `config` is a connection string or a node-postgres pool config.
+ * `pg` is loaded and the pool made on first use; a missing `pg` fails that call with
+ * `StoreDependencyMissingError`.
  */
-export function postgresStore(config: string | pg.PoolConfig): CheckoutStore {
-  const pool = new pg.Pool(typeof config === 'string' ? { connectionString: config } : config);
-  return sqlStore(postgresClient(pool));
-}
-
-function queryable(db: pg.Pool | pg.PoolClient): SqlQueryable {
-  return {
-    async query(sql, params = []) {
-      const result = await db.query(sql, [...params]);
-      return result.rows;
-    },
-  };
-}
-
-/** A SqlClient over a pool: one pooled connection per transaction, one dedicated one for LISTEN. */
-export function postgresClient(pool: pg.Pool): SqlClient {
-  // An idle pooled connection that dies (server restart) emits 'error'; without a handler that would
-  // crash the process. The pool replaces the connection on the next checkout.
-  pool.on('error', () => undefined);
-  const listeners = new Map<string, Set<(payload: string) => void>>();
-  let connection: Promise<pg.PoolClient> | undefined;
-  let closed = false;
-
-  const listenSql = (client: pg.PoolClient, verb: 'LISTEN' | 'UNLISTEN', channel: string) =>
-    // Identifiers cannot be parameters; escapeIdentifier quotes the (constant) channel name.
-    client.query(`${verb} ${client.escapeIdentifier(channel)}`);
-
-  function listenConnection(): Promise<pg.PoolClient> {
-    connection ??= openListenConnection().catch((error: unknown) => {
-      connection = undefined;
-      throw error;
-    });
-    return connection;
-  }
-
-  async function openListenConnection(): Promise<pg.PoolClient> {
-    const client = await pool.connect();
-    client.on('notification', (message) => {
-      for (const onPayload of listeners.get(message.channel) ?? []) onPayload(message.payload ?? '');
-    });
-    client.on('error', (error) => {
-      // The server dropped us (restart, failover). Listen again on a new connection while anyone
-      // listens; changes committed in the gap are not announced, and SSE clients catch up from the
-      // store when they reconnect (docs/reliability.md 16).
-      connection = undefined;
-      client.release(error);
-      scheduleRelisten();
-    });
-    for (const channel of listeners.keys()) await listenSql(client, 'LISTEN', channel);
-    return client;
-  }
-
-  function scheduleRelisten(): void {
-    if (closed || listeners.size === 0) return;
-    setTimeout(() => {
-      if (closed || listeners.size === 0 || connection !== undefined) return;
-      listenConnection().catch(scheduleRelisten);
-    }, 1000).unref();
-  }
-
-  return {
-    ...queryable(pool),
-    async transaction(fn) {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const result = await fn(queryable(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => {
-          broken = rollbackError; // the connection is unusable; do not return it to the pool
-        });
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
-    async listen(channel, onPayload) {
-      const client = await listenConnection();
-      let set = listeners.get(channel);
-      if (set === undefined) {
-        set = new Set();
-        listeners.set(channel, set);
-        await listenSql(client, 'LISTEN', channel);
-      }
-      set.add(onPayload);
-      return async () => {
-        set.delete(onPayload);
-        if (closed || set.size > 0 || listeners.get(channel) !== set) return;
-        listeners.delete(channel);
-        const current = await connection?.catch(() => undefined);
-        if (current) await listenSql(current, 'UNLISTEN', channel).catch(() => undefined);
-      };
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      const client = await connection?.catch(() => undefined);
-      connection = undefined;
-      listeners.clear();
-      client?.release();
-      await pool.end();
-    },
-  };
+export function postgresStore(config: string | PostgresStoreOptions): CheckoutStore {
+  return sqlStore(
+    lazySqlClient(async () => {
+      const pg = (await importPeer('pg', 'The PostgreSQL store', () => import('pg'))).default;
+      const options = typeof config === 'string' ? { connectionString: config } : config;
+      return postgresClient(new pg.Pool(options as PoolConfig));
+    }),
+  );
 }
