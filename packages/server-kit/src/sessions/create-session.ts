@@ -13,6 +13,7 @@ import type { NewSession, SessionRecord, StoredResponse } from '../store/store.j
 import { applyProviderStatus, logStatusChange } from './apply-status.js';
 import { backoffDelay } from './backoff.js';
 import { sameBankAt } from './bank-match.js';
+import { assertBankOffered } from './bank-offer.js';
 import { boundKeyResponse } from './bound-key.js';
 import { answerHeldKey, type IdempotentResult } from './idempotency.js';
 import { newSessionId, providerReference } from './ids.js';
@@ -63,6 +64,7 @@ export async function openSession(
     // Providers whose circuit is open are not tried; with none left, refuse before a session is stored.
     route = candidates.filter((adapter) => !context.breakers.get(adapter.id).isOpen());
     if (route.length === 0) throw new ProviderUnavailableError(request.method);
+    await assertBankOffered(context, route[0], request);
   } catch (error) {
     // The order is resolved before the key is claimed (the claim and the session are one write), so
     // this may be a retry of a request that went through or is still running: its answer wins.
