@@ -20,7 +20,10 @@ const storable = (field: string, max: number) =>
     .refine((value) => textProblem(value) === undefined, `${field} contains a NUL or a lone surrogate`);
 
 const resolvedOrderSchema = z.object({
-  amount: z.string().max(32).regex(/^\d+(\.\d+)?$/, 'amount must be a decimal string such as 12.50'),
+  amount: z
+    .string()
+    .max(32)
+    .regex(/^\d+(\.\d+)?$/, 'amount must be a decimal string such as 12.50'),
   currency: CurrencyCode,
   description: storable('description', 500),
   returnUrl: storable('returnUrl', 2048).pipe(z.string().min(1)),
