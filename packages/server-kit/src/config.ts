@@ -119,6 +119,11 @@ export interface RateLimitConfig {
   sessions?: { limit?: number; windowMs?: number };
   notifications?: { limit?: number; windowMs?: number };
   hintIntervalMs?: number;
+  /**
+   * Default true: requests from a loopback address are not budgeted. They come from a reverse proxy on
+   * the same host (where every shopper shares that one address), the local demo or tests.
+   */
+  exemptLoopback?: boolean;
 }
 
 export interface WebhooksConfig {
@@ -273,6 +278,7 @@ const configSchema = z
             sessions: rateBudget.optional(),
             notifications: rateBudget.optional(),
             hintIntervalMs: positiveMs.optional(),
+            exemptLoopback: z.boolean().optional(),
           })
           .strict(),
       ])
@@ -325,6 +331,7 @@ export interface ResolvedConfig {
     sessions: { limit: number; windowMs: number } | false;
     notifications: { limit: number; windowMs: number } | false;
     hintIntervalMs: number;
+    exemptLoopback: boolean;
   };
   bodyTimeoutMs?: number;
 }
@@ -400,7 +407,7 @@ export function parseConfig(input: unknown): ResolvedConfig {
 /** `rateLimit` with its defaults: a shopper opens a few sessions a minute, a provider sends bursts. */
 function resolveRateLimit(input: RateLimitConfig | false | undefined): ResolvedConfig['rateLimit'] {
   const hintIntervalMs = (input || undefined)?.hintIntervalMs ?? 1000;
-  if (input === false) return { sessions: false, notifications: false, hintIntervalMs };
+  if (input === false) return { sessions: false, notifications: false, hintIntervalMs, exemptLoopback: true };
   return {
     sessions: { limit: input?.sessions?.limit ?? 30, windowMs: input?.sessions?.windowMs ?? 60_000 },
     notifications: {
@@ -408,5 +415,6 @@ function resolveRateLimit(input: RateLimitConfig | false | undefined): ResolvedC
       windowMs: input?.notifications?.windowMs ?? 60_000,
     },
     hintIntervalMs,
+    exemptLoopback: input?.exemptLoopback ?? true,
   };
 }

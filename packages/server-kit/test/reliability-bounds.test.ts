@@ -34,7 +34,12 @@ describe('reliability: per-client rate limits and read deadlines', () => {
       providers: [provider],
       resolveOrder: book.resolveOrder,
       store,
-      rateLimit: { sessions: { limit: 3, windowMs: 60_000 }, notifications: { limit: 3, windowMs: 60_000 } },
+      // Loopback is exempt by default (a proxy on the same host): here it stands for shoppers' addresses.
+      rateLimit: {
+        sessions: { limit: 3, windowMs: 60_000 },
+        notifications: { limit: 3, windowMs: 60_000 },
+        exemptLoopback: false,
+      },
       bodyTimeoutMs: 300,
     });
   });

@@ -55,6 +55,19 @@ export class RateLimiter {
 export function rateLimiterFor(
   budget: { limit: number; windowMs: number } | false | undefined,
   what: string,
-): RateLimiter | undefined {
-  return budget ? new RateLimiter(budget.limit, budget.windowMs, what) : undefined;
+  exemptLoopback = true,
+): { take(address: string): void } | undefined {
+  if (!budget) return undefined;
+  const limiter = new RateLimiter(budget.limit, budget.windowMs, what);
+  return {
+    take(address) {
+      if (exemptLoopback && isLoopback(address)) return;
+      limiter.take(address);
+    },
+  };
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+function isLoopback(address: string): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address);
 }

@@ -34,7 +34,11 @@ const RECEIVED = { received: true };
  */
 export function notificationsRoute(deps: RouteDeps): RouteHandler {
   // Bounded (docs/reliability.md 22): a budget per client, and one re-fetch per payment per interval.
-  const limiter = rateLimiterFor(deps.config.rateLimit?.notifications, 'notifications');
+  const limiter = rateLimiterFor(
+    deps.config.rateLimit?.notifications,
+    'notifications',
+    deps.config.rateLimit?.exemptLoopback,
+  );
   const hints = new HintCoalescer(deps.config.rateLimit?.hintIntervalMs ?? 1000);
   return async ({ request, params }) => {
     limiter?.take(clientAddress(request));

@@ -22,7 +22,11 @@ const SESSION_BODY_LIMIT = 16 * 1024;
  */
 export function createSessionRoute(deps: RouteDeps): RouteHandler {
   // Each session may cost a provider payment: one client cannot open thousands (docs/reliability.md 22).
-  const limiter = rateLimiterFor(deps.config.rateLimit?.sessions, 'session requests');
+  const limiter = rateLimiterFor(
+    deps.config.rateLimit?.sessions,
+    'session requests',
+    deps.config.rateLimit?.exemptLoopback,
+  );
   return async ({ request }) => {
     limiter?.take(clientAddress(request));
     const key = parseIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER));
