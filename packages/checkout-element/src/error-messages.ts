@@ -82,6 +82,9 @@ const MESSAGES: Record<Exclude<ErrorCode, ShownByStatus | AccountCode> | Element
   store_conflict: 'errorServer',
   store_locked: 'errorRequest',
   order_already_paid: 'errorPaid',
+  bank_not_offered: 'errorInvalid',
+  rate_limited: 'errorUnavailable',
+  request_timeout: 'errorNetwork',
 };
 
 /** The messages that ask the shopper to try again; the Retry button shows exactly with these. */

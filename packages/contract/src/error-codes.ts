@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'idempotency_key_reused',
   'idempotency_in_progress',
   'too_many_streams',
+  'rate_limited',
+  'request_timeout',
   // Orders, methods, sessions
   'order_not_found',
   'invalid_order',
@@ -29,6 +31,7 @@ export const ERROR_CODES = [
   'continue_not_available',
   'return_not_resolved',
   'order_already_paid',
+  'bank_not_offered',
   // Providers
   'provider_timeout',
   'provider_error',
@@ -129,6 +132,12 @@ export const ERROR_CODE_INFO: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     true,
     'Too many live status streams are open (for this session, or in all); the return page polls instead.',
   ),
+  rate_limited: shopper(
+    429,
+    true,
+    'This client sent more `POST sessions` or notifications than config `rateLimit` allows; see `Retry-After`.',
+  ),
+  request_timeout: shopper(408, true, 'The request headers or body did not arrive within the read timeout.'),
   order_not_found: shopper(404, false, "The merchant's `resolveOrder` knows no such order."),
   invalid_order: merchant(500, false, "The merchant's `resolveOrder` returned an unusable order."),
   method_not_available: shopper(400, false, 'No route or provider offers the requested payment method.'),
@@ -148,6 +157,11 @@ export const ERROR_CODE_INFO: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     409,
     false,
     '`POST sessions` for an order already paid (a processing, authorized or succeeded session).',
+  ),
+  bank_not_offered: shopper(
+    422,
+    false,
+    '`POST sessions` names a `bank` the options do not offer for that country and provider (or without a country, or for a method other than pis).',
   ),
   provider_timeout: shopper(504, true, 'The provider did not answer within the configured timeout.'),
   provider_error: shopper(502, true, 'The provider answered with an error (a 5xx after retries).'),

@@ -56,6 +56,8 @@ describe('error codes', () => {
     assert.deepEqual(retryable, [
       'idempotency_in_progress',
       'too_many_streams',
+      'rate_limited',
+      'request_timeout',
       'provider_timeout',
       'provider_error',
       'provider_unreachable',

@@ -108,6 +108,28 @@ export interface CheckoutConfig {
   onPaymentEvent?: (event: PaymentEvent) => Promise<void> | void;
   /** Signed merchant webhooks (Standard Webhooks) to your URL, delivered at least once with backoff. */
   webhooks?: WebhooksConfig;
+  /**
+   * Per-client budgets (token buckets by client address: the socket's under `toNodeHandler`, else the
+   * first `X-Forwarded-For` hop) for `POST sessions` (default 30 a minute) and `POST notifications/:id`
+   * (default 600 a minute); past one: 429 `rate_limited` with `Retry-After`. `hintIntervalMs` (default
+   * 1 s): unsigned notification hints for one payment within it cost one provider re-fetch, plus one at
+   * its end when more came. `false`
+   * turns the per-client budgets off.
+   */
+  rateLimit?: RateLimitConfig | false;
+  /** How long a request body may take to arrive once its headers have (default 10 s); past it: 408. */
+  bodyTimeoutMs?: number;
+}
+
+export interface RateLimitConfig {
+  sessions?: { limit?: number; windowMs?: number };
+  notifications?: { limit?: number; windowMs?: number };
+  hintIntervalMs?: number;
+  /**
+   * Default true: requests from a loopback address are not budgeted. They come from a reverse proxy on
+   * the same host (where every shopper shares that one address), the local demo or tests.
+   */
+  exemptLoopback?: boolean;
 }
 
 export interface WebhooksConfig {
@@ -123,6 +145,9 @@ export interface WebhooksConfig {
 }
 
 const positiveMs = z.number().int().positive().max(2_147_483_647);
+const rateBudget = z
+  .object({ limit: z.number().int().positive().optional(), windowMs: positiveMs.optional() })
+  .strict();
 
 function isFunction(value: unknown): boolean {
   return typeof value === 'function';
@@ -252,6 +277,20 @@ const configSchema = z
       })
       .strict()
       .optional(),
+    rateLimit: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            sessions: rateBudget.optional(),
+            notifications: rateBudget.optional(),
+            hintIntervalMs: positiveMs.optional(),
+            exemptLoopback: z.boolean().optional(),
+          })
+          .strict(),
+      ])
+      .optional(),
+    bodyTimeoutMs: positiveMs.optional(),
   })
   // Unknown keys are refused, so a typo (`allowedOrigin`, `returnUrlHost`) fails at boot by name.
   .strict();
@@ -293,6 +332,17 @@ export interface ResolvedConfig {
   autoForward?: number | false;
   onPaymentEvent?: CheckoutConfig['onPaymentEvent'];
   webhooks?: Required<WebhooksConfig>;
+  /**
+   * Per-client budgets (`false`: off) and the hint re-fetch interval, defaults filled in (parseConfig
+   * always sets both; optional for hand-made test configs, which then run without budgets).
+   */
+  rateLimit?: {
+    sessions: { limit: number; windowMs: number } | false;
+    notifications: { limit: number; windowMs: number } | false;
+    hintIntervalMs: number;
+    exemptLoopback: boolean;
+  };
+  bodyTimeoutMs?: number;
 }
 
 function isWebhookSecret(value: string): boolean {
@@ -359,5 +409,22 @@ export function parseConfig(input: unknown): ResolvedConfig {
       retryBaseMs: config.webhooks.retryBaseMs ?? 5000,
       retryCapMs: config.webhooks.retryCapMs ?? 60 * 60_000,
     },
+    rateLimit: resolveRateLimit(config.rateLimit),
+    bodyTimeoutMs: config.bodyTimeoutMs ?? 10_000,
+  };
+}
+
+/** `rateLimit` with its defaults: a shopper opens a few sessions a minute, a provider sends bursts. */
+function resolveRateLimit(input: RateLimitConfig | false | undefined): ResolvedConfig['rateLimit'] {
+  const hintIntervalMs = (input || undefined)?.hintIntervalMs ?? 1000;
+  if (input === false) return { sessions: false, notifications: false, hintIntervalMs, exemptLoopback: true };
+  return {
+    sessions: { limit: input?.sessions?.limit ?? 30, windowMs: input?.sessions?.windowMs ?? 60_000 },
+    notifications: {
+      limit: input?.notifications?.limit ?? 600,
+      windowMs: input?.notifications?.windowMs ?? 60_000,
+    },
+    hintIntervalMs,
+    exemptLoopback: input?.exemptLoopback ?? true,
   };
 }

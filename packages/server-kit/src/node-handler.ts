@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Checkout } from './checkout.js';
 import { type CheckoutError, ValidationError } from './errors.js';
+import { setClientAddress } from './http/client-address.js';
 import { BodyAlreadyReadError, MethodNotAllowedError, RouteNotFoundError } from './http/http-errors.js';
 import { errorResponse } from './http/json.js';
 import { nodeHooksOf } from './http/node-hooks.js';
@@ -87,6 +88,8 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     // Node's fetch needs this to stream a request body.
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit);
+  // Per-client rate limits key on the socket's address, which a fetch Request cannot carry.
+  setClientAddress(request, req.socket.remoteAddress);
   await writeResponse(req, res, await checkout.fetch(request));
 }
 

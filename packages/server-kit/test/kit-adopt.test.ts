@@ -22,22 +22,27 @@ describe('adopting a payment after a lost answer', () => {
   });
   after(() => kit.close());
 
-  it('sends the shopper to our own return page when the found payment names no page (next: none)', async () => {
-    provider.nextAction = 'none';
+  it('never answers 201 with a found payment that names no page (next: none): it is kept, and a fresh attempt answers', async () => {
+    // As ConnectPay's payment details: the lookup by reference finds the payment but no page for it.
+    const find = provider.findByReference.bind(provider);
+    provider.findByReference = async (input) => {
+      const found = await find(input);
+      return found && { ...found, next: { type: 'none' } };
+    };
     provider.next.push('timeout-after-create');
     try {
       const response = await kit.createSession({ order: 'order-1', method: 'card' });
       const text = await response.text();
       assert.equal(response.status, 201, text);
       const { sessionId, redirectUrl } = CreateSessionResponse.parse(JSON.parse(text));
-      assert.equal(redirectUrl, kit.url(`return/${sessionId}`));
-      assert.equal(
-        provider.paymentFor(sessionId).providerRef.startsWith('fake_'),
-        true,
-        'exactly one payment',
-      );
+      assert.ok(redirectUrl.startsWith('https://pay.fake.test/'), redirectUrl);
+      const sessions = await kit.store.listSessionsByOrder('order-1');
+      const kept = sessions.find((s) => s.id !== sessionId);
+      assert.ok(kept, 'the found payment keeps its own session');
+      assert.equal(kept.providerRef, provider.paymentFor(kept.id).providerRef);
+      assert.ok(kept.nextPollAt, 'watched by the poller');
     } finally {
-      provider.nextAction = 'redirect';
+      provider.findByReference = find;
     }
   });
 

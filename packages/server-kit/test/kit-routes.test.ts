@@ -146,7 +146,9 @@ describe('server-kit routes', () => {
   describe('GET sessions/:id', () => {
     it('answers the unified status view without personal data', async () => {
       const created = CreateSessionResponse.parse(
-        await (await kit.createSession({ order: book.fresh(), method: 'pis', bank: 'fake-bank' })).json(),
+        await (
+          await kit.createSession({ order: book.fresh(), method: 'pis', bank: 'fake-bank', country: 'DE' })
+        ).json(),
       );
       const response = await fetch(kit.url(`sessions/${created.sessionId}`));
       assert.equal(response.status, 200);

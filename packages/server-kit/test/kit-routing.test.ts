@@ -95,13 +95,16 @@ describe('server-kit routing with failover', () => {
     const { sessionId } = CreateSessionResponse.parse(await response.json());
     assert.equal(backup.paymentFor(sessionId).input.bank, 'bk-77');
 
+    // A bank only the primary offers (another BIC): no fallback has it, so the primary's failure stands.
+    primary.bankDirectory.DE.push({ id: 'own-bank', name: 'Own Bank', country: 'DE', bic: 'OWNBDEFFXXX' });
     primary.next.push('unavailable');
     const noMatch = await kit.createSession({
       order: 'order-1',
       method: 'pis',
-      bank: 'unknown-bank',
+      bank: 'own-bank',
       country: 'DE',
     });
+    primary.bankDirectory.DE.pop();
     assert.equal(noMatch.status, 502, 'no fallback has that bank: the primary’s failure stands');
   });
 

@@ -103,9 +103,12 @@ describe('reliability: providers misbehaving (ConnectPay sandbox)', () => {
     const session = await store.getSession(input.sessionId);
     assert.equal(session?.providerRef, payments[0].paymentId);
     assert.equal(session?.status, 'pending');
-    // The key was released: the shopper's retry is a fresh attempt, answered normally.
+    // The key stays bound to that session (docs/reliability.md 20): the retry answers from it. ConnectPay's
+    // details name no page for the shopper, so "in progress, retry", and still no second payment.
     const retry = await env.kit.createSession({ order: 'order-1', method: 'card' }, 'r13-key');
-    assert.equal(retry.status, 201);
+    assert.equal(retry.status, 409);
+    assert.equal(await errorCode(retry), 'idempotency_in_progress');
+    assert.equal((await paymentsWithReference(input.reference)).length, 1);
   });
 
   it('R14: 500, 500, then success → exactly one provider payment (reconcile by our reference, then retry)', async () => {

@@ -144,3 +144,26 @@ export class ReturnNotResolvedError extends CheckoutError {
     super('return_not_resolved', 404, 'This return does not name a payment session.');
   }
 }
+
+/** `POST sessions` names a bank the options do not offer for its country and provider: nothing is forwarded. */
+export class BankNotOfferedError extends CheckoutError {
+  constructor(message: string) {
+    super('bank_not_offered', 422, message);
+  }
+}
+
+/** A client went over its `rateLimit` budget; `retryAfterSeconds` is when its next request is welcome. */
+export class RateLimitedError extends CheckoutError {
+  readonly retryAfterSeconds: number;
+  constructor(what: string, retryAfterSeconds: number) {
+    super('rate_limited', 429, `Too many ${what} from this client; retry in ${retryAfterSeconds} s.`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The request's headers or body did not arrive within the read timeout (a slow or stalled client). */
+export class RequestTimeoutError extends CheckoutError {
+  constructor(ms: number) {
+    super('request_timeout', 408, `The request body did not arrive within ${ms} ms.`);
+  }
+}

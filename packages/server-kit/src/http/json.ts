@@ -1,7 +1,7 @@
 import type { ErrorBody } from '@pay-checkout/contract';
 import { CheckoutError } from '../errors.js';
 import { OrderAlreadyPaidError } from '../sessions/order-already-paid.js';
-import { MethodNotAllowedError } from './http-errors.js';
+import { MethodNotAllowedError, RateLimitedError } from './http-errors.js';
 
 /**
  * What `new Headers()` takes. Spelled through `Headers` rather than the DOM's `HeadersInit`, which a
@@ -41,6 +41,7 @@ export function errorResponse(error: unknown): Response {
     const headers = new Headers();
     if (error instanceof MethodNotAllowedError) headers.set('allow', error.allow.join(', '));
     if (RETRY_SOON.has(error.code)) headers.set('retry-after', '1');
+    if (error instanceof RateLimitedError) headers.set('retry-after', String(error.retryAfterSeconds));
     // RFC 6750 §3: a refused bearer token names its scheme.
     if (error.code === 'unauthorized')
       headers.set('www-authenticate', 'Bearer realm="pay-checkout merchant API"');

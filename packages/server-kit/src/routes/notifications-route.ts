@@ -1,12 +1,16 @@
+import { isFinalStatus } from '@pay-checkout/contract';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { readBodyLimited } from '../http/body.js';
+import { clientAddress } from '../http/client-address.js';
 import { jsonResponse } from '../http/json.js';
+import { rateLimiterFor } from '../http/rate-limit.js';
 import type { RouteHandler } from '../http/router.js';
 import { assertStorableText, textProblem } from '../http/safe-input.js';
 import { metrics } from '../metrics/metrics.js';
 import { applyOperationResult } from '../operations/apply-operation-result.js';
 import type { ParsedNotification } from '../providers/provider.js';
 import { applyProviderStatus } from '../sessions/apply-status.js';
+import { cappedHintPayload, HintCoalescer } from '../sessions/hint-coalescer.js';
 import { reconcileSession } from '../sessions/reconcile.js';
 import type { NotificationInput, SessionRecord } from '../store/store.js';
 import type { RouteDeps } from './route-deps.js';
@@ -30,12 +34,22 @@ const RECEIVED = { received: true };
  * throws for one of the session's events (500: the provider's redelivery is the retry).
  */
 export function notificationsRoute(deps: RouteDeps): RouteHandler {
+  // Bounded (docs/reliability.md 22): a budget per client, and one re-fetch per payment per interval.
+  const limiter = rateLimiterFor(
+    deps.config.rateLimit?.notifications,
+    'notifications',
+    deps.config.rateLimit?.exemptLoopback,
+  );
+  const hints = new HintCoalescer(deps.config.rateLimit?.hintIntervalMs ?? 1000);
   return async ({ request, params }) => {
     const received = performance.now();
+    limiter?.take(clientAddress(request));
     const adapter = deps.providersById.get(params.provider);
     if (!adapter) throw new NotFoundError('provider_not_found', 'No such provider.');
-    const raw = await readBodyLimited(request, NOTIFICATION_BODY_LIMIT);
-    const payload = storablePayload(raw);
+    const raw = await readBodyLimited(request, NOTIFICATION_BODY_LIMIT, deps.config.bodyTimeoutMs);
+    const signed = adapter.capabilities.notifications === 'signed';
+    // An unsigned body proves nothing: the inbox keeps a capped copy, never 60 KiB per forged hint.
+    const payload = signed ? storablePayload(raw) : cappedHintPayload(storablePayload(raw));
     const parsed = await adapter.parseNotification(raw, request.headers);
     if (parsed.type !== 'ignore') assertStorableText(parsed.providerRef, 'The payment id', 200);
     assertStorableText(parsed.notificationId, 'The notification id', 200);
@@ -63,13 +77,7 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
       log.info('notification for an unknown payment');
       return jsonResponse(200, RECEIVED);
     }
-    const applied = await handleForSession(
-      deps,
-      parsed,
-      session,
-      notification,
-      adapter.capabilities.notifications === 'signed',
-    );
+    const applied = await handleForSession(deps, parsed, session, notification, signed, hints);
     // GET metrics: received → the change it carried committed (re-fetch included for unsigned hints).
     if (applied)
       metrics.notificationLag.observe({ provider: adapter.id }, (performance.now() - received) / 1000);
@@ -87,6 +95,7 @@ async function handleForSession(
   session: SessionRecord,
   notification: NotificationInput,
   signed: boolean,
+  hints: HintCoalescer,
 ): Promise<boolean> {
   const log = deps.log.child({ provider: notification.provider, sessionId: session.id });
   if (parsed.type === 'operation') {
@@ -106,6 +115,12 @@ async function handleForSession(
     log.info({ outcome: result.outcome }, 'signed notification handled');
     return result.outcome === 'applied';
   }
+  const admitted = hints.admit(`${notification.provider}:${session.id}`);
+  if (admitted.kind === 'coalesced') {
+    // Another hint for this payment re-fetched moments ago; one more look when its interval ends.
+    if (admitted.trailAt && !isFinalStatus(session.status)) trailingLook(deps, session.id, admitted.trailAt);
+    return false;
+  }
   const { duplicate } = await deps.store.recordNotification(notification);
   if (duplicate) return false;
   try {
@@ -117,6 +132,30 @@ async function handleForSession(
     await deps.store.schedulePoll(session.id, new Date(), session.pollAttempts).catch(() => undefined);
     return false;
   }
+}
+
+/**
+ * The one re-fetch for the hints a coalesced interval held back, at its end. Its change is applied as
+ * the poller's would be (source `reconcile`: the fulfilment hook runs from the dispatcher, since no
+ * notification request is waiting to run it). A failure is left to the poller.
+ */
+function trailingLook(deps: RouteDeps, sessionId: string, at: Date): void {
+  const timer = setTimeout(
+    () => {
+      deps.store
+        .getSession(sessionId)
+        .then((session) => session && reconcileSession(deps, session, 'reconcile'))
+        .catch((error: unknown) =>
+          deps.log.warn(
+            { sessionId, err: error },
+            're-fetch after coalesced hints failed; the poller will retry',
+          ),
+        );
+    },
+    Math.max(0, at.getTime() - Date.now()),
+  );
+  // Never keeps a process alive on its own.
+  timer.unref();
 }
 
 /**

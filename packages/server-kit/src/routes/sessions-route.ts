@@ -1,7 +1,9 @@
 import { CreateSessionRequest, IDEMPOTENCY_HEADER } from '@pay-checkout/contract';
 import { ValidationError } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
+import { clientAddress } from '../http/client-address.js';
 import { jsonResponse } from '../http/json.js';
+import { rateLimiterFor } from '../http/rate-limit.js';
 import type { RouteHandler } from '../http/router.js';
 import { metrics } from '../metrics/metrics.js';
 import { openSession } from '../sessions/create-session.js';
@@ -20,9 +22,16 @@ const SESSION_BODY_LIMIT = 16 * 1024;
  * leaves no trace; then at most one session per Idempotency-Key (docs/reliability.md 1–3).
  */
 export function createSessionRoute(deps: RouteDeps): RouteHandler {
+  // Each session may cost a provider payment: one client cannot open thousands (docs/reliability.md 22).
+  const limiter = rateLimiterFor(
+    deps.config.rateLimit?.sessions,
+    'session requests',
+    deps.config.rateLimit?.exemptLoopback,
+  );
   return async ({ request }) => {
+    limiter?.take(clientAddress(request));
     const key = parseIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER));
-    const raw = await readJsonBody(request, SESSION_BODY_LIMIT);
+    const raw = await readJsonBody(request, SESSION_BODY_LIMIT, deps.config.bodyTimeoutMs);
     const parsed = CreateSessionRequest.safeParse(raw);
     if (!parsed.success) throw new ValidationError(zodMessage(parsed.error));
     // The hash covers the body as sent (canonicalised), so a changed field, even an ignored one, is a

@@ -1,4 +1,4 @@
-import type { AttemptOutcome, CreateSessionRequest } from '@pay-checkout/contract';
+import { type AttemptOutcome, type CreateSessionRequest, isFinalStatus } from '@pay-checkout/contract';
 import {
   CheckoutError,
   isTransientProviderError,
@@ -9,10 +9,12 @@ import {
 } from '../errors.js';
 import { MethodUnavailableError } from '../http/http-errors.js';
 import type { ProviderAdapter, ProviderInitiation, ProviderSessionInput } from '../providers/provider.js';
-import type { SessionRecord, StoredResponse } from '../store/store.js';
+import type { NewSession, SessionRecord, StoredResponse } from '../store/store.js';
 import { applyProviderStatus, logStatusChange } from './apply-status.js';
 import { backoffDelay } from './backoff.js';
 import { sameBankAt } from './bank-match.js';
+import { assertBankOffered } from './bank-offer.js';
+import { boundKeyResponse } from './bound-key.js';
 import { answerHeldKey, type IdempotentResult } from './idempotency.js';
 import { newSessionId, providerReference } from './ids.js';
 import type { KitContext } from './kit-context.js';
@@ -35,8 +37,9 @@ export interface IdempotencyClaimInput {
  * concurrent request with the key gets 409, and a crash mid-way leaves a row the poller can reconcile
  * by our reference); then the provider's payment, tried along the route with failover; then, in one
  * transaction, the payment attached, the provider's status applied and the response stored for
- * replays. A request that fails in a way the client may retry (timeout, provider down, bug) releases
- * its claim, so the same key can try again; nothing about it was acknowledged.
+ * replays. A request that fails in a way the client may retry (provider down, bug) releases its
+ * claim, so the same key can try again; nothing about it was acknowledged. One whose provider outcome
+ * is unknown (a timeout) does not: its key stays bound to its session (bound-key.ts).
  */
 export async function openSession(
   context: KitContext,
@@ -61,61 +64,76 @@ export async function openSession(
     // Providers whose circuit is open are not tried; with none left, refuse before a session is stored.
     route = candidates.filter((adapter) => !context.breakers.get(adapter.id).isOpen());
     if (route.length === 0) throw new ProviderUnavailableError(request.method);
+    await assertBankOffered(context, route[0], request);
   } catch (error) {
     // The order is resolved before the key is claimed (the claim and the session are one write), so
     // this may be a retry of a request that went through or is still running: its answer wins.
     const held = await context.store.peekIdempotencyKey(key, requestHash);
-    if (held !== undefined) return answerHeldKey(held);
+    if (held !== undefined) return answerHeldKey(context, key, held);
     throw error;
   }
-  const id = newSessionId();
   const now = Date.now();
-  const opened = await context.store.openSession({
-    key,
-    requestHash,
-    session: {
-      id,
-      orderId: order.orderId,
-      provider: route[0].id,
-      method: request.method,
-      bank: request.bank,
-      language: request.language,
-      country: request.country,
-      amount: order.amountMinor,
-      currency: order.currency,
-      description: order.description,
-      reference: providerReference(id),
-      expiresAt: new Date(now + context.config.sessionTtlMs),
-      nextPollAt: new Date(now + context.config.pollIntervalMs),
-      // Seeded before any provider is called: a lookup by reference after a lost answer (the poller's
-      // orphan adoption) must know it looks for a top-up, which lives in another API at ConnectPay.
-      ...(order.topUp ? { providerData: { topUp: { ...order.topUp } } } : {}),
-    },
+  // Built again for a fresh attempt (see below): a new id and reference, the same order.
+  const newSession = (id: string): NewSession => ({
+    id,
+    orderId: order.orderId,
+    provider: route[0].id,
+    method: request.method,
+    bank: request.bank,
+    language: request.language,
+    country: request.country,
+    amount: order.amountMinor,
+    currency: order.currency,
+    description: order.description,
+    reference: providerReference(id),
+    expiresAt: new Date(now + context.config.sessionTtlMs),
+    nextPollAt: new Date(now + context.config.pollIntervalMs),
+    // Seeded before any provider is called: a lookup by reference after a lost answer (the poller's
+    // orphan adoption) must know it looks for a top-up, which lives in another API at ConnectPay.
+    ...(order.topUp ? { providerData: { topUp: { ...order.topUp } } } : {}),
   });
+  const opened = await context.store.openSession({ key, requestHash, session: newSession(newSessionId()) });
   if (opened.kind === 'order_paid') throw orderAlreadyPaid(context, order, opened.sessionId);
-  if (opened.kind !== 'claimed') return answerHeldKey(opened);
+  if (opened.kind !== 'claimed') return answerHeldKey(context, key, opened);
   try {
-    return { response: await initiateAlongRoute(context, route, opened.session, key), replayed: false };
+    let session = opened.session;
+    for (let fresh = 0; ; fresh++) {
+      const outcome = await initiateAlongRoute(context, route, session, key);
+      if (outcome.kind === 'recorded') return { response: outcome.response, replayed: false };
+      // The payment found after a lost answer has no page to send the shopper to (docs/reliability.md
+      // 20): it stays on its session, watched by the poller, and a fresh attempt is opened once. A late
+      // success of the abandoned one is a second payment of the order: the duplicate path handles it.
+      if (fresh >= FRESH_ATTEMPTS) throw new ProviderUnavailableError(request.method);
+      session = await context.store.createSession(newSession(newSessionId()));
+    }
   } catch (error) {
+    // A no-op when the key is bound to a session whose outcome is unknown (completed, not in progress).
     await context.store.releaseIdempotencyKey(key);
     throw error;
   }
 }
+
+/** Fresh attempts after a payment found by reference without a page for the shopper. */
+const FRESH_ATTEMPTS = 1;
+
+type RouteOutcome = { kind: 'recorded'; response: StoredResponse } | { kind: 'abandoned' };
 
 /**
  * Tries the route's providers in order (DESIGN: routing with failover). A provider is skipped while
  * its circuit is open. The next one is tried only when the failed one certainly created nothing: it
  * refused, or it failed in transit and a lookup by our reference found no payment. A timeout whose
  * lookup finds nothing is NOT certain (the request may still land), so it ends the request with a
- * retryable 504 and the poller adopts the payment should it appear. Every try is a `payment_attempts`
- * row; for PIS a fallback is used only when it offers the same bank (by BIC).
+ * retryable 504, the key stays bound to the session (bound-key.ts) and the poller adopts the payment
+ * should it appear. Every try is a `payment_attempts` row; for PIS a fallback is used only when it
+ * offers the same bank (by BIC). A payment found by reference without a page for the shopper is
+ * attached and left to the poller (`abandoned`): never answered as 201 "go pay" (issue 14, finding 4).
  */
 async function initiateAlongRoute(
   context: KitContext,
   route: ProviderAdapter[],
   created: SessionRecord,
   key: string,
-): Promise<StoredResponse> {
+): Promise<RouteOutcome> {
   let session = created;
   let lastError: unknown;
   let nextAttempt = 1;
@@ -147,8 +165,15 @@ async function initiateAlongRoute(
     const input = sessionInput(context, session, adapter);
     if (bank) input.bank = bank;
     let initiation: ProviderInitiation;
+    let adopted: boolean;
     try {
-      initiation = await initiateSafely(context, adapter, session, input, isLast ? MAX_INITIATIONS : 1);
+      ({ initiation, adopted } = await initiateSafely(
+        context,
+        adapter,
+        session,
+        input,
+        isLast ? MAX_INITIATIONS : 1,
+      ));
     } catch (thrown) {
       const outcome = classify(thrown);
       const error = thrown instanceof CertainOutage ? thrown.original : thrown;
@@ -158,7 +183,11 @@ async function initiateAlongRoute(
       const code = error instanceof CheckoutError ? error.code : 'internal_error';
       await endAttempt(context, session, adapter, tried, lazy, ATTEMPT_OUTCOME[outcome], code);
       lastError = error;
-      if (outcome === 'unknown') throw error; // the payment may exist: never try elsewhere
+      if (outcome === 'unknown') {
+        // The payment may exist: never try elsewhere, and never let the key open another session.
+        await context.store.completeIdempotencyKey(key, boundKeyResponse(session.id));
+        throw error;
+      }
       if (isLast) break;
       context.log.warn(
         { sessionId: session.id, provider: adapter.id, err: error },
@@ -167,12 +196,44 @@ async function initiateAlongRoute(
       continue;
     }
     permit.success();
-    return record(context, adapter, session, initiation, key, tried);
+    if (adopted && initiation.next.type === 'none' && !isFinalStatus(initiation.status.status)) {
+      await abandon(context, adapter, session, initiation, tried, lazy);
+      return { kind: 'abandoned' };
+    }
+    return { kind: 'recorded', response: await record(context, adapter, session, initiation, key, tried) };
   }
   const reason = lastError instanceof ProviderError ? `kit:${lastError.code}` : 'kit:provider_unavailable';
   await failSession(context, session, reason);
   if (lastError) throw lastError;
   throw new ProviderUnavailableError(session.method);
+}
+
+/**
+ * Keeps a payment found by reference that names no page for the shopper on its session (attached, its
+ * status applied, still polled), so a late success is applied and seen as the order's second payment.
+ */
+async function abandon(
+  context: KitContext,
+  adapter: ProviderAdapter,
+  session: SessionRecord,
+  initiation: ProviderInitiation,
+  attempt: number,
+  lazy: boolean,
+): Promise<void> {
+  context.log.warn(
+    { sessionId: session.id, provider: adapter.id },
+    'payment found by our reference names no page for the shopper; kept and watched, a fresh attempt opens',
+  );
+  if (lazy) await context.store.startAttempt({ sessionId: session.id, attempt, provider: adapter.id });
+  await context.store.finishAttempt({ sessionId: session.id, attempt, outcome: 'created' });
+  const attached = await context.store.attachProviderPayment({
+    sessionId: session.id,
+    providerRef: initiation.providerRef,
+    redirectUrl: shopperUrl(context, adapter, session.id, initiation.next),
+    providerData: mergeProviderData(session.providerData, initiation.providerData),
+    next: initiation.next,
+  });
+  await applyProviderStatus(context, attached, initiation.status, 'initiate');
 }
 
 /** Records how a try that made no payment ended (inserting the first try's row, which waited until now). */
@@ -276,10 +337,10 @@ async function initiateSafely(
   session: SessionRecord,
   input: ProviderSessionInput,
   maxInitiations: number,
-): Promise<ProviderInitiation> {
+): Promise<{ initiation: ProviderInitiation; adopted: boolean }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await adapter.initiate(input);
+      return { initiation: await adapter.initiate(input), adopted: false };
     } catch (error) {
       const log = context.log.child({ sessionId: session.id, provider: adapter.id, attempt });
       if (!isTransientProviderError(error)) {
@@ -294,7 +355,7 @@ async function initiateSafely(
         log.warn({ err: lookupError }, 'lookup by reference failed; the poller will reconcile');
         throw error;
       }
-      if (found) return found;
+      if (found) return { initiation: found, adopted: true };
       if (error instanceof ProviderTimeoutError) throw error;
       if (attempt >= maxInitiations) throw new CertainOutage(error);
       await sleep(backoffDelay(attempt - 1, INITIATE_BACKOFF.baseMs, INITIATE_BACKOFF.capMs));

@@ -2,6 +2,7 @@ import { CurrencyCode } from '@pay-checkout/contract';
 import { z } from 'zod';
 import type { ResolvedOrder } from '../config.js';
 import { InvalidOrderError, OrderNotFoundError } from '../http/http-errors.js';
+import { textProblem } from '../http/safe-input.js';
 import { toMinorUnits } from '../money.js';
 import type { KitContext } from './kit-context.js';
 
@@ -11,12 +12,27 @@ export interface KitOrder extends ResolvedOrder {
   amountMinor: number;
 }
 
+/** Text the kit stores and forwards: capped, and without what PostgreSQL or a provider cannot take. */
+const storable = (field: string, max: number) =>
+  z
+    .string()
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((value) => textProblem(value) === undefined, `${field} contains a NUL or a lone surrogate`);
+
 const resolvedOrderSchema = z.object({
-  amount: z.string().regex(/^\d+(\.\d+)?$/, 'amount must be a decimal string such as 12.50'),
+  amount: z
+    .string()
+    .max(32)
+    .regex(/^\d+(\.\d+)?$/, 'amount must be a decimal string such as 12.50'),
   currency: CurrencyCode,
-  description: z.string().max(500),
-  returnUrl: z.string().min(1),
-  topUp: z.object({ creditorIban: z.string().min(5), consumerId: z.string().optional() }).optional(),
+  description: storable('description', 500),
+  returnUrl: storable('returnUrl', 2048).pipe(z.string().min(1)),
+  topUp: z
+    .object({
+      creditorIban: storable('topUp.creditorIban', 64).pipe(z.string().min(5)),
+      consumerId: storable('topUp.consumerId', 128).optional(),
+    })
+    .optional(),
 });
 
 /**
