@@ -10,7 +10,7 @@ import { defineConfig, type Plugin } from 'vite';
 const element = fileURLToPath(new URL('./packages/checkout-element/', import.meta.url));
 
 /**
- * Shrinks the text inside the element's html`` and css`` templates, which minifiers leave alone
+ * Shrinks the text inside the element's html``, css`` and unsafeCSS(``) templates, which minifiers leave alone
  * (what rollup-plugin-minify-html-literals does, in a few lines). JS never depends on indentation, so
  * indentation goes everywhere; a newline alone renders like the indented one in HTML, and an html``
  * attribute on its own line joins its tag's line (no JS line starts with `name="` or `.prop=${`). CSS without
@@ -22,6 +22,7 @@ function minifyTemplates(): Plugin {
       .replace(/\s+/g, ' ')
       .replace(/ ?([{};,>]|:(?!has|focus)) ?/g, '$1')
       .replace(/;}/g, '}')
+      .replace(/ ([*/]) | (!important)/g, '$1$2') // `calc(a * 2)` needs no spaces around * and /
       // `[role='listbox']` needs no quotes around a plain word; `0.7` is `.7`
       .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
       .replace(/([:,( ])0\./g, '$1.');
@@ -33,7 +34,11 @@ function minifyTemplates(): Plugin {
       return code
         .replace(/\n[ \t]+(?=[?.@]?[a-z-]+=[$"])/g, ' ') // an attribute on its own line in html``
         .replace(/\n[ \t]+/g, '\n')
-        .replace(/css`([^`$]*)`/g, (_whole, text: string) => `css\`${minifyCss(text)}\``);
+        .replace(/\n(?=\/?>)/g, '') // a tag's closing `>` or `/>` on its own line
+        .replace(
+          /(css|unsafeCSS\()`([^`$]*)`/g,
+          (_whole, tag: string, text: string) => `${tag}\`${minifyCss(text)}\``,
+        );
     },
   };
 }

@@ -1,10 +1,12 @@
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
 
 // Colours come from --pay-checkout-* custom properties, light and dark, picked with light-dark(): the
 // element follows prefers-color-scheme unless the page sets `color-scheme` on it. Logical properties
 // only (inline/block), so RTL locales mirror without extra rules. Served as an adopted stylesheet:
-// nothing inline, so a strict CSP (no 'unsafe-inline') needs no exception.
-export const styles = css`
+// nothing inline, so a strict CSP (no 'unsafe-inline') needs no exception. unsafeCSS on a constant with no
+// `${}` is as safe as css`` and the same stylesheet, and it spares the script-tag bundle css``'s code and
+// error text (~0.1 KB gzip).
+export const styles = unsafeCSS(`
   :host {
     display: block;
     color-scheme: light dark;
@@ -249,4 +251,4 @@ export const styles = css`
       background: ButtonText;
     }
   }
-`;
+`);
