@@ -55,7 +55,7 @@ async function readBefore(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   deadline: number,
   timeoutMs: number,
-): Promise<ReadableStreamReadResult<Uint8Array>> {
+): ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new RequestTimeoutError(timeoutMs)), Math.max(0, deadline - Date.now()));
