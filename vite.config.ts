@@ -51,7 +51,7 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       outDir: `${element}dist`,
-      emptyOutDir: !bundle, // the 2nd build must not wipe the 1st (TOOLCHAIN.md §6.4)
+      emptyOutDir: !bundle, // the 2nd build must not wipe the 1st
       sourcemap: !bundle,
       minify: bundle,
       lib: {

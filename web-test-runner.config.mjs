@@ -10,7 +10,7 @@ export default {
   rootDir: new URL('.', import.meta.url).pathname,
   files: `${element}test/**/*.test.ts`,
   nodeResolve: true,
-  // The tsconfig makes esbuild honour experimentalDecorators (TOOLCHAIN.md §6.2).
+  // The tsconfig makes esbuild honour experimentalDecorators (lit's decorators).
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${element}tsconfig.json` })],
   browsers: [
     playwrightLauncher({

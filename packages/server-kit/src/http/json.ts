@@ -27,7 +27,7 @@ const RETRY_SOON = new Set<string>([
 ]);
 
 /**
- * The one place where errors become HTTP (STYLE.md: translate once, at the boundary). Errors the kit
+ * The one place where errors become HTTP (translated once, at the boundary). Errors the kit
  * raises on purpose carry their own code and status; anything else is a bug and answers a generic 500
  * without leaking its message.
  */

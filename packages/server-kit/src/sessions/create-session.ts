@@ -119,7 +119,7 @@ const FRESH_ATTEMPTS = 1;
 type RouteOutcome = { kind: 'recorded'; response: StoredResponse } | { kind: 'abandoned' };
 
 /**
- * Tries the route's providers in order (DESIGN: routing with failover). A provider is skipped while
+ * Tries the route's providers in order (routing with failover, docs/server-kit.md). A provider is skipped while
  * its circuit is open. The next one is tried only when the failed one certainly created nothing: it
  * refused, or it failed in transit and a lookup by our reference found no payment. A timeout whose
  * lookup finds nothing is NOT certain (the request may still land), so it ends the request with a

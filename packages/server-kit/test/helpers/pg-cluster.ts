@@ -9,7 +9,7 @@ import { unusedPort } from './unused-port.js';
 
 const run = promisify(execFile);
 
-/** A throw-away PostgreSQL cluster on 127.0.0.1, trust auth, for tests only (TOOLCHAIN.md §5). */
+/** A throw-away PostgreSQL cluster on 127.0.0.1, trust auth, for tests only (scripts/ensure-postgres.sh provides the binaries). */
 export interface PgCluster {
   /** Connection string of the `postgres` database. */
   readonly url: string;

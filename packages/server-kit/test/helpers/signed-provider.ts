@@ -11,7 +11,7 @@ export const SIGNATURE_HEADER = 'test-signature';
 
 /**
  * `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + '.' + rawBody)>`, the stripe-node / Standard
- * Webhooks scheme, so tests can sign their own payloads (STYLE.md: `signTestPayload()`).
+ * Webhooks scheme, so tests can sign their own payloads.
  */
 export function signTestPayload(
   raw: string,
