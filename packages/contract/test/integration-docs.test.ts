@@ -28,7 +28,7 @@ describe('docs/integrations', () => {
         `${page}: the first paragraph must say **Tested** or **Untested**`,
       );
       if (first.includes('**Tested**')) {
-        const cited = [...first.matchAll(/`((?:packages|e2e|demo)\/[^`]+\.(?:ts|js))`/g)].map(
+        const cited = [...first.matchAll(/`((?:packages|e2e|demo|tests)\/[^`]+\.(?:tsx?|js))`/g)].map(
           (match) => match[1],
         );
         assert.ok(cited.length > 0, `${page}: a tested page names its test`);

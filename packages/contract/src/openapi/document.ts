@@ -157,6 +157,14 @@ function bodyObject(registry: z.core.$ZodRegistry<ComponentMeta>, body: Operatio
       return { headers: { Location: { description: 'Where to go next.', schema: { type: 'string' } } } };
     case 'openapi':
       return { content: { 'application/json': { schema: { type: 'object' } } } };
+    case 'prometheus':
+      return {
+        content: {
+          'text/plain': {
+            schema: { type: 'string', description: 'Prometheus text exposition format, version 0.0.4.' },
+          },
+        },
+      };
     default: {
       const unknown: never = body;
       throw new Error(`openapi: unknown body ${JSON.stringify(unknown)}`);

@@ -21,7 +21,8 @@ export type OperationBody =
   | { kind: 'event-stream' }
   | { kind: 'javascript' }
   | { kind: 'redirect' }
-  | { kind: 'openapi' };
+  | { kind: 'openapi' }
+  | { kind: 'prometheus' };
 
 export interface OperationParameter {
   name: string;
@@ -366,7 +367,21 @@ export const OPERATIONS: readonly OperationSpec[] = [
         description: 'Some provider can take payments.',
         body: { kind: 'json', schema: HealthResponse },
       },
-      503: { description: 'Every circuit is open.', body: { kind: 'json', schema: HealthResponse } },
+      503: {
+        description: 'The store does not answer (`down`), or every circuit is open (`degraded`).',
+        body: { kind: 'json', schema: HealthResponse },
+      },
+    },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    operationId: 'getMetrics',
+    tag: 'Operations',
+    summary: 'Prometheus text exposition (config `metrics: true`; otherwise 404 like any unknown path)',
+    responses: {
+      200: { description: 'The metrics, Prometheus text format 0.0.4.', body: { kind: 'prometheus' } },
     },
     errors: [],
   },

@@ -6,10 +6,8 @@ import { z } from 'zod';
  * acknowledgement of a provider notification, and the kit-hosted card page's form.
  */
 
-/** One provider instance's circuit breaker, as `GET health` reports it. */
+/** One provider instance's circuit breaker, as `GET health` reports it under the instance id. */
 export const ProviderHealth = z.object({
-  /** The provider instance id as configured (`connectpay`, `connectpay-eu`). */
-  id: z.string(),
   /** The adapter kind (`connectpay`, `paytech`, `fintecture`, `cardgateway`). */
   kind: z.string(),
   circuit: z.enum(['closed', 'open', 'half_open']),
@@ -18,11 +16,15 @@ export const ProviderHealth = z.object({
   retryAt: z.string().optional(),
 });
 
-/** `GET health`: 200 `ok` while some provider can take payments, 503 `degraded` when none can. */
+/**
+ * `GET health`: 200 `ok` while the store answers and some provider can take payments; 503 `down` when
+ * the store does not answer its ping, `degraded` when every circuit is open.
+ */
 export const HealthResponse = z.object({
-  status: z.enum(['ok', 'degraded']),
-  /** In config order. */
-  providers: z.array(ProviderHealth),
+  status: z.enum(['ok', 'degraded', 'down']),
+  store: z.enum(['ok', 'down']),
+  /** By provider instance id as configured (`connectpay`, `connectpay-eu`). */
+  providers: z.record(z.string(), ProviderHealth),
 });
 
 /** `POST notifications/:provider`: the provider may stop redelivering. */
