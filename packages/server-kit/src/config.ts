@@ -130,6 +130,14 @@ export interface RateLimitConfig {
    * the same host (where every shopper shares that one address), the local demo or tests.
    */
   exemptLoopback?: boolean;
+  /**
+   * How many reverse proxies in front of the kit append to `X-Forwarded-For` (default 0: the socket's
+   * address is the client). With 1 (say nginx on the same host), the address nginx appended is the
+   * client's, and the loopback exemption applies to that address, not to nginx. Entries left of the
+   * trusted hops are the client's own claims and are never used. Fetch-style runtimes without a socket
+   * (Deno, Bun, Workers) count their platform's proxy as the socket.
+   */
+  trustedProxies?: number;
 }
 
 export interface WebhooksConfig {
@@ -286,6 +294,7 @@ const configSchema = z
             notifications: rateBudget.optional(),
             hintIntervalMs: positiveMs.optional(),
             exemptLoopback: z.boolean().optional(),
+            trustedProxies: z.number().int().min(0).max(16).optional(),
           })
           .strict(),
       ])
@@ -341,6 +350,7 @@ export interface ResolvedConfig {
     notifications: { limit: number; windowMs: number } | false;
     hintIntervalMs: number;
     exemptLoopback: boolean;
+    trustedProxies: number;
   };
   bodyTimeoutMs?: number;
 }
@@ -417,7 +427,10 @@ export function parseConfig(input: unknown): ResolvedConfig {
 /** `rateLimit` with its defaults: a shopper opens a few sessions a minute, a provider sends bursts. */
 function resolveRateLimit(input: RateLimitConfig | false | undefined): ResolvedConfig['rateLimit'] {
   const hintIntervalMs = (input || undefined)?.hintIntervalMs ?? 1000;
-  if (input === false) return { sessions: false, notifications: false, hintIntervalMs, exemptLoopback: true };
+  const trustedProxies = (input || undefined)?.trustedProxies ?? 0;
+  if (input === false) {
+    return { sessions: false, notifications: false, hintIntervalMs, exemptLoopback: true, trustedProxies };
+  }
   return {
     sessions: { limit: input?.sessions?.limit ?? 30, windowMs: input?.sessions?.windowMs ?? 60_000 },
     notifications: {
@@ -426,5 +439,6 @@ function resolveRateLimit(input: RateLimitConfig | false | undefined): ResolvedC
     },
     hintIntervalMs,
     exemptLoopback: input?.exemptLoopback ?? true,
+    trustedProxies,
   };
 }

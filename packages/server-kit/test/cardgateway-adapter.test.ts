@@ -158,6 +158,33 @@ describe('card gateway adapter', () => {
       assert.ok(paid.next.fields.PaReq);
     });
 
+    it('reads why a payment failed from the payment, not from the read that found it', async () => {
+      // A read's `result` is "record found" (00026); the decline reason is the payment's `remark`.
+      // Reading it from the read's result turned a failed challenge into a plain decline whenever the
+      // kit's read came before the gateway's callback.
+      const adapter = adapterFor();
+      const challenged = input();
+      const paid = await adapter.payWithCard(challenged, card('4000000000003220'));
+      if (paid.next.type !== 'form_post') assert.fail('3-D Secure expected');
+      const answer = await fetch(`${paid.next.url}/result`, {
+        method: 'POST',
+        body: new URLSearchParams({ PaReq: paid.next.fields.PaReq ?? '', result: 'fail', lang: 'en' }),
+        redirect: 'manual',
+      });
+      assert.equal(answer.status, 303);
+      const failedChallenge = { status: 'failed', reason: 'authentication_failed', raw: 'authfailed' };
+      const ref = { reference: challenged.reference, providerRef: paid.providerRef };
+      // By the gateway's paymentId (GET payments/{id}), then by our reference (the inquiry).
+      assert.deepEqual(await adapter.status({ ...ref, providerData: paid.providerData }), failedChallenge);
+      assert.deepEqual(await adapter.status(ref), failedChallenge);
+      assert.deepEqual((await adapter.findByReference(challenged))?.status, failedChallenge);
+
+      const declined = input();
+      const refused = await adapter.payWithCard(declined, card('4000000000009995'));
+      const read = await adapter.status({ reference: declined.reference, providerRef: refused.providerRef });
+      assert.equal(read.reason, 'insufficient_funds');
+    });
+
     it('authorizes only with paymentType PA, then captures part, refunds once, and voids', async () => {
       const adapter = adapterFor({ paymentType: 'PA' });
       const from = input();

@@ -260,9 +260,7 @@ export const TEST_DATA = {
       cardGatewayCard('3-D Secure challenge, then success'),
       'challenge-fail',
       'card gateway, 3-D Secure failed',
-      // Status only: docs/test-data.md says `authentication_failed`, but through the hosted pay page
-      // server-kit reported `declined` in our runs; the reason is not part of this datum's promise.
-      { status: 'failed' },
+      { status: 'failed', reason: 'authentication_failed' },
     ),
     insufficientFunds: card(
       'cardgateway',

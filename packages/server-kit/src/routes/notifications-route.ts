@@ -43,7 +43,7 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
   const hints = new HintCoalescer(deps.config.rateLimit?.hintIntervalMs ?? 1000);
   return async ({ request, params }) => {
     const received = performance.now();
-    limiter?.take(clientAddress(request));
+    limiter?.take(clientAddress(request, deps.config.rateLimit?.trustedProxies));
     const adapter = deps.providersById.get(params.provider);
     if (!adapter) throw new NotFoundError('provider_not_found', 'No such provider.');
     const raw = await readBodyLimited(request, NOTIFICATION_BODY_LIMIT, deps.config.bodyTimeoutMs);

@@ -29,7 +29,7 @@ export function createSessionRoute(deps: RouteDeps): RouteHandler {
     deps.config.rateLimit?.exemptLoopback,
   );
   return async ({ request }) => {
-    limiter?.take(clientAddress(request));
+    limiter?.take(clientAddress(request, deps.config.rateLimit?.trustedProxies));
     const key = parseIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER));
     const raw = await readJsonBody(request, SESSION_BODY_LIMIT, deps.config.bodyTimeoutMs);
     const parsed = CreateSessionRequest.safeParse(raw);

@@ -22,7 +22,7 @@ import {
 } from './checksums.js';
 import { CardGatewayApiError, type CardGatewayClient, createCardGatewayClient } from './client.js';
 import type { ResolvedCardGatewayOptions } from './options.js';
-import { CallbackFields, PaymentAnswer } from './schema.js';
+import { CallbackFields, outcomeDescription, PaymentAnswer } from './schema.js';
 import { CARD_ENTRY_STATUS, mapCardGatewayStatus } from './statuses.js';
 
 /** How many card pages one adapter instance remembers for `findByReference` (oldest dropped first). */
@@ -154,7 +154,7 @@ export function createCardGatewayAdapter(
 
   function mapLogged(reference: string, answer: PaymentAnswer): ProviderStatus {
     try {
-      return mapCardGatewayStatus(answer.status, answer.result.description);
+      return mapCardGatewayStatus(answer.status, outcomeDescription(answer));
     } catch (error) {
       options.logger?.warn(
         { provider: 'cardgateway', providerRef: reference, status: answer.status.slice(0, 40) },
@@ -251,7 +251,7 @@ export function createCardGatewayAdapter(
       type: 'status',
       providerRef: callback.merchantTransactionId,
       notificationId: createHash('sha256').update(raw).digest('hex'),
-      status: mapCardGatewayStatus(callback.status, callback.result?.description),
+      status: mapCardGatewayStatus(callback.status, outcomeDescription(callback)),
     };
   }
 

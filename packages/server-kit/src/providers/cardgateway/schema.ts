@@ -31,6 +31,7 @@ export const PaymentAnswer = z.object({
   currency: z.string().optional(),
   card: z.object({ bin: z.string().optional(), last4Digits: z.string().optional() }).optional(),
   redirect: GatewayRedirect.optional(),
+  remark: z.string().optional(),
 });
 export type PaymentAnswer = z.infer<typeof PaymentAnswer>;
 
@@ -43,7 +44,26 @@ export const CallbackFields = z.object({
   transactionStatus: z.string().min(1),
   checksum: z.string().min(1),
   result: GatewayResult.optional(),
+  remark: z.string().optional(),
 });
+
+/** `result.code` of a read (inquiry, `GET payments/{id}`): the result then describes the read. */
+export const RECORD_FOUND_CODE = '00026';
+
+/**
+ * Why the payment ended as it did. A payment call's or callback's `result` describes the payment; a
+ * read's `result` only says the record was found (`00026`), and the payment's own outcome is in
+ * `remark`. Reading the decline reason from a read's result made a failed 3-D Secure challenge look
+ * like a plain decline whenever the kit's read came before the callback.
+ */
+export function outcomeDescription(answer: {
+  result?: { code: string; description: string };
+  remark?: string;
+}): string {
+  if (answer.remark) return answer.remark;
+  if (!answer.result || answer.result.code === RECORD_FOUND_CODE) return '';
+  return answer.result.description;
+}
 
 /** The gateway's error body: `{result: {code, description}}`. */
 export const ErrorAnswer = z.object({ result: GatewayResult });
