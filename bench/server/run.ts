@@ -207,7 +207,16 @@ function printSpans(phases: Record<string, SpanTotals>): void {
         `  kit CPU: ${cpu.totalMs} ms for ${requests} sessions = ${(cpu.totalMs / requests).toFixed(2)} ms each` +
           (loop ? `; event loop busy ${(loop.totalMs / requests).toFixed(2)} ms each` : ''),
       );
-    for (const [name, span] of Object.entries(spans).slice(0, 12))
+    const byThread = Object.entries(spans).filter(([name]) => name.startsWith('cpu: '));
+    if (byThread.length > 0 && requests > 0)
+      console.log(
+        `  kit CPU by thread, ms per session: ${byThread
+          .map(([name, span]) => `${name.slice(5)} ${(span.totalMs / requests).toFixed(2)}`)
+          .join(', ')}`,
+      );
+    for (const [name, span] of Object.entries(spans)
+      .filter(([name]) => !name.startsWith('cpu: '))
+      .slice(0, 12))
       console.log(
         `  ${name.padEnd(44)}${String(span.count).padStart(7)}${span.meanMs.toFixed(3).padStart(11)}`,
       );
