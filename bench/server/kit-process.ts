@@ -3,6 +3,7 @@
 // client (or, under `BENCH_PROVIDER=paytech`, the pay.tech adapter with the sandbox's test shop),
 // PGlite in memory, poller off (so only notifications move sessions), node:http via toNodeHandler.
 // It reports, over IPC, when each ConnectPay notification reached it.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { paytechTestShop, SANDBOX_CLIENT } from '@pay-checkout/sandbox';
@@ -30,8 +31,15 @@ if (!sandboxUrl) throw new Error('BENCH_SANDBOX_URL is required');
 const providerKind = process.env.BENCH_PROVIDER === 'paytech' ? 'paytech' : 'connectpay';
 
 const spans = new SpanRecorder();
+/**
+ * When each span take happened (µs of the monotonic clock V8's CPU profiles use), written beside the
+ * profile under `BENCH_KIT_CPU_PROF` so a profile can be cut to one phase (e.g. the c=64 kit phase).
+ */
+const takenAtMicros: number[] = [];
 process.on('message', (message: { type?: string }) => {
-  if (message?.type === 'spans') process.send?.({ type: 'spans', spans: spans.take() });
+  if (message?.type !== 'spans') return;
+  takenAtMicros.push(Number(process.hrtime.bigint() / 1000n));
+  process.send?.({ type: 'spans', spans: spans.take() });
 });
 
 let handler: ReturnType<typeof toNodeHandler> | undefined;
@@ -113,6 +121,9 @@ async function reportNotification(request: Request, arrivedAt: number): Promise<
 }
 
 closeOnParentRequest(async () => {
+  const profileDir = process.env.BENCH_KIT_CPU_PROF;
+  if (profileDir)
+    writeFileSync(`${profileDir}/span-takes-${process.pid}.json`, JSON.stringify(takenAtMicros));
   await checkout.close();
   await store.close();
   server.closeAllConnections();
