@@ -1,0 +1,168 @@
+// The footprint benchmark (issue 14 "Footprint", docs/footprint.md): a real kit process, as a host runs
+// it (compiled JavaScript: server-kit's dist/, the entry bundled with esbuild), on
+//   (a) PGlite, on a data directory that already exists (a first start/stop prepares it), and
+//   (b) PostgreSQL, on a throw-away local cluster (server-kit's test helper, as BENCH_STORE=postgres);
+// measures spawn → first answered request (GET health, then POST sessions), RSS idle after the first
+// request and a settle, and RSS after 100 sessions; then the demo's RSS, for information.
+//
+//   node --import tsx bench/footprint/run.ts            # builds contract + server-kit first
+//   node --import tsx bench/footprint/run.ts --no-build # uses the dist/ already there
+//   … --runs 5 --settle-ms 5000 --sessions 100 --no-demo
+//
+// Prints one PASS/MISS line per budget and writes bench/results.json under `footprint`. Exits 0 when a
+// budget is missed (bench/run.ts's rule); 1 only when the benchmark could not run.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SANDBOX_CLIENT } from '@pay-checkout/sandbox';
+import { unusedPort } from '../../packages/server-kit/test/helpers/unused-port.js';
+import { startChild } from '../server/child-process.js';
+import { writeResultsKey } from '../server/results-file.js';
+import { type FootprintBudget, footprintBudgets } from './budgets.js';
+import { bundleKitServer } from './bundle.js';
+import { measureDemo } from './demo-probe.js';
+import { type KitStartFigures, measureKitStart } from './kit-probe.js';
+
+const { values: args } = parseArgs({
+  options: {
+    build: { type: 'boolean', default: true },
+    'no-build': { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: true },
+    'no-demo': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    sessions: { type: 'string', default: '100' },
+    'settle-ms': { type: 'string', default: '5000' },
+  },
+});
+const runs = Number(args.runs);
+const sessions = Number(args.sessions);
+const settleMs = Number(args['settle-ms']);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+const load = () => loadavg().map((value) => Math.round(value * 100) / 100);
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+};
+
+export interface StoreFigures {
+  store: string;
+  runs: KitStartFigures[];
+  median: Omit<KitStartFigures, 'sessions'>;
+  /** The load average (1, 5, 15 min) when the runs ended. */
+  loadAverage: number[];
+}
+
+function summarize(store: string, figures: KitStartFigures[]): StoreFigures {
+  const pick = (key: keyof Omit<KitStartFigures, 'sessions'>) => median(figures.map((f) => f[key]));
+  return {
+    store,
+    runs: figures,
+    median: {
+      firstHealthMs: pick('firstHealthMs'),
+      firstSessionMs: pick('firstSessionMs'),
+      rssIdleMb: pick('rssIdleMb'),
+      rssAfterSessionsMb: pick('rssAfterSessionsMb'),
+      peakRssMb: pick('peakRssMb'),
+    },
+    loadAverage: load(),
+  };
+}
+
+if (args.build && !args['no-build']) {
+  console.log('footprint: building contract and server-kit (dist/) …');
+  const build = spawnSync(
+    'npm',
+    ['run', 'build', '-w', '@pay-checkout/contract', '-w', '@pay-checkout/server-kit'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (build.status !== 0) throw new Error('the build failed');
+}
+const kitFile = await bundleKitServer();
+const sandbox = await startChild(new URL('../server/sandbox-process.ts', import.meta.url), {});
+const sandboxUrl = sandbox.ready.connectPayUrl as string;
+const kitEnv = { SANDBOX_URL: sandboxUrl, CONNECTPAY_CLIENT: JSON.stringify(SANDBOX_CLIENT) };
+const startKit = async (env: Record<string, string>, count = sessions) =>
+  measureKitStart({
+    file: kitFile,
+    env: { ...kitEnv, ...env },
+    port: await unusedPort(),
+    sessions: count,
+    settleMs,
+  });
+
+const work = await mkdtemp(path.join(tmpdir(), 'pay-checkout-footprint-'));
+let pglite: StoreFigures | undefined;
+let postgres: StoreFigures | undefined;
+let demo: Awaited<ReturnType<typeof measureDemo>> | undefined;
+try {
+  // (a) PGlite: the first start creates and migrates the data directory; the measured ones reopen it.
+  const dataDir = path.join(work, 'pglite');
+  console.log(`footprint: PGlite, preparing ${dataDir} (first start, not measured) …`);
+  await startKit({ PAY_CHECKOUT_DATA: dataDir }, 0);
+  const pgliteRuns: KitStartFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    pgliteRuns.push(await startKit({ PAY_CHECKOUT_DATA: dataDir }));
+    console.log(`  PGlite run ${i + 1}: ${JSON.stringify(pgliteRuns.at(-1))}`);
+  }
+  pglite = summarize('PGlite (data directory prepared by an earlier start)', pgliteRuns);
+
+  // (b) PostgreSQL: a throw-away cluster; the first start migrates the database, as in (a).
+  const { pgClusterUnavailable, startPgCluster } = await import(
+    '../../packages/server-kit/test/helpers/pg-cluster.js'
+  );
+  const unavailable = pgClusterUnavailable();
+  if (unavailable) console.log(`footprint: PostgreSQL skipped: ${unavailable}`);
+  else {
+    const cluster = await startPgCluster();
+    try {
+      const url = await cluster.createDatabase('footprint');
+      console.log('footprint: PostgreSQL, preparing the database (first start, not measured) …');
+      await startKit({ DATABASE_URL: url }, 0);
+      const postgresRuns: KitStartFigures[] = [];
+      for (let i = 0; i < runs; i++) {
+        postgresRuns.push(await startKit({ DATABASE_URL: url }));
+        console.log(`  PostgreSQL run ${i + 1}: ${JSON.stringify(postgresRuns.at(-1))}`);
+      }
+      postgres = summarize('PostgreSQL 15 (local cluster, fsync off)', postgresRuns);
+    } finally {
+      await cluster.stop();
+    }
+  }
+
+  if (args.demo && !args['no-demo']) {
+    console.log('footprint: the demo (npm start without the build), for information …');
+    demo = await measureDemo({ dataDir: path.join(work, 'demo'), settleMs });
+  }
+} finally {
+  await sandbox.stop();
+  await rm(work, { recursive: true, force: true });
+}
+
+const budgets: FootprintBudget[] = footprintBudgets(pglite, postgres);
+writeResultsKey('footprint', {
+  at: new Date().toISOString(),
+  node: process.version,
+  sessions,
+  settleMs,
+  pglite,
+  postgres,
+  demo,
+  budgets,
+  loadAverage: load(),
+});
+console.log(`\nfootprint (medians of ${runs} starts; load average ${load().join(', ')})`);
+for (const budget of budgets) {
+  console.log(
+    `  ${budget.pass ? 'PASS' : 'MISS'}  ${budget.name}: ${budget.value} (budget ${budget.budget})`,
+  );
+}
+if (pglite)
+  console.log(`  info  PGlite RSS after ${sessions} sessions: ${pglite.median.rssAfterSessionsMb} MB`);
+if (postgres)
+  console.log(`  info  PostgreSQL RSS after ${sessions} sessions: ${postgres.median.rssAfterSessionsMb} MB`);
+if (demo) console.log(`  info  demo RSS idle: ${demo.rssIdleMb} MB (kit, sandbox and shop in one process)`);
