@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     demo: { type: 'boolean', default: true },
     'no-demo': { type: 'boolean', default: false },
+    /** `pglite` or `postgres`: measure one store only (the demo still runs unless --no-demo). */
+    only: { type: 'string' },
     runs: { type: 'string', default: '3' },
     sessions: { type: 'string', default: '100' },
     'settle-ms': { type: 'string', default: '5000' },
@@ -101,22 +103,25 @@ let postgres: StoreFigures | undefined;
 let demo: Awaited<ReturnType<typeof measureDemo>> | undefined;
 try {
   // (a) PGlite: the first start creates and migrates the data directory; the measured ones reopen it.
-  const dataDir = path.join(work, 'pglite');
-  console.log(`footprint: PGlite, preparing ${dataDir} (first start, not measured) …`);
-  await startKit({ PAY_CHECKOUT_DATA: dataDir }, 0);
-  const pgliteRuns: KitStartFigures[] = [];
-  for (let i = 0; i < runs; i++) {
-    pgliteRuns.push(await startKit({ PAY_CHECKOUT_DATA: dataDir }));
-    console.log(`  PGlite run ${i + 1}: ${JSON.stringify(pgliteRuns.at(-1))}`);
+  if (args.only !== 'postgres') {
+    const dataDir = path.join(work, 'pglite');
+    console.log(`footprint: PGlite, preparing ${dataDir} (first start, not measured) …`);
+    await startKit({ PAY_CHECKOUT_DATA: dataDir }, 0);
+    const pgliteRuns: KitStartFigures[] = [];
+    for (let i = 0; i < runs; i++) {
+      pgliteRuns.push(await startKit({ PAY_CHECKOUT_DATA: dataDir }));
+      console.log(`  PGlite run ${i + 1}: ${JSON.stringify(pgliteRuns.at(-1))}`);
+    }
+    pglite = summarize('PGlite (data directory prepared by an earlier start)', pgliteRuns);
   }
-  pglite = summarize('PGlite (data directory prepared by an earlier start)', pgliteRuns);
 
   // (b) PostgreSQL: a throw-away cluster; the first start migrates the database, as in (a).
   const { pgClusterUnavailable, startPgCluster } = await import(
     '../../packages/server-kit/test/helpers/pg-cluster.js'
   );
   const unavailable = pgClusterUnavailable();
-  if (unavailable) console.log(`footprint: PostgreSQL skipped: ${unavailable}`);
+  if (args.only === 'pglite') console.log('footprint: PostgreSQL not measured (--only pglite)');
+  else if (unavailable) console.log(`footprint: PostgreSQL skipped: ${unavailable}`);
   else {
     const cluster = await startPgCluster();
     try {
