@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,8 +76,35 @@ describe('a kit on PostgreSQL', () => {
   });
 });
 
-async function runToExit(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+describe('the PGlite worker and the flags a server runs node with', () => {
+  it('starts under V8 flags (--max-old-space-size, --expose-gc), also beside --input-type', async () => {
+    const bundle = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    assert.ok(existsSync(bundle), `${bundle} is missing: run \`npm run build\` first (npm test does)`);
+    const dir = await mkdtemp(join(tmpdir(), 'pay-checkout-flags-'));
+    tempDirs.push(dir);
+    const script = `
+      import { pgliteStore } from ${JSON.stringify(bundle)};
+      const store = pgliteStore({ memory: true });
+      await store.migrate();
+      process.stdout.write((await store.getSession('cs_nowhere')) === undefined ? 'answered' : 'wrong');
+      await store.close();
+    `;
+    const file = join(dir, 'flags.mjs');
+    await writeFile(file, script);
+    // Plain node, as in production: no loader from the test runner (NODE_OPTIONS) may help.
+    const { NODE_OPTIONS: _, ...env } = process.env;
+    const flags = ['--max-old-space-size=512', '--expose-gc'];
+    const [fromFile, fromEval] = await Promise.all([
+      runToExit([...flags, file], env),
+      runToExit([...flags, '--input-type=module', '--eval', script], env),
+    ]);
+    assert.equal(fromFile, 'answered');
+    assert.equal(fromEval, 'answered');
+  });
+});
+
+async function runToExit(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
