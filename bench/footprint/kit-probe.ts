@@ -4,12 +4,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { cpuMs } from '../load/proc-stats.js';
 import { SHOP_ORIGIN } from '../server/shop.js';
 
 /** What one start of a kit process measured; times from spawn, memory in MB (VmRSS / VmHWM). */
 export interface KitStartFigures {
   /** Spawn → the first `GET health` answered 200 (the store opened and migrated on the way). */
   firstHealthMs: number;
+  /**
+   * CPU time the process used (all its threads, user + system) until that first answer: what the start
+   * costs, robust to a loaded machine where the wall time measures the queue for the cores.
+   */
+  cpuMsToFirstAnswer: number;
   /** Spawn → the first `POST sessions` answered 201 (a payment opened at the sandbox). */
   firstSessionMs: number;
   /** After the first request and the settle time. */
@@ -50,6 +56,7 @@ export async function measureKitStart(options: KitStartOptions): Promise<KitStar
   try {
     await firstAnswer(child, `${base}/health`);
     const firstHealthMs = performance.now() - started;
+    const cpuMsToFirstAnswer = cpuMs(child.pid as number);
     await openSession(base, `first-${child.pid}`);
     const firstSessionMs = performance.now() - started;
     await sleep(options.settleMs);
@@ -67,6 +74,7 @@ export async function measureKitStart(options: KitStartOptions): Promise<KitStar
     const after = procMemoryMb(pid);
     return {
       firstHealthMs: Math.round(firstHealthMs),
+      cpuMsToFirstAnswer,
       firstSessionMs: Math.round(firstSessionMs),
       rssIdleMb,
       rssAfterSessionsMb: after.rss,

@@ -7,7 +7,8 @@
 //
 //   node --import tsx bench/footprint/run.ts            # builds contract + server-kit first
 //   node --import tsx bench/footprint/run.ts --no-build # uses the dist/ already there
-//   … --runs 5 --settle-ms 5000 --sessions 100 --no-demo
+//   … --runs 5 --settle-ms 5000 --sessions 100 --no-demo --only pglite|postgres
+//   … --compare <git ref>   # also server-kit as it was at <ref>, started in turn with the current one
 //
 // Prints one PASS/MISS line per budget and writes bench/results.json under `footprint`. Exits 0 when a
 // budget is missed (bench/run.ts's rule); 1 only when the benchmark could not run.
@@ -22,7 +23,7 @@ import { unusedPort } from '../../packages/server-kit/test/helpers/unused-port.j
 import { startChild } from '../server/child-process.js';
 import { writeResultsKey } from '../server/results-file.js';
 import { type FootprintBudget, footprintBudgets } from './budgets.js';
-import { bundleKitServer } from './bundle.js';
+import { buildServerKitAt, bundleKitServer } from './bundle.js';
 import { measureDemo } from './demo-probe.js';
 import { type KitStartFigures, measureKitStart } from './kit-probe.js';
 
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     'no-demo': { type: 'boolean', default: false },
     /** `pglite` or `postgres`: measure one store only (the demo still runs unless --no-demo). */
     only: { type: 'string' },
+    /** A git ref: server-kit as it was there is measured too, each run alternating with the current. */
+    compare: { type: 'string' },
     runs: { type: 'string', default: '3' },
     sessions: { type: 'string', default: '100' },
     'settle-ms': { type: 'string', default: '5000' },
@@ -66,6 +69,7 @@ function summarize(store: string, figures: KitStartFigures[]): StoreFigures {
     runs: figures,
     median: {
       firstHealthMs: pick('firstHealthMs'),
+      cpuMsToFirstAnswer: pick('cpuMsToFirstAnswer'),
       firstSessionMs: pick('firstSessionMs'),
       rssIdleMb: pick('rssIdleMb'),
       rssAfterSessionsMb: pick('rssAfterSessionsMb'),
@@ -84,13 +88,19 @@ if (args.build && !args['no-build']) {
   );
   if (build.status !== 0) throw new Error('the build failed');
 }
-const kitFile = await bundleKitServer();
+/** What is measured: the current server-kit, and with --compare the one at that ref, in turn. */
+const variants = [{ name: 'current', file: await bundleKitServer() }];
+if (args.compare) {
+  console.log(`footprint: building server-kit as it was at ${args.compare} …`);
+  const entry = await buildServerKitAt(args.compare);
+  variants.push({ name: args.compare, file: await bundleKitServer(entry) });
+}
 const sandbox = await startChild(new URL('../server/sandbox-process.ts', import.meta.url), {});
 const sandboxUrl = sandbox.ready.connectPayUrl as string;
 const kitEnv = { SANDBOX_URL: sandboxUrl, CONNECTPAY_CLIENT: JSON.stringify(SANDBOX_CLIENT) };
-const startKit = async (env: Record<string, string>, count = sessions) =>
+const startKit = async (env: Record<string, string>, count = sessions, file = variants[0].file) =>
   measureKitStart({
-    file: kitFile,
+    file,
     env: { ...kitEnv, ...env },
     port: await unusedPort(),
     sessions: count,
@@ -100,6 +110,21 @@ const startKit = async (env: Record<string, string>, count = sessions) =>
 const work = await mkdtemp(path.join(tmpdir(), 'pay-checkout-footprint-'));
 let pglite: StoreFigures | undefined;
 let postgres: StoreFigures | undefined;
+const baseline: Record<string, StoreFigures> = {};
+
+/** `runs` starts of each variant, alternating, on one prepared store; the current one's figures. */
+async function measureStore(label: string, env: Record<string, string>): Promise<StoreFigures> {
+  const figures = new Map<string, KitStartFigures[]>(variants.map((v) => [v.name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const variant of variants) {
+      const run = await startKit(env, sessions, variant.file);
+      figures.get(variant.name)?.push(run);
+      console.log(`  ${label}, ${variant.name}, run ${i + 1}: ${JSON.stringify(run)}`);
+    }
+  }
+  if (args.compare) baseline[label] = summarize(label, figures.get(args.compare) ?? []);
+  return summarize(label, figures.get('current') ?? []);
+}
 let demo: Awaited<ReturnType<typeof measureDemo>> | undefined;
 try {
   // (a) PGlite: the first start creates and migrates the data directory; the measured ones reopen it.
@@ -107,12 +132,9 @@ try {
     const dataDir = path.join(work, 'pglite');
     console.log(`footprint: PGlite, preparing ${dataDir} (first start, not measured) …`);
     await startKit({ PAY_CHECKOUT_DATA: dataDir }, 0);
-    const pgliteRuns: KitStartFigures[] = [];
-    for (let i = 0; i < runs; i++) {
-      pgliteRuns.push(await startKit({ PAY_CHECKOUT_DATA: dataDir }));
-      console.log(`  PGlite run ${i + 1}: ${JSON.stringify(pgliteRuns.at(-1))}`);
-    }
-    pglite = summarize('PGlite (data directory prepared by an earlier start)', pgliteRuns);
+    pglite = await measureStore('PGlite (data directory prepared by an earlier start)', {
+      PAY_CHECKOUT_DATA: dataDir,
+    });
   }
 
   // (b) PostgreSQL: a throw-away cluster; the first start migrates the database, as in (a).
@@ -128,12 +150,7 @@ try {
       const url = await cluster.createDatabase('footprint');
       console.log('footprint: PostgreSQL, preparing the database (first start, not measured) …');
       await startKit({ DATABASE_URL: url }, 0);
-      const postgresRuns: KitStartFigures[] = [];
-      for (let i = 0; i < runs; i++) {
-        postgresRuns.push(await startKit({ DATABASE_URL: url }));
-        console.log(`  PostgreSQL run ${i + 1}: ${JSON.stringify(postgresRuns.at(-1))}`);
-      }
-      postgres = summarize('PostgreSQL 15 (local cluster, fsync off)', postgresRuns);
+      postgres = await measureStore('PostgreSQL 15 (local cluster, fsync off)', { DATABASE_URL: url });
     } finally {
       await cluster.stop();
     }
@@ -157,6 +174,7 @@ writeResultsKey('footprint', {
   pglite,
   postgres,
   demo,
+  ...(args.compare ? { baseline: { ref: args.compare, ...baseline } } : {}),
   budgets,
   loadAverage: load(),
 });
@@ -170,4 +188,11 @@ if (pglite)
   console.log(`  info  PGlite RSS after ${sessions} sessions: ${pglite.median.rssAfterSessionsMb} MB`);
 if (postgres)
   console.log(`  info  PostgreSQL RSS after ${sessions} sessions: ${postgres.median.rssAfterSessionsMb} MB`);
+for (const figures of [pglite, postgres]) {
+  if (figures)
+    console.log(`  info  ${figures.store}: CPU to the first answer ${figures.median.cpuMsToFirstAnswer} ms`);
+}
+for (const [label, figures] of Object.entries(baseline)) {
+  console.log(`  before (${args.compare}) ${label}: ${JSON.stringify(figures.median)}`);
+}
 if (demo) console.log(`  info  demo RSS idle: ${demo.rssIdleMb} MB (kit, sandbox and shop in one process)`);
