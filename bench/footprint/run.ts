@@ -60,6 +60,8 @@ export interface StoreFigures {
   median: Omit<KitStartFigures, 'sessions'>;
   /** The load average (1, 5, 15 min) when the runs ended. */
   loadAverage: number[];
+  /** PGlite: the start that created the data directory (initdb), for information. */
+  firstStart?: KitStartFigures;
 }
 
 function summarize(store: string, figures: KitStartFigures[]): StoreFigures {
@@ -131,10 +133,14 @@ try {
   if (args.only !== 'postgres') {
     const dataDir = path.join(work, 'pglite');
     console.log(`footprint: PGlite, preparing ${dataDir} (first start, not measured) …`);
-    await startKit({ PAY_CHECKOUT_DATA: dataDir }, 0);
-    pglite = await measureStore('PGlite (data directory prepared by an earlier start)', {
-      PAY_CHECKOUT_DATA: dataDir,
-    });
+    const firstStart = await startKit({ PAY_CHECKOUT_DATA: dataDir }, 0);
+    console.log(`  PGlite, first start (new data directory): ${JSON.stringify(firstStart)}`);
+    pglite = {
+      ...(await measureStore('PGlite (data directory prepared by an earlier start)', {
+        PAY_CHECKOUT_DATA: dataDir,
+      })),
+      firstStart,
+    };
   }
 
   // (b) PostgreSQL: a throw-away cluster; the first start migrates the database, as in (a).
@@ -184,8 +190,10 @@ for (const budget of budgets) {
     `  ${budget.pass ? 'PASS' : 'MISS'}  ${budget.name}: ${budget.value} (budget ${budget.budget})`,
   );
 }
-if (pglite)
+if (pglite) {
   console.log(`  info  PGlite RSS after ${sessions} sessions: ${pglite.median.rssAfterSessionsMb} MB`);
+  console.log(`  info  PGlite first start (initdb): ${JSON.stringify(pglite.firstStart)}`);
+}
 if (postgres)
   console.log(`  info  PostgreSQL RSS after ${sessions} sessions: ${postgres.median.rssAfterSessionsMb} MB`);
 for (const figures of [pglite, postgres]) {
