@@ -1,6 +1,7 @@
 // `npm run bench`: the server benchmark (bench/server/run.ts), then the element benchmark
 // (bench/element/run.ts) and the element's cold comparison with Adyen's Drop-in
-// (bench/element/cold-vs-adyen.ts) when they exist, each as its own tsx process; then one combined table from
+// (bench/element/cold-vs-adyen.ts), then the kit's footprint (bench/footprint/run.ts), when they
+// exist, each as its own tsx process; then one combined table from
 // bench/results.json, where each part wrote its own key, plus `machine`. Exits 0 when a budget is
 // missed (the table says PASS / MISS); exits 1 only when a benchmark itself could not run.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ const parts = [
   { name: 'server', file: here('./server/run.ts') },
   { name: 'element', file: here('./element/run.ts') },
   { name: 'element vs Adyen (cold)', file: here('./element/cold-vs-adyen.ts') },
+  { name: 'footprint', file: here('./footprint/run.ts') },
 ];
 
 let broken = false;
@@ -96,6 +98,16 @@ for (const [cpu, figures] of Object.entries(cold?.byCpu ?? {}))
     value: `${figures.readyRatio}`,
     budget: `≥ ${cold?.ratioBudget}`,
     pass: figures.readyRatio >= (cold?.ratioBudget ?? 2),
+  });
+const footprint = results.footprint as
+  | { budgets?: { name: string; value: number; budget: string; pass: boolean }[] }
+  | undefined;
+for (const check of footprint?.budgets ?? [])
+  rows.push({
+    metric: `footprint: ${check.name}`,
+    value: `${check.value}`,
+    budget: check.budget,
+    pass: check.pass,
   });
 printTable(`pay-checkout benchmarks (${cpus().length} CPUs, node ${process.version})`, rows);
 console.log(`\nfull figures: bench/results.json`);

@@ -7,7 +7,6 @@ import {
   SANDBOX_CLIENT,
   startSandbox,
 } from '@pay-checkout/sandbox';
-import { metrics } from '../src/metrics/metrics.js';
 import { connectpay } from '../src/providers/connectpay/index.js';
 import { STORE_PING_TIMEOUT_MS } from '../src/routes/health-route.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
@@ -129,7 +128,9 @@ describe('GET metrics', () => {
     sandbox = await startSandbox({ port: 0, log: () => undefined, notificationRetryBaseMs: 20 });
     kit = await startKit({
       providers: [
+        // An instance id of the merchant's choosing: the metrics label the provider by its kind.
         connectpay({
+          id: 'connectpay-eu',
           baseUrl: sandbox.connectPayUrl,
           clientId: SANDBOX_CLIENT.clientId,
           clientSecret: SANDBOX_CLIENT.clientSecret,
@@ -172,7 +173,22 @@ describe('GET metrics', () => {
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
     const { client } = await SseClient.open(kit.url(`sessions/${sessionId}/events`));
     await client.waitForEvents(1);
-    metrics.rateLimitRefusals.inc('sessions');
+    // A refusal by a real limiter (one session per client and minute, loopback not exempt), in a
+    // second checkout of this process: the instruments are per process, so this one's metrics count it.
+    const limitedBook = orderBook();
+    const limited = await startKit({
+      providers: [new FakeProvider()],
+      resolveOrder: limitedBook.resolveOrder,
+      rateLimit: { sessions: { limit: 1, windowMs: 60_000 }, exemptLoopback: false },
+    });
+    try {
+      const first = await limited.createSession({ order: limitedBook.fresh(TEE_ORDER), method: 'card' });
+      assert.equal(first.status, 201);
+      const second = await limited.createSession({ order: limitedBook.fresh(TEE_ORDER), method: 'card' });
+      assert.equal(second.status, 429);
+    } finally {
+      await limited.close();
+    }
 
     const during = await fetch(kit.url('metrics'));
     assert.equal(during.status, 200);
@@ -188,6 +204,12 @@ describe('GET metrics', () => {
       refusalsBefore + 1,
     );
     assert.equal(live.types.get('pay_checkout_provider_call_seconds'), 'histogram');
+    assert.ok(
+      !live.samples.some(
+        (s) => s.name.startsWith('pay_checkout_rate_limit') && s.labels.route !== 'sessions',
+      ),
+      'refusals are labelled by the route key',
+    );
     const initiations = live.samples.filter(
       (s) =>
         s.name === 'pay_checkout_provider_call_seconds_count' &&
@@ -211,6 +233,7 @@ describe('GET metrics', () => {
       return (
         (sampleValue(now.samples, 'pay_checkout_notification_lag_seconds_count', {
           provider: 'connectpay',
+          instance: 'connectpay-eu',
         }) ?? 0) >= 1
       );
     }, 'the notification lag observed');

@@ -307,6 +307,14 @@ describe('PGlite client on a worker thread (prepared statements)', () => {
     assert.equal(prepared.filter((row) => row.statement === sql).length, 1);
   });
 
+  it('runs with a 16 MB buffer pool, not the 128 MB initdb writes into postgresql.conf (docs/footprint.md)', async () => {
+    const [row] = await client.query<{ shared_buffers: string }>('SHOW shared_buffers');
+    assert.equal(row?.shared_buffers, '16MB');
+    // The setting comes on top of PGlite's own start parameters, which must still apply.
+    const [path] = await client.query<{ search_path: string }>('SHOW search_path');
+    assert.equal(path?.search_path, 'public');
+  });
+
   it('sends parameters in the types PostgreSQL inferred: dates, big integers, json, nulls', async () => {
     const at = new Date('2026-11-25T10:11:12.345Z');
     const [row] = await client.query<{ at: Date; n: number; doc: unknown; nothing: null }>(

@@ -1,4 +1,4 @@
-import { metrics } from '../metrics/metrics.js';
+import { metrics, type RateLimitedRoute } from '../metrics/metrics.js';
 import { RateLimitedError } from './http-errors.js';
 
 /** Past this many tracked clients, buckets that have refilled are forgotten (and then the oldest). */
@@ -52,22 +52,28 @@ export class RateLimiter {
   }
 }
 
-/** A limiter for a configured budget, or undefined when the budget is off. */
+/** What a refusal's message calls the requests of each route ("Too many session requests …"). */
+const ROUTE_REQUESTS: Record<RateLimitedRoute, string> = {
+  sessions: 'session requests',
+  notifications: 'notifications',
+};
+
+/** A limiter for a route's configured budget, or undefined when the budget is off. */
 export function rateLimiterFor(
   budget: { limit: number; windowMs: number } | false | undefined,
-  what: string,
+  route: RateLimitedRoute,
   exemptLoopback = true,
 ): { take(address: string): void } | undefined {
   if (!budget) return undefined;
-  const limiter = new RateLimiter(budget.limit, budget.windowMs, what);
+  const limiter = new RateLimiter(budget.limit, budget.windowMs, ROUTE_REQUESTS[route]);
   return {
     take(address) {
       if (exemptLoopback && isLoopback(address)) return;
       try {
         limiter.take(address);
       } catch (error) {
-        // GET metrics counts the refusals by route
-        if (error instanceof RateLimitedError) metrics.rateLimitRefusals.inc(what);
+        // GET metrics counts the refusals by route key
+        if (error instanceof RateLimitedError) metrics.rateLimitRefusals.inc(route);
         throw error;
       }
     },

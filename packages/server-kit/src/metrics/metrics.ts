@@ -1,5 +1,8 @@
 import { Counter, Histogram } from './prometheus.js';
 
+/** The routes with a rate limit, by the key their budget has in the `rateLimit` config. */
+export type RateLimitedRoute = 'sessions' | 'notifications';
+
 /** Seconds; provider round trips run from a few ms (the sandbox) to the 10 s attempt timeout. */
 const PROVIDER_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** Seconds from a notification's arrival to its change being committed. */
@@ -12,13 +15,19 @@ const LAG_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
  * normally runs one checkout. Names follow Prometheus conventions (`_total`, `_seconds`).
  */
 export const metrics = {
-  /** Each provider HTTP attempt: provider, operation (`GET merchant/payments/:id`), outcome. */
+  /**
+   * Each provider HTTP attempt: provider (its kind, `connectpay`), operation
+   * (`GET merchant/payments/:id`), outcome. The HTTP client serves every instance of a provider alike.
+   */
   providerCalls: new Histogram(
     'pay_checkout_provider_call_seconds',
     'Latency of provider HTTP calls by provider, operation and outcome.',
     PROVIDER_BUCKETS,
   ),
-  /** A notification received → the status change it caused committed. */
+  /**
+   * A notification received → the status change it caused committed, by provider kind and instance id
+   * (`connectpay`, `connectpay-eu`): the kind to compare providers, the instance to tell accounts apart.
+   */
   notificationLag: new Histogram(
     'pay_checkout_notification_lag_seconds',
     'Time from receiving a provider notification to applying the change it carries.',
@@ -30,15 +39,15 @@ export const metrics = {
     'POST sessions answered by replaying the stored response of the same Idempotency-Key.',
   ),
   /**
-   * Requests refused by a rate limit, by route (`sessions`, `notifications`). The rate limiter calls
-   * `metrics.rateLimitRefusals.inc('sessions')` once per refusal.
+   * Requests refused by a rate limit, by the route's key (`sessions`, `notifications`). The rate limiter
+   * (http/rate-limit.ts) calls `metrics.rateLimitRefusals.inc('sessions')` once per refusal.
    */
   rateLimitRefusals: {
     counter: new Counter(
       'pay_checkout_rate_limit_refusals_total',
       'Requests refused by a rate limit, by route.',
     ),
-    inc(route: string): void {
+    inc(route: RateLimitedRoute): void {
       this.counter.inc({ route });
     },
   },

@@ -80,7 +80,10 @@ export function notificationsRoute(deps: RouteDeps): RouteHandler {
     const applied = await handleForSession(deps, parsed, session, notification, signed, hints);
     // GET metrics: received → the change it carried committed (re-fetch included for unsigned hints).
     if (applied)
-      metrics.notificationLag.observe({ provider: adapter.id }, (performance.now() - received) / 1000);
+      metrics.notificationLag.observe(
+        { provider: adapter.kind, instance: adapter.id },
+        (performance.now() - received) / 1000,
+      );
     // The fulfilment hook, awaited before the acknowledgement: a throw answers 500, the provider
     // redelivers, and that delivery (a duplicate in the inbox, so nothing else happens) runs the
     // events still pending again.

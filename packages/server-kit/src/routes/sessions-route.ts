@@ -25,7 +25,7 @@ export function createSessionRoute(deps: RouteDeps): RouteHandler {
   // Each session may cost a provider payment: one client cannot open thousands (docs/reliability.md 22).
   const limiter = rateLimiterFor(
     deps.config.rateLimit?.sessions,
-    'session requests',
+    'sessions',
     deps.config.rateLimit?.exemptLoopback,
   );
   return async ({ request }) => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { createLogger } from '../log.js';
@@ -67,10 +69,26 @@ class PgliteThread implements SqlClient {
   }
 
   async #open(start: WorkerStart, log: Logger | undefined): Promise<Channel> {
-    // Here too, not only in the worker: a missing PGlite fails with a message that names the package,
-    // and PGlite's TransactionAbortedError is rebuilt as its own class on this side.
-    this.#abortedClass = (await loadPglite()).TransactionAbortedError;
+    // Loaded here too, not only in the worker: a missing PGlite fails with a message that names the
+    // package, and PGlite's TransactionAbortedError is rebuilt as its own class on this side. Started
+    // first and awaited last, so the worker boots while this thread parses PGlite's module.
+    const loading = loadPglite();
+    loading.catch(() => undefined);
     const file = locatePgliteWorker();
+    if (file && start.dataDir !== undefined && !existsSync(join(start.dataDir, 'PG_VERSION'))) {
+      await prepareDataDir(file, start);
+    }
+    const channel = this.#startChannel(file, start, log);
+    try {
+      this.#abortedClass = (await loading).TransactionAbortedError;
+    } catch (error) {
+      await channel.terminate();
+      throw error;
+    }
+    return channel;
+  }
+
+  #startChannel(file: URL | undefined, start: WorkerStart, log: Logger | undefined): Channel {
     if (file) return this.#startWorker(file, start);
     (log ?? createLogger({})).warn(
       { worker: WORKER_EXPORT },
@@ -211,16 +229,72 @@ class PgliteThread implements SqlClient {
 }
 
 /**
+ * Creates a new data directory (PGlite runs initdb) in a worker of its own, closed and ended before the
+ * serving worker starts. initdb runs as a second WASM module with its own heap and an in-memory copy
+ * of the new cluster; a worker that did it stays at about 800 MB of RSS for the rest of its life
+ * (measured: bench/footprint, docs/footprint.md). Ending that worker gives it all back; the serving one
+ * then opens the directory as on any later start. Costs one more worker start, on the first start only.
+ */
+async function prepareDataDir(file: URL, workerData: WorkerStart): Promise<void> {
+  const worker = startWorker(file, workerData);
+  try {
+    const reply = await new Promise<WorkerReply>((resolve, reject) => {
+      worker.on('message', resolve);
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`The PGlite worker exited (code ${code}).`)));
+      // `close` is answered once PGlite has opened (initdb, then a clean shutdown) and closed again.
+      worker.postMessage({ id: 0, op: 'close' } satisfies WorkerRequest);
+    });
+    if (reply.type === 'error') throw deserializeError(reply.error, () => new Error(reply.error.message));
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
  * Starts the worker from its file (pglite-worker-file.ts). From TypeScript source (tests and the
  * benchmark run with `--conditions=source` under tsx) the file is `.ts`: on Node 20 a worker thread
  * does not inherit the main thread's loader hooks, so it registers tsx itself before importing it.
  */
 function startWorker(file: URL, workerData: WorkerStart): Worker {
-  // A worker inherits the process's flags; `--input-type` (a merchant's `node --input-type=module -e`)
-  // is refused for a worker started from a file.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-  if (!file.pathname.endsWith('.ts')) return new Worker(file, { workerData, execArgv });
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const boot = `import(${tsx}).then((api) => { api.register(); return import(${JSON.stringify(file.href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  if (file.pathname.endsWith('.ts')) {
+    const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+    const boot = `import(${tsx}).then((api) => { api.register(); return import(${JSON.stringify(file.href)}); });`;
+    return new Worker(boot, { eval: true, workerData });
+  }
+  const options = { workerData, resourceLimits: WORKER_LIMITS };
+  const execArgv = workerExecArgv();
+  if (!execArgv) return new Worker(file, options);
+  try {
+    return new Worker(file, { ...options, execArgv });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    // A V8 or per-process flag beside `--input-type`: V8's flags are process-wide, the worker has them.
+    return new Worker(file, { ...options, execArgv: [] });
+  }
+}
+
+/**
+ * The worker's young generation, capped at 6 MB (2 MB semi-spaces): V8 grows it to 16 MB while PGlite
+ * starts (its module and file-system bundle make much short-lived garbage) and keeps it resident,
+ * though the worker then only passes rows along. About 18 MB less RSS idle (bench/footprint,
+ * docs/footprint.md); the price is more, smaller scavenges of a heap that holds only rows in transit.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
+
+/**
+ * The flags for a worker started from a file, or undefined to let it inherit the process's (Node's
+ * default, which accepts every flag). Only `--input-type` (a merchant's `node --input-type=module -e …`)
+ * must not reach it: a worker started from a file refuses it. A list passed explicitly is checked,
+ * though, and V8 or per-process flags in it (`--max-old-space-size`, `--expose-gc`, common on servers)
+ * make `new Worker` throw ERR_WORKER_INVALID_EXEC_ARGV, so a list is passed only when there is one to drop.
+ */
+function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] | undefined {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    if (execArgv[i] === '--input-type')
+      i++; // its value is the next argument
+    else if (!execArgv[i].startsWith('--input-type=')) kept.push(execArgv[i]);
+  }
+  return kept.length === execArgv.length ? undefined : kept;
 }
