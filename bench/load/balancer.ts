@@ -41,7 +41,8 @@ export async function startBalancer(upstreams: readonly number[]): Promise<Balan
     const upstream = request(
       { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
       (answer: IncomingMessage) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        // `x-upstream` says which instance answered (the load test's report on streams).
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-upstream': String(port) });
         answer.pipe(res);
         answer.on('error', () => res.destroy());
       },

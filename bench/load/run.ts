@@ -34,7 +34,7 @@ import { percentile, round } from '../server/stats.js';
 import { startBalancer } from './balancer.js';
 import { clusterCpuMs, cpuMs, findPostmaster, rssMb } from './proc-stats.js';
 import { type OrderRecord, runShopper, type ShopperContext } from './shopper.js';
-import { replayStatuses } from './sse-watch.js';
+import { replayEvents, replayStatuses } from './sse-watch.js';
 
 type Setup = 'pglite' | 'postgres' | 'postgres-2';
 
@@ -157,8 +157,10 @@ export async function runLoad(options: {
           victim.cpuOfKilled += cpuMs(victim.child.pid ?? 0);
           victim.child.kill('SIGKILL');
           kills++;
+          console.error(`kill: instance ${victim.port} SIGKILLed at +${Date.now() - started} ms`);
           await new Promise((resolve) => victim.child.once('exit', resolve));
           victim.child = await spawnInstance(victim);
+          console.error(`kill: instance ${victim.port} ready again at +${Date.now() - started} ms`);
         }, seconds * 400)
       : undefined;
     await Promise.all(
@@ -172,6 +174,18 @@ export async function runLoad(options: {
     const pgCpu = postmaster ? clusterCpuMs(postmaster) - pgCpuBefore : undefined;
 
     const checked = await verify(context, sandbox, orders);
+    for (const order of orders) {
+      if (order.sessionId === undefined || order.finalSeen) continue;
+      const history = await replayEvents(`${context.base}/sessions/${order.sessionId}/events`);
+      const kit = history.map((e) => `${e.status}@${t0(Date.parse(e.updatedAt), started)}`).join(',');
+      const payment = sandbox.connectPay.book
+        .list()
+        .find((p) => p.remittanceInformationUnstructured === `Order ${order.orderId}`);
+      const provider = (payment?.history ?? [])
+        .map((h) => `${t0(Date.parse(h.at), started)} ${h.note}`)
+        .join('; ');
+      console.error(`no final: ${describeStream(order, started)}\n  kit: ${kit}\n  provider: ${provider}`);
+    }
     const opened = orders.filter((order) => order.sessionId !== undefined);
     const figures: LoadFigures = {
       setup,
@@ -283,6 +297,18 @@ async function verify(
   };
   await Promise.all(Array.from({ length: 16 }, worker));
   return { lost, doubleApplied, duplicateProviderPayments };
+}
+
+const t0 = (at: number | undefined, started: number) => (at === undefined ? '?' : `+${at - started}`);
+
+/** One line on a stream that did not see its final status: each connection, times from the run's start. */
+function describeStream(order: OrderRecord, started: number): string {
+  const t = (at: number | undefined) => t0(at, started);
+  const attempts = (order.attempts ?? []).map(
+    (a) =>
+      `[${t(a.at)}→${t(a.endedAt)} via ${a.upstream || '-'} http ${a.httpStatus ?? '-'} ${a.events} events ${a.ended}]`,
+  );
+  return `${order.orderId} acted ${t(order.actedAt)} waited until ${t(order.waitEndedAt)} ${attempts.join(' ')}`;
 }
 
 async function sessionStatus(url: string): Promise<string | undefined> {

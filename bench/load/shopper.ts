@@ -1,6 +1,6 @@
 import { type Agent, request } from 'node:http';
 import type { ConnectPayTestClient, RunningSandbox } from '@pay-checkout/sandbox';
-import { StatusWatch } from './sse-watch.js';
+import { StatusWatch, type WatchAttempt } from './sse-watch.js';
 
 /** What a shopper does after opening its session (bench/README.md "Load and fault test"). */
 export type Scenario = 'pay' | 'decline' | 'review' | 'abandon';
@@ -26,6 +26,11 @@ export interface OrderRecord {
   actionToFinalMs?: number;
   finalSeen: boolean;
   reconnects: number;
+  /** When the shopper's last action happened and its wait for the final status ended (epoch ms). */
+  actedAt?: number;
+  waitEndedAt?: number;
+  /** The stream's connections, reported for a stream that never saw its final status. */
+  attempts?: WatchAttempt[];
   /** Answers other than 201 and transport errors (ECONNRESET, refused) while opening. */
   openErrors: number;
 }
@@ -104,11 +109,14 @@ async function oneOrder(context: ShopperContext, record: OrderRecord): Promise<v
     // first); an abandoning shopper never comes back.
     if (record.scenario !== 'abandon')
       await visit(`${context.base}/return/${sessionId}`).catch(() => undefined);
+    record.actedAt = actedAt;
     record.finalSeen = await watch.waitFinal(30_000);
+    record.waitEndedAt = Date.now();
     const final = watch.final;
     if (final) record.actionToFinalMs = Math.max(0, final.at - actedAt);
   } finally {
     record.reconnects = watch.reconnects;
+    record.attempts = watch.attempts;
     watch.close();
   }
 }
