@@ -16,6 +16,7 @@ import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
   connectPayTestClient,
@@ -33,7 +34,13 @@ import { readResults, writeResultsKey } from '../server/results-file.js';
 import { percentile, round } from '../server/stats.js';
 import { startBalancer } from './balancer.js';
 import { clusterCpuMs, cpuMs, findPostmaster, rssMb } from './proc-stats.js';
-import { type OrderRecord, runShopper, type ShopperContext } from './shopper.js';
+import {
+  type OrderRecord,
+  runShopper,
+  SHOPPER_WAIT_MS,
+  type ShopperContext,
+  settleStreams,
+} from './shopper.js';
 import { replayEvents, replayStatuses } from './sse-watch.js';
 
 type Setup = 'pglite' | 'postgres' | 'postgres-2';
@@ -50,6 +57,9 @@ export interface LoadFigures {
   doubleApplied: number;
   duplicateProviderPayments: number;
   streamsWithoutFinal: number;
+  /** Streams that saw their final status only after their shopper stopped waiting (`SHOPPER_WAIT_MS`). */
+  lateStreams: number;
+  maxNotificationToSseMs: number;
   rssMb: number;
   kitCpuMsPerSession: number;
   postgresCpuMsPerSession: number | null;
@@ -60,6 +70,8 @@ export interface LoadFigures {
 
 const KIT_INSTANCE = new URL('./kit-instance.ts', import.meta.url);
 const FINAL = new Set(['succeeded', 'failed', 'cancelled', 'expired']);
+/** After the run: how long the kit has to make every acknowledged session final, streams included. */
+const SETTLE_MS = 90_000;
 
 const sorted = (values: number[]): number[] => values.sort((a, b) => a - b);
 
@@ -126,13 +138,16 @@ export async function runLoad(options: {
       cluster = await startPgCluster();
       env.DATABASE_URL = await cluster.createDatabase('load');
     }
-    balancer = await startBalancer(ports);
+    balancer = await startBalancer(ports, '/checkout/health');
     env.PUBLIC_URL = `${balancer.url}/checkout`;
     for (const port of ports) {
       const instance = { port, env, cpuOfKilled: 0, maxRss: 0 } as Instance;
       instance.child = await spawnInstance(instance);
       instances.push(instance);
     }
+    console.error(
+      `${setup}: balancer ${balancer.url}, sandbox ${sandbox.connectPayUrl}, instances ${ports.join(', ')}`,
+    );
     const postmaster = cluster ? findPostmaster(cluster.port) : undefined;
     const pgCpuBefore = postmaster ? clusterCpuMs(postmaster) : 0;
     const kitCpuBefore = instances.reduce((sum, i) => sum + cpuMs(i.child.pid ?? 0), 0);
@@ -143,8 +158,13 @@ export async function runLoad(options: {
       sandbox,
       widget: connectPayTestClient(sandbox.connectPayUrl),
       errors: new Map(),
+      lingering: [],
     };
     const orders: OrderRecord[] = [];
+    // The balancer, the sandbox and the shoppers share this process's event loop: its delay says
+    // whether the harness itself held answers back.
+    const lag = monitorEventLoopDelay({ resolution: 20 });
+    lag.enable();
     const started = Date.now();
     const endAt = started + seconds * 1000;
     const sampler = setInterval(() => {
@@ -173,9 +193,20 @@ export async function runLoad(options: {
       instances.reduce((sum, i) => sum + cpuMs(i.child.pid ?? 0) + i.cpuOfKilled, 0) - kitCpuBefore;
     const pgCpu = postmaster ? clusterCpuMs(postmaster) - pgCpuBefore : undefined;
 
-    const checked = await verify(context, sandbox, orders);
+    lag.disable();
+    console.error(
+      `load generator event-loop delay: p99 ${round(lag.percentile(99) / 1e6, 0)} ms, max ${round(lag.max / 1e6, 0)} ms`,
+    );
+    // The kit's background work (re-fetches at 0–3 s latency, notification retries, the poller) settles
+    // meanwhile; streams still open keep waiting for their final status until the same deadline.
+    const settleUntil = Date.now() + SETTLE_MS;
+    const [checked, lateStreams] = await Promise.all([
+      verify(context, sandbox, orders, settleUntil),
+      settleStreams(context, settleUntil),
+    ]);
     for (const order of orders) {
-      if (order.sessionId === undefined || order.finalSeen) continue;
+      const late = (order.actionToFinalMs ?? 0) > SHOPPER_WAIT_MS;
+      if (order.sessionId === undefined || (order.finalSeen && !late)) continue;
       const history = await replayEvents(`${context.base}/sessions/${order.sessionId}/events`);
       const kit = history.map((e) => `${e.status}@${t0(Date.parse(e.updatedAt), started)}`).join(',');
       const payment = sandbox.connectPay.book
@@ -184,7 +215,15 @@ export async function runLoad(options: {
       const provider = (payment?.history ?? [])
         .map((h) => `${t0(Date.parse(h.at), started)} ${h.note}`)
         .join('; ');
-      console.error(`no final: ${describeStream(order, started)}\n  kit: ${kit}\n  provider: ${provider}`);
+      const forwarded = (balancer?.trace(`/sessions/${order.sessionId}/events`) ?? [])
+        .map(
+          (f) =>
+            `[${t0(f.at, started)} ${f.tries.map((x) => `→${x.port}@${t0(x.at, started)} ${x.outcome ?? ''}`).join(' ')} headers ${t0(f.headersAt, started)} http ${f.status ?? '-'} end ${t0(f.endedAt, started)}]`,
+        )
+        .join(' ');
+      console.error(
+        `${order.finalSeen ? 'late final' : 'no final'}: ${describeStream(order, started)}\n  kit: ${kit}\n  provider: ${provider}\n  balancer: ${forwarded}`,
+      );
     }
     const opened = orders.filter((order) => order.sessionId !== undefined);
     const figures: LoadFigures = {
@@ -203,6 +242,8 @@ export async function runLoad(options: {
       ),
       ...checked,
       streamsWithoutFinal: opened.filter((o) => !o.finalSeen).length,
+      lateStreams,
+      maxNotificationToSseMs: Math.max(0, ...opened.map((o) => o.actionToFinalMs ?? 0)),
       rssMb: Math.max(...instances.map((i) => i.maxRss)),
       kitCpuMsPerSession: round(kitCpu / Math.max(1, opened.length), 1),
       postgresCpuMsPerSession: pgCpu === undefined ? null : round(pgCpu / Math.max(1, opened.length), 1),
@@ -246,6 +287,7 @@ async function verify(
   context: ShopperContext,
   sandbox: RunningSandbox,
   orders: OrderRecord[],
+  settleUntil: number,
 ): Promise<Pick<LoadFigures, 'lost' | 'doubleApplied' | 'duplicateProviderPayments'>> {
   // The provider ends what the shoppers left open (a widget error mid-payment, a stream that gave up):
   // a payment in review is approved, any other open one expires, as a real provider's timeout would.
@@ -270,8 +312,6 @@ async function verify(
   let lost = 0;
   let doubleApplied = 0;
   const opened = orders.filter((order) => order.sessionId !== undefined);
-  // The kit's background work (re-fetches at 0–3 s latency, notification retries) settles first.
-  const settleUntil = Date.now() + 90_000;
   let next = 0;
   const worker = async () => {
     while (next < opened.length) {
