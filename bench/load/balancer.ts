@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import {
   Agent,
   createServer,
@@ -146,5 +147,49 @@ export async function startBalancer(upstreams: readonly number[], healthPath: st
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The balancer as the run uses it: in its own process (balancer-process.ts). */
+export interface BalancerProcess {
+  url: string;
+  trace(fragment: string): Promise<ForwardTrace[]>;
+  close(): Promise<void>;
+}
+
+const BALANCER_PROCESS = new URL('./balancer-process.ts', import.meta.url);
+
+export async function forkBalancer(
+  upstreams: readonly number[],
+  healthPath: string,
+): Promise<BalancerProcess> {
+  const child = fork(BALANCER_PROCESS, [], {
+    execArgv: ['--conditions=source', '--import', 'tsx'],
+    env: { ...process.env, UPSTREAMS: upstreams.join(','), HEALTH_PATH: healthPath },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`balancer exited early (${code})`)));
+    child.on('message', (message: { type?: string; url?: string }) => {
+      if (message?.type === 'ready' && message.url) resolve(message.url);
+    });
+  });
+  return {
+    url,
+    trace: (fragment) =>
+      new Promise((resolve) => {
+        const onMessage = (message: { type?: string; traces?: ForwardTrace[] }) => {
+          if (message?.type !== 'trace') return;
+          child.off('message', onMessage);
+          resolve(message.traces ?? []);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'trace', fragment });
+      }),
+    close: async () => {
+      child.disconnect();
+      await exited;
+    },
   };
 }

@@ -32,7 +32,7 @@ import {
 } from '../../packages/server-kit/test/helpers/pg-cluster.js';
 import { readResults, writeResultsKey } from '../server/results-file.js';
 import { percentile, round } from '../server/stats.js';
-import { startBalancer } from './balancer.js';
+import { type ForwardTrace, forkBalancer } from './balancer.js';
 import { clusterCpuMs, cpuMs, findPostmaster, rssMb } from './proc-stats.js';
 import {
   type OrderRecord,
@@ -127,7 +127,7 @@ export async function runLoad(options: {
   let cluster: PgCluster | undefined;
   let dataDir: string | undefined;
   const instances: Instance[] = [];
-  let balancer: Awaited<ReturnType<typeof startBalancer>> | undefined;
+  let balancer: Awaited<ReturnType<typeof forkBalancer>> | undefined;
   try {
     const ports = setup === 'postgres-2' ? [await unusedPort(), await unusedPort()] : [await unusedPort()];
     const env: Record<string, string> = { SANDBOX_URL: sandbox.connectPayUrl };
@@ -138,7 +138,7 @@ export async function runLoad(options: {
       cluster = await startPgCluster();
       env.DATABASE_URL = await cluster.createDatabase('load');
     }
-    balancer = await startBalancer(ports, '/checkout/health');
+    balancer = await forkBalancer(ports, '/checkout/health');
     env.PUBLIC_URL = `${balancer.url}/checkout`;
     for (const port of ports) {
       const instance = { port, env, cpuOfKilled: 0, maxRss: 0 } as Instance;
@@ -161,8 +161,8 @@ export async function runLoad(options: {
       lingering: [],
     };
     const orders: OrderRecord[] = [];
-    // The balancer, the sandbox and the shoppers share this process's event loop: its delay says
-    // whether the harness itself held answers back.
+    // The sandbox and the shoppers share this process's event loop: its delay says whether the
+    // harness itself held answers back.
     const lag = monitorEventLoopDelay({ resolution: 20 });
     lag.enable();
     const started = Date.now();
@@ -204,6 +204,7 @@ export async function runLoad(options: {
       verify(context, sandbox, orders, settleUntil),
       settleStreams(context, settleUntil),
     ]);
+    const streamTraces: ForwardTrace[] = (await balancer?.trace('/events')) ?? [];
     for (const order of orders) {
       const late = (order.actionToFinalMs ?? 0) > SHOPPER_WAIT_MS;
       if (order.sessionId === undefined || (order.finalSeen && !late)) continue;
@@ -215,7 +216,8 @@ export async function runLoad(options: {
       const provider = (payment?.history ?? [])
         .map((h) => `${t0(Date.parse(h.at), started)} ${h.note}`)
         .join('; ');
-      const forwarded = (balancer?.trace(`/sessions/${order.sessionId}/events`) ?? [])
+      const forwarded = streamTraces
+        .filter((f) => f.path.includes(`/sessions/${order.sessionId}/events`))
         .map(
           (f) =>
             `[${t0(f.at, started)} ${f.tries.map((x) => `→${x.port}@${t0(x.at, started)} ${x.outcome ?? ''}`).join(' ')} headers ${t0(f.headersAt, started)} http ${f.status ?? '-'} end ${t0(f.endedAt, started)}]`,
