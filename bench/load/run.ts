@@ -16,6 +16,7 @@ import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
   connectPayTestClient,
@@ -31,10 +32,16 @@ import {
 } from '../../packages/server-kit/test/helpers/pg-cluster.js';
 import { readResults, writeResultsKey } from '../server/results-file.js';
 import { percentile, round } from '../server/stats.js';
-import { startBalancer } from './balancer.js';
+import { type ForwardTrace, forkBalancer } from './balancer.js';
 import { clusterCpuMs, cpuMs, findPostmaster, rssMb } from './proc-stats.js';
-import { type OrderRecord, runShopper, type ShopperContext } from './shopper.js';
-import { replayStatuses } from './sse-watch.js';
+import {
+  type OrderRecord,
+  runShopper,
+  SHOPPER_WAIT_MS,
+  type ShopperContext,
+  settleStreams,
+} from './shopper.js';
+import { replayEvents, replayStatuses } from './sse-watch.js';
 
 type Setup = 'pglite' | 'postgres' | 'postgres-2';
 
@@ -50,6 +57,9 @@ export interface LoadFigures {
   doubleApplied: number;
   duplicateProviderPayments: number;
   streamsWithoutFinal: number;
+  /** Streams that saw their final status only after their shopper stopped waiting (`SHOPPER_WAIT_MS`). */
+  lateStreams: number;
+  maxNotificationToSseMs: number;
   rssMb: number;
   kitCpuMsPerSession: number;
   postgresCpuMsPerSession: number | null;
@@ -60,6 +70,8 @@ export interface LoadFigures {
 
 const KIT_INSTANCE = new URL('./kit-instance.ts', import.meta.url);
 const FINAL = new Set(['succeeded', 'failed', 'cancelled', 'expired']);
+/** After the run: how long the kit has to make every acknowledged session final, streams included. */
+const SETTLE_MS = 90_000;
 
 const sorted = (values: number[]): number[] => values.sort((a, b) => a - b);
 
@@ -115,7 +127,7 @@ export async function runLoad(options: {
   let cluster: PgCluster | undefined;
   let dataDir: string | undefined;
   const instances: Instance[] = [];
-  let balancer: Awaited<ReturnType<typeof startBalancer>> | undefined;
+  let balancer: Awaited<ReturnType<typeof forkBalancer>> | undefined;
   try {
     const ports = setup === 'postgres-2' ? [await unusedPort(), await unusedPort()] : [await unusedPort()];
     const env: Record<string, string> = { SANDBOX_URL: sandbox.connectPayUrl };
@@ -126,13 +138,16 @@ export async function runLoad(options: {
       cluster = await startPgCluster();
       env.DATABASE_URL = await cluster.createDatabase('load');
     }
-    balancer = await startBalancer(ports);
+    balancer = await forkBalancer(ports, '/checkout/health');
     env.PUBLIC_URL = `${balancer.url}/checkout`;
     for (const port of ports) {
       const instance = { port, env, cpuOfKilled: 0, maxRss: 0 } as Instance;
       instance.child = await spawnInstance(instance);
       instances.push(instance);
     }
+    console.error(
+      `${setup}: balancer ${balancer.url}, sandbox ${sandbox.connectPayUrl}, instances ${ports.join(', ')}`,
+    );
     const postmaster = cluster ? findPostmaster(cluster.port) : undefined;
     const pgCpuBefore = postmaster ? clusterCpuMs(postmaster) : 0;
     const kitCpuBefore = instances.reduce((sum, i) => sum + cpuMs(i.child.pid ?? 0), 0);
@@ -143,8 +158,13 @@ export async function runLoad(options: {
       sandbox,
       widget: connectPayTestClient(sandbox.connectPayUrl),
       errors: new Map(),
+      lingering: [],
     };
     const orders: OrderRecord[] = [];
+    // The sandbox and the shoppers share this process's event loop: its delay says whether the
+    // harness itself held answers back.
+    const lag = monitorEventLoopDelay({ resolution: 20 });
+    lag.enable();
     const started = Date.now();
     const endAt = started + seconds * 1000;
     const sampler = setInterval(() => {
@@ -157,8 +177,10 @@ export async function runLoad(options: {
           victim.cpuOfKilled += cpuMs(victim.child.pid ?? 0);
           victim.child.kill('SIGKILL');
           kills++;
+          console.error(`kill: instance ${victim.port} SIGKILLed at +${Date.now() - started} ms`);
           await new Promise((resolve) => victim.child.once('exit', resolve));
           victim.child = await spawnInstance(victim);
+          console.error(`kill: instance ${victim.port} ready again at +${Date.now() - started} ms`);
         }, seconds * 400)
       : undefined;
     await Promise.all(
@@ -171,7 +193,40 @@ export async function runLoad(options: {
       instances.reduce((sum, i) => sum + cpuMs(i.child.pid ?? 0) + i.cpuOfKilled, 0) - kitCpuBefore;
     const pgCpu = postmaster ? clusterCpuMs(postmaster) - pgCpuBefore : undefined;
 
-    const checked = await verify(context, sandbox, orders);
+    lag.disable();
+    console.error(
+      `load generator event-loop delay: p99 ${round(lag.percentile(99) / 1e6, 0)} ms, max ${round(lag.max / 1e6, 0)} ms`,
+    );
+    // The kit's background work (re-fetches at 0–3 s latency, notification retries, the poller) settles
+    // meanwhile; streams still open keep waiting for their final status until the same deadline.
+    const settleUntil = Date.now() + SETTLE_MS;
+    const [checked, lateStreams] = await Promise.all([
+      verify(context, sandbox, orders, settleUntil),
+      settleStreams(context, settleUntil),
+    ]);
+    const streamTraces: ForwardTrace[] = (await balancer?.trace('/events')) ?? [];
+    for (const order of orders) {
+      const late = (order.actionToFinalMs ?? 0) > SHOPPER_WAIT_MS;
+      if (order.sessionId === undefined || (order.finalSeen && !late)) continue;
+      const history = await replayEvents(`${context.base}/sessions/${order.sessionId}/events`);
+      const kit = history.map((e) => `${e.status}@${t0(Date.parse(e.updatedAt), started)}`).join(',');
+      const payment = sandbox.connectPay.book
+        .list()
+        .find((p) => p.remittanceInformationUnstructured === `Order ${order.orderId}`);
+      const provider = (payment?.history ?? [])
+        .map((h) => `${t0(Date.parse(h.at), started)} ${h.note}`)
+        .join('; ');
+      const forwarded = streamTraces
+        .filter((f) => f.path.includes(`/sessions/${order.sessionId}/events`))
+        .map(
+          (f) =>
+            `[${t0(f.at, started)} ${f.tries.map((x) => `→${x.port}@${t0(x.at, started)} ${x.outcome ?? ''}`).join(' ')} headers ${t0(f.headersAt, started)} http ${f.status ?? '-'} end ${t0(f.endedAt, started)}]`,
+        )
+        .join(' ');
+      console.error(
+        `${order.finalSeen ? 'late final' : 'no final'}: ${describeStream(order, started)}\n  kit: ${kit}\n  provider: ${provider}\n  balancer: ${forwarded}`,
+      );
+    }
     const opened = orders.filter((order) => order.sessionId !== undefined);
     const figures: LoadFigures = {
       setup,
@@ -189,6 +244,8 @@ export async function runLoad(options: {
       ),
       ...checked,
       streamsWithoutFinal: opened.filter((o) => !o.finalSeen).length,
+      lateStreams,
+      maxNotificationToSseMs: Math.max(0, ...opened.map((o) => o.actionToFinalMs ?? 0)),
       rssMb: Math.max(...instances.map((i) => i.maxRss)),
       kitCpuMsPerSession: round(kitCpu / Math.max(1, opened.length), 1),
       postgresCpuMsPerSession: pgCpu === undefined ? null : round(pgCpu / Math.max(1, opened.length), 1),
@@ -232,6 +289,7 @@ async function verify(
   context: ShopperContext,
   sandbox: RunningSandbox,
   orders: OrderRecord[],
+  settleUntil: number,
 ): Promise<Pick<LoadFigures, 'lost' | 'doubleApplied' | 'duplicateProviderPayments'>> {
   // The provider ends what the shoppers left open (a widget error mid-payment, a stream that gave up):
   // a payment in review is approved, any other open one expires, as a real provider's timeout would.
@@ -256,8 +314,6 @@ async function verify(
   let lost = 0;
   let doubleApplied = 0;
   const opened = orders.filter((order) => order.sessionId !== undefined);
-  // The kit's background work (re-fetches at 0–3 s latency, notification retries) settles first.
-  const settleUntil = Date.now() + 90_000;
   let next = 0;
   const worker = async () => {
     while (next < opened.length) {
@@ -283,6 +339,18 @@ async function verify(
   };
   await Promise.all(Array.from({ length: 16 }, worker));
   return { lost, doubleApplied, duplicateProviderPayments };
+}
+
+const t0 = (at: number | undefined, started: number) => (at === undefined ? '?' : `+${at - started}`);
+
+/** One line on a stream that did not see its final status: each connection, times from the run's start. */
+function describeStream(order: OrderRecord, started: number): string {
+  const t = (at: number | undefined) => t0(at, started);
+  const attempts = (order.attempts ?? []).map(
+    (a) =>
+      `[${t(a.at)}→${t(a.endedAt)} via ${a.upstream || '-'} http ${a.httpStatus ?? '-'} ${a.events} events ${a.ended}]`,
+  );
+  return `${order.orderId} acted ${t(order.actedAt)} waited until ${t(order.waitEndedAt)} ${attempts.join(' ')}`;
 }
 
 async function sessionStatus(url: string): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import { type Agent, request } from 'node:http';
 import type { ConnectPayTestClient, RunningSandbox } from '@pay-checkout/sandbox';
-import { StatusWatch } from './sse-watch.js';
+import { StatusWatch, type WatchAttempt } from './sse-watch.js';
 
 /** What a shopper does after opening its session (bench/README.md "Load and fault test"). */
 export type Scenario = 'pay' | 'decline' | 'review' | 'abandon';
@@ -26,6 +26,11 @@ export interface OrderRecord {
   actionToFinalMs?: number;
   finalSeen: boolean;
   reconnects: number;
+  /** When the shopper's last action happened and its wait for the final status ended (epoch ms). */
+  actedAt?: number;
+  waitEndedAt?: number;
+  /** The stream's connections, reported for a stream that never saw its final status. */
+  attempts?: WatchAttempt[];
   /** Answers other than 201 and transport errors (ECONNRESET, refused) while opening. */
   openErrors: number;
 }
@@ -36,7 +41,16 @@ export interface ShopperContext {
   sandbox: RunningSandbox;
   widget: ConnectPayTestClient;
   errors: Map<string, number>;
+  /**
+   * Streams whose shopper moved on before their final status (after `SHOPPER_WAIT_MS`, or when the
+   * widget failed mid-payment): like a tab left open on the shop's page they stay connected, and the
+   * run keeps watching them until its end-of-run deadline (`settleStreams`).
+   */
+  lingering: Array<{ record: OrderRecord; watch: StatusWatch }>;
 }
+
+/** How long a shopper waits on the page for its final status before it moves on to its next order. */
+export const SHOPPER_WAIT_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -67,6 +81,7 @@ async function oneOrder(context: ShopperContext, record: OrderRecord): Promise<v
   const { sessionId, redirectUrl } = opened;
   record.sessionId = sessionId;
   const watch = new StatusWatch(`${context.base}/sessions/${sessionId}/events`);
+  let done = false;
   try {
     const book = context.sandbox.connectPay.book;
     const key = new URL(redirectUrl).searchParams.get('key');
@@ -104,13 +119,38 @@ async function oneOrder(context: ShopperContext, record: OrderRecord): Promise<v
     // first); an abandoning shopper never comes back.
     if (record.scenario !== 'abandon')
       await visit(`${context.base}/return/${sessionId}`).catch(() => undefined);
-    record.finalSeen = await watch.waitFinal(30_000);
-    const final = watch.final;
-    if (final) record.actionToFinalMs = Math.max(0, final.at - actedAt);
+    record.actedAt = actedAt;
+    done = await watch.waitFinal(SHOPPER_WAIT_MS);
+    record.waitEndedAt = Date.now();
   } finally {
-    record.reconnects = watch.reconnects;
-    watch.close();
+    if (done) settleWatch(record, watch);
+    else context.lingering.push({ record, watch });
   }
+}
+
+/** Records what a stream saw and closes it. */
+function settleWatch(record: OrderRecord, watch: StatusWatch): void {
+  const final = watch.final;
+  record.finalSeen = final !== undefined;
+  if (final && record.actedAt !== undefined) record.actionToFinalMs = Math.max(0, final.at - record.actedAt);
+  record.reconnects = watch.reconnects;
+  record.attempts = watch.attempts;
+  watch.close();
+}
+
+/**
+ * Waits, until `deadline`, for the final status on every stream whose shopper moved on without it;
+ * answers how many of them saw it after their shopper's wait.
+ */
+export async function settleStreams(context: ShopperContext, deadline: number): Promise<number> {
+  let late = 0;
+  await Promise.all(
+    context.lingering.map(async ({ record, watch }) => {
+      if (await watch.waitFinal(Math.max(0, deadline - Date.now()))) late++;
+      settleWatch(record, watch);
+    }),
+  );
+  return late;
 }
 
 /** `POST sessions` with one Idempotency-Key, retried on 409 / 5xx / transport errors for up to 30 s. */

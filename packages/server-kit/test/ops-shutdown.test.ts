@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateSessionResponse } from '@pay-checkout/contract';
 import { type RunningSandbox, startSandbox } from '@pay-checkout/sandbox';
-import { postSession, type SpawnedKit, spawnOpsKit } from './helpers/ops-spawn.js';
+import { postSession, type SpawnedKit, spawnKitProcess } from './helpers/spawn-kit-process.js';
 import { SseClient } from './helpers/sse-client.js';
 import { waitFor } from './helpers/wait-for.js';
 
@@ -31,7 +31,7 @@ describe('structured shutdown (SIGTERM) of a kit process', () => {
   });
 
   it('finishes the in-flight request, ends every SSE stream with a retry hint, refuses new work and exits 0 within 10 s', async () => {
-    kit = await spawnOpsKit({ SANDBOX_URL: sandbox.connectPayUrl, PAY_CHECKOUT_DATA: dataDir });
+    kit = await spawnKitProcess({ SANDBOX_URL: sandbox.connectPayUrl, PAY_CHECKOUT_DATA: dataDir });
     const { base } = kit;
     const streams: SseClient[] = [];
     for (let i = 0; i < 3; i++) {

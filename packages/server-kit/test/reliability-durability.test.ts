@@ -1,49 +1,27 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { CreateSessionResponse, SessionView } from '@pay-checkout/contract';
 import { connectPayTestClient, type RunningSandbox, startSandbox } from '@pay-checkout/sandbox';
+import { type SpawnedKit, spawnKitProcess } from './helpers/spawn-kit-process.js';
 import { waitFor } from './helpers/wait-for.js';
 
-const KIT_PROCESS = fileURLToPath(new URL('./helpers/kit-process.ts', import.meta.url));
-
-interface KitProcess {
-  child: ChildProcess;
-  base: string;
+/** Starts the kit in a child process on `dataDir` (PGlite, the default store) and waits for its READY line. */
+function spawnKit(sandbox: RunningSandbox, dataDir: string, port = 0): Promise<SpawnedKit> {
+  return spawnKitProcess({
+    SANDBOX_URL: sandbox.connectPayUrl,
+    PAY_CHECKOUT_DATA: dataDir,
+    PORT: String(port),
+    PROVIDER_TIMEOUT_MS: '2000',
+    POLL_INTERVAL_MS: '50',
+  });
 }
 
-/** Starts the kit in a child process on `dataDir` and waits for its READY line. */
-async function spawnKit(sandbox: RunningSandbox, dataDir: string, port = 0): Promise<KitProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', KIT_PROCESS], {
-    env: {
-      ...process.env,
-      SANDBOX_URL: sandbox.connectPayUrl,
-      PAY_CHECKOUT_DATA: dataDir,
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /READY (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`kit process exited early (${code})`)));
-  });
-  return { child, base };
-}
-
-function sigkill(kit: KitProcess): Promise<void> {
-  return new Promise((resolve) => {
-    kit.child.once('exit', () => resolve());
-    kit.child.kill('SIGKILL');
-  });
+async function sigkill(kit: SpawnedKit): Promise<void> {
+  kit.child.kill('SIGKILL');
+  await kit.exited;
 }
 
 async function view(base: string, sessionId: string): Promise<SessionView | undefined> {
@@ -66,7 +44,7 @@ async function create(base: string, key: string): Promise<CreateSessionResponse>
 describe('reliability: durability across SIGKILL', () => {
   let sandbox: RunningSandbox;
   let dataDir: string;
-  let running: KitProcess | undefined;
+  let running: SpawnedKit | undefined;
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, log: () => undefined, notificationRetryBaseMs: 20 });

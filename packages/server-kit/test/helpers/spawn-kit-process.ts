@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const KIT_PROCESS = fileURLToPath(new URL('./ops-kit-process.ts', import.meta.url));
+const KIT_PROCESS = fileURLToPath(new URL('./kit-process.ts', import.meta.url));
 
 export interface SpawnedKit {
   child: ChildProcess;
@@ -10,8 +10,8 @@ export interface SpawnedKit {
   exited: Promise<number | string>;
 }
 
-/** Starts helpers/ops-kit-process.ts with `env` and waits for its READY line. */
-export async function spawnOpsKit(env: Record<string, string>): Promise<SpawnedKit> {
+/** Starts helpers/kit-process.ts with `env` (its options) and waits for its READY line. */
+export async function spawnKitProcess(env: Record<string, string>): Promise<SpawnedKit> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', KIT_PROCESS], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
