@@ -31,13 +31,14 @@ export const OPTIONS = {
 
 /**
  * In the page's performance.now() (0 = navigation start): `optionsAt` when the options response reached
- * the page (fetch variant), `readyAt` at `pay-checkout:ready`. The ready mark also lands in a trace.
+ * the page (fetch variant), `readyAt` at `pay-checkout:ready`. The `options` and `ready` marks also land in
+ * a trace.
  */
 const STAMPS = `<script type="module">
 const realFetch = window.fetch;
 window.fetch = async (...args) => {
   const response = await realFetch(...args);
-  if (String(args[0]).includes('/options')) window.optionsAt = performance.now();
+  if (String(args[0]).includes('/options')) { window.optionsAt = performance.now(); performance.mark('options'); }
   return response;
 };
 document.addEventListener('pay-checkout:ready', () => { window.readyAt = performance.now(); performance.mark('ready'); });

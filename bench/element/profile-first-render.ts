@@ -4,6 +4,7 @@
 // Each run is a fresh browser context loading the benchmark page (bench/element/cold-page.ts) with a
 // Chromium trace (devtools.timeline) and a V8 sampling profile (CDP Profiler, 100 µs). Printed, as
 // medians over the runs, for navigation start → `pay-checkout:ready`:
+//   (PROFILE_VARIANT=fetch: for options response → `pay-checkout:ready`, the fetch variant's budget window)
 //   - the renderer main thread's self time by trace event (compile, script, style, layout, parse, …);
 //   - the JavaScript self time by function. PROFILE_READABLE=1 profiles an unminified esbuild bundle of
 //     the element's source instead of dist/, so the functions carry their own names.
@@ -43,20 +44,27 @@ interface CpuProfile {
   startTime: number;
 }
 
-/** Self time (ms) per event name on the page's renderer main thread, between the two marks. */
-function mainThreadSelfTimes(events: TraceEvent[]): Map<string, number> {
+/** The trace's window: from navigation start (or the `options` mark, fetch variant) to the `ready` mark. */
+function traceWindow(events: TraceEvent[]): { ready: TraceEvent; start: number } {
   const ready = events.find((e) => e.name === 'ready' && e.ph !== 'M');
   if (!ready) throw new Error('no ready mark in the trace');
-  const main = events.find(
-    (e) =>
-      e.ph === 'M' && e.name === 'thread_name' && e.pid === ready.pid && e.args?.name === 'CrRendererMain',
-  );
+  const options = events.find((e) => e.name === 'options' && e.ph !== 'M' && e.pid === ready.pid);
   // The last navigation start before ready: the first one is the new tab's about:blank.
-  const start = Math.max(
+  const navigation = Math.max(
     0,
     ...events
       .filter((e) => e.name === 'navigationStart' && e.pid === ready.pid && e.ts < ready.ts)
       .map((e) => e.ts),
+  );
+  return { ready, start: VARIANT === 'fetch' && options ? options.ts : navigation };
+}
+
+/** Self time (ms) per event name on the page's renderer main thread, in the trace's window. */
+function mainThreadSelfTimes(events: TraceEvent[]): Map<string, number> {
+  const { ready, start } = traceWindow(events);
+  const main = events.find(
+    (e) =>
+      e.ph === 'M' && e.name === 'thread_name' && e.pid === ready.pid && e.args?.name === 'CrRendererMain',
   );
   const complete = events
     .filter(
@@ -75,7 +83,10 @@ function mainThreadSelfTimes(events: TraceEvent[]): Map<string, number> {
     self.set(event.name, (self.get(event.name) ?? 0) + event.dur! / 1000);
     stack.push(event);
   }
-  self.set('(window: navigation start → ready)', (ready.ts - start) / 1000);
+  self.set(
+    `(window: ${VARIANT === 'fetch' ? 'options' : 'navigation start'} → ready)`,
+    (ready.ts - start) / 1000,
+  );
   self.set('(main thread CPU time in the window)', cpu);
   return self;
 }
@@ -89,19 +100,27 @@ const frameKey = (frame: CpuProfile['nodes'][number]['callFrame']) => {
  * JavaScript time (ms) per function (`name file:line`), from the sampled profile: `self` where the
  * sample was taken, `total` with everything it called (each function once per sample).
  */
-function functionTimes(profile: CpuProfile): { self: Map<string, number>; total: Map<string, number> } {
+function functionTimes(
+  profile: CpuProfile,
+  from: number,
+  to: number,
+): { self: Map<string, number>; total: Map<string, number> } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const self = new Map<string, number>();
   const total = new Map<string, number>();
+  // Sample timestamps share the trace's clock (µs): only the samples inside the window count.
+  let at = profile.startTime;
   profile.samples.forEach((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    if (at < from || at > to) return;
     const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
     const key = frameKey(byId.get(id)!.callFrame);
     self.set(key, (self.get(key) ?? 0) + ms);
     const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = frameKey(byId.get(at)!.callFrame);
+    for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
+      const name = frameKey(byId.get(node)!.callFrame);
       if (seen.has(name)) continue;
       seen.add(name);
       total.set(name, (total.get(name) ?? 0) + ms);
@@ -131,7 +150,8 @@ async function once(browser: Browser, url: string) {
     await page.waitForFunction(() => (window as { readyAt?: number }).readyAt !== undefined);
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-    return { events: mainThreadSelfTimes(trace.traceEvents), ...functionTimes(profile) };
+    const { ready, start } = traceWindow(trace.traceEvents);
+    return { events: mainThreadSelfTimes(trace.traceEvents), ...functionTimes(profile, start, ready.ts) };
   } finally {
     await context.close();
   }

@@ -4,7 +4,11 @@ import type { WalletMethod, WalletUnavailableReason } from './wallets.js';
 /** `pay-checkout-loading`: the element started loading its options, with nothing to show yet. */
 export type LoadingDetail = Record<string, never>;
 
-/** `pay-checkout-ready`: options are loaded and the element is interactive. */
+/**
+ * `pay-checkout-ready`: options are loaded and the element is interactive. `methods` are the ones shown
+ * at that moment: a wallet the browser has not answered for yet is not among them (it joins later with
+ * `pay-checkout-wallet-available`), unless it is the preselected `method`, which ready waits for.
+ */
 export interface ReadyDetail {
   methods: PaymentMethod[];
   amount: Money;
@@ -46,6 +50,15 @@ export interface WalletUnavailableDetail {
   reason: WalletUnavailableReason;
 }
 
+/**
+ * `pay-checkout-wallet-available`: the browser said it can pay with a wallet the server offered, and the
+ * wallet was appended to the shown methods (after the others, so nothing the shopper sees moves); the
+ * element's `visibleMethods` lists them all.
+ */
+export interface WalletAvailableDetail {
+  method: WalletMethod;
+}
+
 /** Each event's short name (the part after `pay-checkout-`) with its detail type. */
 interface EventDetails {
   loading: LoadingDetail;
@@ -55,10 +68,14 @@ interface EventDetails {
   redirect: RedirectDetail;
   error: ErrorDetail;
   'wallet-unavailable': WalletUnavailableDetail;
+  'wallet-available': WalletAvailableDetail;
 }
 
 /** A short event name: `ready` stands for `pay-checkout-ready`. */
 export type PayCheckoutEventName = keyof EventDetails;
+
+/** Events added after release 0.1: they never had a colon name, so they have no deprecated alias. */
+type NewEventName = 'loading' | 'wallet-available';
 
 /**
  * Every event the element fires, by name, with its detail type. The names have no colon (Shoelace's
@@ -75,14 +92,14 @@ export type PayCheckoutEventMap = {
  * namespaced name), Angular (`(pay-checkout:ready)` reads as a global target) and Svelte.
  */
 export type PayCheckoutDeprecatedEventMap = {
-  [K in Exclude<PayCheckoutEventName, 'loading'> as `pay-checkout:${K}`]: CustomEvent<EventDetails[K]>;
+  [K in Exclude<PayCheckoutEventName, NewEventName> as `pay-checkout:${K}`]: CustomEvent<EventDetails[K]>;
 };
 
 /**
  * Fires one event as `pay-checkout-<name>`, then under its deprecated alias `pay-checkout:<name>` (with the
  * same detail), both bubbling and composed, so they leave any shadow root the element sits in. Returns
  * false when a listener of either name cancelled it (only `submit` and `redirect` are cancelable).
- * `loading` is new and has no alias.
+ * `loading` and `wallet-available` are new and have no alias.
  */
 export function emit<K extends PayCheckoutEventName>(
   target: EventTarget,
@@ -97,7 +114,10 @@ export function emit<K extends PayCheckoutEventName>(
   };
   const proceed = target.dispatchEvent(new CustomEvent(`pay-checkout-${name}`, init));
   return (
-    (name === 'loading' || target.dispatchEvent(new CustomEvent(`pay-checkout:${name}`, init))) && proceed
+    (name === 'loading' ||
+      name === 'wallet-available' ||
+      target.dispatchEvent(new CustomEvent(`pay-checkout:${name}`, init))) &&
+    proceed
   );
 }
 

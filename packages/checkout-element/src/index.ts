@@ -20,6 +20,7 @@ export type {
   ReadyDetail,
   RedirectDetail,
   SubmitDetail,
+  WalletAvailableDetail,
   WalletUnavailableDetail,
 } from './events.js';
 // i18n

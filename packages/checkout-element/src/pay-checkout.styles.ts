@@ -6,6 +6,10 @@ import { unsafeCSS } from 'lit';
 // nothing inline, so a strict CSP (no 'unsafe-inline') needs no exception. unsafeCSS on a constant with no
 // `${}` is as safe as css`` and the same stylesheet, and it spares the script-tag bundle css``'s code and
 // error text (~0.1 KB gzip).
+// The language picker has a definite width: an auto-sized select measures the text of every option to
+// size itself, and the languages are named in their own scripts (a dozen of them), each a cold font
+// fallback: tens of ms of layout in the first frame, more than the rest of the form (measured with
+// bench/element/profile-first-render.ts). 11em fits the longest name, "Português (Brasil)".
 export const styles = unsafeCSS(`
   :host {
     display: block;
@@ -104,6 +108,9 @@ export const styles = unsafeCSS(`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  #language {
+    inline-size: 11em;
   }
   [aria-invalid='true'] {
     border-color: var(--_error);

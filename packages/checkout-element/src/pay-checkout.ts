@@ -37,12 +37,13 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  * @summary Accessible, localized payment method / bank picker and Pay button for server-kit.
  *
  * @fires pay-checkout-loading - Loading the options started, with nothing to show yet (`phase` is `loading`). `detail: {}`.
- * @fires pay-checkout-ready - Options are loaded and the element is interactive. `detail: {methods, amount, mode}`.
+ * @fires pay-checkout-ready - Options are loaded and the element is interactive. `detail: {methods, amount, mode}`; `methods` are those shown then (wallets join as the browser answers).
  * @fires pay-checkout-change - The shopper changed the method, bank, country or language. `detail: {method, bank, language, country}`.
  * @fires pay-checkout-submit - Cancelable; about to open a session. `detail: {order, method, bank}`.
  * @fires pay-checkout-redirect - Cancelable; about to leave for the provider. `detail: {url, sessionId}`.
  * @fires pay-checkout-error - Loading or paying failed. `detail: {code, message, retryable}`.
  * @fires pay-checkout-wallet-unavailable - A wallet was hidden in this browser. `detail: {method, reason}`.
+ * @fires pay-checkout-wallet-available - The browser can pay with a wallet: it was appended to the methods. `detail: {method, methods}`.
  * @fires pay-checkout:ready - Deprecated alias of `pay-checkout-ready`, fired after it; removed in the next release.
  * @fires pay-checkout:change - Deprecated alias of `pay-checkout-change`.
  * @fires pay-checkout:submit - Deprecated alias of `pay-checkout-submit` (cancelable too).
@@ -174,6 +175,7 @@ export class PayCheckout extends LitElement {
   private refreshing = false;
 
   readonly #banks = new BankCombobox(this, (bank) => this.#handleBank(bank));
+  /** Each wallet's answer, once the browser gave it. */
   readonly #wallets = new Map<WalletMethod, boolean>();
   #failedDuring: 'options' | 'session' = 'options';
   #optionsRequest?: AbortController;
@@ -220,8 +222,7 @@ export class PayCheckout extends LitElement {
   /** The server's methods narrowed and ordered by `methods`; wallets when available (or still `asking`). */
   #wanted(asking?: boolean): MethodOption[] {
     const offered = this.options?.methods ?? [];
-    const wanted = this.methods.trim() ? this.methods.trim().split(/\s+/) : offered.map((m) => m.id);
-    return wanted
+    return (this.methods.trim() ? this.methods.trim().split(/\s+/) : offered.map((m) => m.id))
       .map((id) => offered.find((m) => m.id === id))
       .filter(
         (m): m is MethodOption => !!m && (!isWallet(m.id) || (this.#wallets.get(m.id) ?? asking) === true),
@@ -237,8 +238,13 @@ export class PayCheckout extends LitElement {
     return translate(id, this.messages, values, this.effectiveLanguage);
   }
 
+  /** Opening a session or leaving for the provider. */
+  get #paying(): boolean {
+    return this.phase === 'submitting' || this.phase === 'redirecting';
+  }
+
   get #locked(): boolean {
-    return this.disabled || this.phase === 'submitting' || this.phase === 'redirecting';
+    return this.disabled || this.#paying;
   }
 
   /** Opens a payment session with the current choice and follows its redirect. */
@@ -316,19 +322,29 @@ export class PayCheckout extends LitElement {
   }
 
   /**
-   * Asks the browser about each offered wallet not asked yet, all at once; a wallet joins the shown
-   * methods when its answer comes (Chromium answers Google Pay's `canMakePayment` from the browser
-   * process, tens of ms on a cold page, so the first render does not wait for it).
+   * Asks the browser about the offered wallets it has not answered for yet, all at once, and
+   * applies the answers together in the methods' order: a yes shows the wallet and fires
+   * `pay-checkout-wallet-available`, a no hides it for good and fires `pay-checkout-wallet-unavailable`.
+   * Chromium answers Google Pay's `canMakePayment` from its browser process after
+   * trying to fetch Google's payment-method manifest (tens of ms on a cold page), so neither the first
+   * render nor `ready` waits for it (bench/element/profile-first-render.ts).
    */
-  #checkWallets(methods: MethodOption[]): Promise<unknown> {
-    return Promise.all(
-      methods.map(async ({ id }) => {
-        if (!isWallet(id) || this.#wallets.has(id)) return;
-        const result = await walletAvailability(id);
-        this.#wallets.set(id, result.available);
-        if (!result.available) emit(this, 'wallet-unavailable', { method: id, reason: result.reason });
-      }),
-    );
+  async #probeWallets(methods: MethodOption[]): Promise<void> {
+    const ids = methods
+      .map((m) => m.id)
+      .filter((id): id is WalletMethod => isWallet(id) && !this.#wallets.has(id));
+    const answers = await Promise.all(ids.map(walletAvailability));
+    const joined = ids.filter((id, index) => {
+      const answer = answers[index];
+      this.#wallets.set(id, answer.available);
+      if (!answer.available) emit(this, 'wallet-unavailable', { method: id, reason: answer.reason });
+      return answer.available;
+    });
+    this.#keepValidSelection(); // a preselected wallet the browser refused gives way to the first method
+    if (!joined.length) return;
+    this.requestUpdate();
+    await this.updateComplete;
+    for (const method of joined) emit(this, 'wallet-available', { method });
   }
 
   async #loadOptions(): Promise<void> {
@@ -356,31 +372,31 @@ export class PayCheckout extends LitElement {
         // The first Intl currency format in a page loads ICU data (~15 ms on a slow machine): do it
         // while the request is in flight, so the response renders without waiting for it.
         formatAmount({ value: 0, currency: 'EUR' }, language);
-        ownName(language);
         countryNames([], language);
         options = await pending;
         if (request.signal.aborted) return;
       }
-      const wallets = this.#checkWallets(options.methods);
       this.options = options;
-      // Only wallets offered: nothing to show before the browser answered.
-      if (!this.visibleMethods.length) await wallets;
+      // Only wallets offered: nothing to show before the browser answered. A preselected wallet is
+      // selected once the browser said yes (or the first method once it said no).
+      if (!this.visibleMethods.length || isWallet(this.method)) await this.#probeWallets(options.methods);
+      if (request.signal.aborted) return;
       this.#keepValidSelection();
       if (!this.visibleMethods.length) throw new NoMethodsError();
       if (this.phase === 'loading' || (this.phase === 'error' && this.#failedDuring === 'options')) {
         this.failure = undefined;
         this.#setPhase('ready');
       }
-      await wallets;
-      if (request.signal.aborted) return;
-      this.#keepValidSelection();
-      this.requestUpdate(); // the wallets the browser can pay with join
       await this.updateComplete;
+      if (request.signal.aborted) return;
+      // The methods shown now; a wallet the browser says yes to later joins with its own event.
       emit(this, 'ready', {
         methods: this.visibleMethods.map((m) => m.id),
         amount: options.amount,
         mode: options.mode,
       });
+      // Asked after the form is up: Google Pay's PaymentRequest costs milliseconds to construct cold.
+      void this.#probeWallets(options.methods);
     } catch (error) {
       if (!request.signal.aborted) this.#fail(error, 'options');
     } finally {
@@ -465,7 +481,7 @@ export class PayCheckout extends LitElement {
     const locale = resolveLocale(this.effectiveLanguage);
     // The live region sits outside the aria-busy box: screen readers may hold back announcements from
     // inside a busy region, and "Starting your payment…" is exactly what must be heard then.
-    const busy = this.refreshing || this.phase === 'submitting' || this.phase === 'redirecting';
+    const busy = this.refreshing || this.#paying;
     return html`
       <div part="base" class="base" lang=${this.effectiveLanguage} dir=${directionOf(locale)} aria-busy=${busy}>
         ${
@@ -473,15 +489,11 @@ export class PayCheckout extends LitElement {
             ? html`<p part="badge" class="badge">${this.#t('testMode')}</p>`
             : nothing
         }
-        ${this.options ? this.#renderForm(this.options) : this.#renderSkeleton()}
+        ${this.options ? this.#renderForm(this.options) : html`<div part="skeleton" class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`}
         ${this.failure ? this.#renderError(this.failure) : nothing}
       </div>
       <p part="status" class="sr-only" role="status" lang=${this.effectiveLanguage}>${this.announcement}</p>
     `;
-  }
-
-  #renderSkeleton() {
-    return html`<div part="skeleton" class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`;
   }
 
   #renderError(failure: CheckoutError) {
@@ -505,14 +517,13 @@ export class PayCheckout extends LitElement {
     const methods = this.visibleMethods;
     // While paying, the note says what is happening (the live region says it to screen readers).
     const phase = this.phase;
-    const note =
-      phase === 'submitting' || phase === 'redirecting'
-        ? phase
-        : this.method === 'card'
-          ? 'cardNote'
-          : this.method === 'pis'
-            ? 'bankNote'
-            : undefined;
+    const note = this.#paying
+      ? (phase as 'submitting' | 'redirecting')
+      : this.method === 'card'
+        ? 'cardNote'
+        : this.method === 'pis'
+          ? 'bankNote'
+          : undefined;
     return html`
       <div class="row">
         <p class="amount">

@@ -126,7 +126,10 @@ describe('<pay-checkout> i18n', () => {
       const el = await mount(
         '<pay-checkout endpoint="/checkout" order="ord-1" language="ar" country="DE"></pay-checkout>',
       ).finally(restore);
-      await until(() => text($(el, '[part~=method]')) === 'الدفع عبر البنك', 'Arabic labels');
+      await until(
+        () => text($(el, '[part~=method]')) === 'الدفع عبر البنك' && $$(el, '[part~=method]').length === 2,
+        'Arabic labels and the wallet',
+      );
       expect($$(el, '[part~=method]').map(text)).to.deep.equal(['الدفع عبر البنك', 'Google Pay']);
     });
 

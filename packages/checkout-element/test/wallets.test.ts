@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../src/pay-checkout.js';
-import type { WalletUnavailableDetail } from '../src/events.js';
+import type { ReadyDetail, WalletAvailableDetail, WalletUnavailableDetail } from '../src/events.js';
+import type { PayCheckout } from '../src/pay-checkout.js';
 import { FakeServer } from './fake-server.js';
 import { $$, fakeWallets, mount, text, until } from './helpers.js';
 
@@ -8,87 +9,136 @@ describe('<pay-checkout> wallets', () => {
   let server: FakeServer;
   let restoreWallets: () => void = () => {};
   let unavailable: WalletUnavailableDetail[];
-  const record = (e: Event) => unavailable.push((e as CustomEvent<WalletUnavailableDetail>).detail);
+  let available: WalletAvailableDetail[];
+  let ready: ReadyDetail[];
+  const recordUnavailable = (e: Event) =>
+    unavailable.push((e as CustomEvent<WalletUnavailableDetail>).detail);
+  const recordAvailable = (e: Event) => available.push((e as CustomEvent<WalletAvailableDetail>).detail);
+  const recordReady = (e: Event) => ready.push((e as CustomEvent<ReadyDetail>).detail);
   beforeEach(() => {
     unavailable = [];
+    available = [];
+    ready = [];
     server = new FakeServer().install();
-    document.addEventListener('pay-checkout-wallet-unavailable', record);
+    document.addEventListener('pay-checkout-wallet-unavailable', recordUnavailable);
+    document.addEventListener('pay-checkout-wallet-available', recordAvailable);
+    document.addEventListener('pay-checkout-ready', recordReady);
   });
   afterEach(() => {
     server.uninstall();
     restoreWallets();
-    document.removeEventListener('pay-checkout-wallet-unavailable', record);
+    document.removeEventListener('pay-checkout-wallet-unavailable', recordUnavailable);
+    document.removeEventListener('pay-checkout-wallet-available', recordAvailable);
+    document.removeEventListener('pay-checkout-ready', recordReady);
   });
 
-  const shownMethods = async () => {
+  const shown = (el: PayCheckout) =>
+    $$(el, '[part~=method] input').map((input) => (input as HTMLInputElement).value);
+
+  /** Mounts the element and waits until the browser answered for both wallets. */
+  const mounted = async (attributes = '') => {
     const el = await mount(
-      '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en"></pay-checkout>',
+      `<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en" ${attributes}></pay-checkout>`,
     );
-    return $$(el, '[part~=method] input').map((input) => (input as HTMLInputElement).value);
+    await until(() => available.length + unavailable.length === 2, 'both wallet answers');
+    await el.updateComplete;
+    return el;
   };
 
-  it('shows Apple Pay and Google Pay where the browser can pay with them', async () => {
-    restoreWallets = fakeWallets({ apple: true, google: true });
-    expect(await shownMethods()).to.deep.equal(['pis', 'card', 'googlepay', 'applepay']);
-    expect(unavailable).to.deep.equal([]);
-  });
-
-  it('hides them where the APIs are missing and says which and why', async () => {
-    restoreWallets = fakeWallets({ apple: 'absent', google: 'absent' });
-    expect(await shownMethods()).to.deep.equal(['pis', 'card']);
-    expect(unavailable).to.deep.equal([
-      { method: 'googlepay', reason: 'unsupported' },
-      { method: 'applepay', reason: 'unsupported' },
-    ]);
-  });
-
-  it('hides Apple Pay when ApplePaySession.canMakePayments() is false', async () => {
-    restoreWallets = fakeWallets({ apple: false, google: true });
-    expect(await shownMethods()).to.deep.equal(['pis', 'card', 'googlepay']);
-    expect(unavailable).to.deep.equal([{ method: 'applepay', reason: 'cannot-make-payments' }]);
-  });
-
-  it('shows the form before the browser answered, and fires ready with the wallet once it has', async () => {
-    restoreWallets = fakeWallets({ apple: 'absent' });
+  /** Replaces Google Pay's probe with one the test answers; returns the answer function. */
+  const slowGooglePay = () => {
     let answer: (canPay: boolean) => void = () => {};
-    const g = globalThis as Record<string, unknown>;
-    g.PaymentRequest = class {
+    (globalThis as Record<string, unknown>).PaymentRequest = class {
       canMakePayment() {
         return new Promise<boolean>((resolve) => {
           answer = resolve;
         });
       }
     };
-    let ready: string[] | undefined;
-    document.addEventListener(
-      'pay-checkout:ready',
-      (e) => {
-        ready = (e as CustomEvent<{ methods: string[] }>).detail.methods;
-      },
-      { once: true },
-    );
-    const el = document.createElement('pay-checkout');
-    Object.assign(el, { endpoint: '/checkout', order: 'ord-1', country: 'DE', language: 'en' });
-    document.body.append(el);
-    await until(() => $$(el, '[part~=method]').length === 2, 'the form without the wallet');
-    expect(ready, 'no ready while a wallet is unanswered').to.equal(undefined);
-    answer(true);
-    await until(() => ready !== undefined, 'ready');
-    expect(ready).to.deep.equal(['pis', 'card', 'googlepay']);
-    expect($$(el, '[part~=method] input').map((input) => (input as HTMLInputElement).value)).to.deep.equal([
-      'pis',
-      'card',
-      'googlepay',
+    return (canPay: boolean) => answer(canPay);
+  };
+
+  it('shows Apple Pay and Google Pay where the browser can pay with them, after ready, in the server order', async () => {
+    restoreWallets = fakeWallets({ apple: true, google: true });
+    const el = await mounted();
+    expect(shown(el)).to.deep.equal(['pis', 'card', 'googlepay', 'applepay']);
+    expect(ready.map((r) => r.methods)).to.deep.equal([['pis', 'card']]);
+    expect(available).to.deep.equal([{ method: 'googlepay' }, { method: 'applepay' }]);
+    expect(unavailable).to.deep.equal([]);
+  });
+
+  it('hides them where the APIs are missing and says which and why', async () => {
+    restoreWallets = fakeWallets({ apple: 'absent', google: 'absent' });
+    const el = await mounted();
+    expect(shown(el)).to.deep.equal(['pis', 'card']);
+    expect(unavailable).to.deep.equal([
+      { method: 'googlepay', reason: 'unsupported' },
+      { method: 'applepay', reason: 'unsupported' },
     ]);
-    el.remove();
+    expect(available).to.deep.equal([]);
+  });
+
+  it('hides Apple Pay when ApplePaySession.canMakePayments() is false', async () => {
+    restoreWallets = fakeWallets({ apple: false, google: true });
+    const el = await mounted();
+    expect(shown(el)).to.deep.equal(['pis', 'card', 'googlepay']);
+    expect(unavailable).to.deep.equal([{ method: 'applepay', reason: 'cannot-make-payments' }]);
   });
 
   it('hides Google Pay when the browser cannot pay with it', async () => {
     restoreWallets = fakeWallets({ apple: true, google: false });
+    const el = await mounted();
+    expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Bank payment', 'Card', 'applepay']);
+    expect(unavailable).to.deep.equal([{ method: 'googlepay', reason: 'cannot-make-payments' }]);
+  });
+
+  it('is ready before the browser answered; a wallet it then says yes to is appended and announced', async () => {
+    restoreWallets = fakeWallets({ apple: 'absent' });
+    const answer = slowGooglePay();
     const el = await mount(
       '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en"></pay-checkout>',
     );
-    expect($$(el, '[part~=method]').map(text)).to.deep.equal(['Bank payment', 'Card', 'applepay']);
-    expect(unavailable).to.deep.equal([{ method: 'googlepay', reason: 'cannot-make-payments' }]);
+    expect(ready.map((r) => r.methods)).to.deep.equal([['pis', 'card']]);
+    expect(shown(el)).to.deep.equal(['pis', 'card']);
+    const first = $$(el, '[part~=method]');
+    answer(true);
+    await until(() => available.length === 1, 'wallet-available');
+    expect(available).to.deep.equal([{ method: 'googlepay' }]);
+    expect(shown(el)).to.deep.equal(['pis', 'card', 'googlepay']);
+    // The methods already on screen are the same nodes: the wallet was appended, nothing re-created.
+    expect($$(el, '[part~=method]').slice(0, 2)).to.deep.equal(first);
+  });
+
+  it('waits for the answer about a preselected wallet, then selects it', async () => {
+    restoreWallets = fakeWallets({ apple: 'absent' });
+    const answer = slowGooglePay();
+    const el = document.createElement('pay-checkout');
+    Object.assign(el, {
+      endpoint: '/checkout',
+      order: 'ord-1',
+      country: 'DE',
+      language: 'en',
+      method: 'googlepay',
+    });
+    document.body.append(el);
+    await until(() => $$(el, '[part~=method]').length === 2, 'the form without the wallet');
+    expect(ready, 'no ready while the preselected wallet is unanswered').to.deep.equal([]);
+    answer(true);
+    await until(() => ready.length === 1, 'ready');
+    expect(ready[0].methods).to.deep.equal(['pis', 'card', 'googlepay']);
+    expect(el.method).to.equal('googlepay');
+    expect($$<HTMLInputElement>(el, '[part~=method] input').find((input) => input.checked)?.value).to.equal(
+      'googlepay',
+    );
+    el.remove();
+  });
+
+  it('selects the first method when the browser says no to the preselected wallet', async () => {
+    restoreWallets = fakeWallets({ apple: 'absent', google: false });
+    const el = await mount(
+      '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en" method="googlepay"></pay-checkout>',
+    );
+    expect(ready[0].methods).to.deep.equal(['pis', 'card']);
+    expect(el.method).to.equal('pis');
   });
 });
