@@ -89,16 +89,36 @@ if (element) {
     },
   );
 }
+// Issue 17's budgets, cold (a fresh browser context per run, bench/element/cold-vs-adyen.ts): options
+// response → ready ≤ 50 ms at 1x CPU with the options fetched, and ≥ 2x sooner than Adyen's Drop-in at 1x
+// and 4x, for the method list shown and for ready.
 const cold = results.elementColdVsAdyen as
-  | { byCpu: Record<string, { readyRatio: number; shownRatio: number }>; ratioBudget: number }
+  | {
+      byCpu: Record<string, { readyRatio: number; shownRatio: number; oursFetchOptionsToReadyMs?: number }>;
+      ratioBudget: number;
+      optionsToReadyBudgetMs?: number;
+    }
   | undefined;
-for (const [cpu, figures] of Object.entries(cold?.byCpu ?? {}))
+const fetched = cold?.byCpu['1x']?.oursFetchOptionsToReadyMs;
+if (fetched !== undefined) {
+  const budget = cold?.optionsToReadyBudgetMs ?? 50;
   rows.push({
-    metric: `element: cold, ${cpu} CPU, Adyen ÷ ours (ready)`,
-    value: `${figures.readyRatio}`,
-    budget: `≥ ${cold?.ratioBudget}`,
-    pass: figures.readyRatio >= (cold?.ratioBudget ?? 2),
+    metric: 'element: cold, 1x CPU, options → ready, median (ms)',
+    value: `${fetched}`,
+    budget: `≤ ${budget}`,
+    pass: fetched <= budget,
   });
+}
+for (const [cpu, figures] of Object.entries(cold?.byCpu ?? {}))
+  for (const what of ['ready', 'shown'] as const) {
+    const value = what === 'ready' ? figures.readyRatio : figures.shownRatio;
+    rows.push({
+      metric: `element: cold, ${cpu} CPU, Adyen ÷ ours (${what})`,
+      value: `${value}`,
+      budget: `≥ ${cold?.ratioBudget}`,
+      pass: value >= (cold?.ratioBudget ?? 2),
+    });
+  }
 const footprint = results.footprint as
   | { budgets?: { name: string; value: number; budget: string; pass: boolean }[] }
   | undefined;
