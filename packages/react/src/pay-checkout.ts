@@ -7,6 +7,7 @@ import {
   type ReadyDetail,
   type RedirectDetail,
   type SubmitDetail,
+  type WalletAvailableDetail,
   type WalletUnavailableDetail,
 } from '@pay-checkout/element';
 import * as React from 'react';
@@ -24,6 +25,7 @@ export const PAY_CHECKOUT_EVENTS = {
   onRedirect: 'pay-checkout-redirect' as EventName<CustomEvent<RedirectDetail>>,
   onError: 'pay-checkout-error' as EventName<CustomEvent<ErrorDetail>>,
   onWalletUnavailable: 'pay-checkout-wallet-unavailable' as EventName<CustomEvent<WalletUnavailableDetail>>,
+  onWalletAvailable: 'pay-checkout-wallet-available' as EventName<CustomEvent<WalletAvailableDetail>>,
 };
 
 type Events = typeof PAY_CHECKOUT_EVENTS;
