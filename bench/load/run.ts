@@ -14,7 +14,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -379,6 +379,7 @@ if (isMain) {
   const setups = (values.setups?.split(',') ??
     (smoke ? [pgMissing ? 'pglite' : 'postgres-2'] : ['pglite', 'postgres', 'postgres-2'])) as Setup[];
   const results: LoadFigures[] = [];
+  const loadBefore = loadavg().map((n) => round(n, 1));
   for (const setup of setups) {
     if (setup !== 'pglite' && pgMissing) {
       console.error(`skipping ${setup}: ${pgMissing}`);
@@ -394,6 +395,8 @@ if (isMain) {
     writeResultsKey('load', {
       at: new Date().toISOString(),
       note: 'loopback, one machine shared by the load generator, the sandbox, the kits and PostgreSQL',
+      // How busy the machine was: the wall-clock figures measure its queue too.
+      loadAverage: { before: loadBefore, after: loadavg().map((n) => round(n, 1)) },
       setups: { ...previous, ...Object.fromEntries(results.map((figures) => [figures.setup, figures])) },
     });
   }

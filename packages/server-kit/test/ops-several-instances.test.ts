@@ -71,6 +71,41 @@ describe('two kit instances on one PostgreSQL', { skip: unavailable }, () => {
     assert.deepEqual(statuses, ['pending', 'succeeded']);
   });
 
+  it('resumes a stream cut on one instance on the other with Last-Event-ID, and a fresh one gets the final state', async () => {
+    const opened = await a.createSession({ order: book.fresh(), method: 'card' });
+    const { sessionId, redirectUrl } = CreateSessionResponse.parse(await opened.json());
+    // The shopper's stream is on A and has seen the first events when A goes away (the stream is cut).
+    const first = (await SseClient.open(a.url(`sessions/${sessionId}/events`), { 'last-event-id': '0' }))
+      .client;
+    const [created, pending] = await first.waitForEvents(2);
+    assert.deepEqual(
+      [created, pending].map((event) => SessionView.parse(JSON.parse(event.data)).status),
+      ['created', 'pending'],
+    );
+    first.close();
+    await connectPayTestClient(sandbox.connectPayUrl).payWithCard(redirectUrl, '4485040371536584');
+    const paid = async () =>
+      SessionView.parse(await (await fetch(b.url(`sessions/${sessionId}`))).json()).status === 'succeeded';
+    for (let i = 0; i < 100 && !(await paid()); i++) await new Promise((r) => setTimeout(r, 50));
+    // The browser reconnects through the balancer to B with an id A sent: B replays every event after it
+    // (ids come from the shared store), not just the current state.
+    const resumed = (
+      await SseClient.open(b.url(`sessions/${sessionId}/events`), { 'last-event-id': created.id ?? '' })
+    ).client;
+    await resumed.waitForEnd();
+    assert.deepEqual(
+      resumed.events.map((event) => SessionView.parse(JSON.parse(event.data)).status),
+      ['pending', 'succeeded'],
+    );
+    // A new page on B (no Last-Event-ID) gets the current, final state and the stream ends.
+    const fresh = (await SseClient.open(b.url(`sessions/${sessionId}/events`))).client;
+    await fresh.waitForEnd();
+    assert.deepEqual(
+      fresh.events.map((event) => SessionView.parse(JSON.parse(event.data)).status),
+      ['succeeded'],
+    );
+  });
+
   it('makes one provider payment per Idempotency-Key when the same request races on both instances', async () => {
     const before = sandbox.connectPay.book.list().length;
     const keys = Array.from({ length: 8 }, (_, i) => ({ key: `race-${i}`, order: book.fresh() }));
