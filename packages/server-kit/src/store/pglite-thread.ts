@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { createLogger } from '../log.js';
@@ -74,11 +72,7 @@ class PgliteThread implements SqlClient {
     // first and awaited last, so the worker boots while this thread parses PGlite's module.
     const loading = loadPglite();
     loading.catch(() => undefined);
-    const file = locatePgliteWorker();
-    if (file && start.dataDir !== undefined && !existsSync(join(start.dataDir, 'PG_VERSION'))) {
-      await prepareDataDir(file, start);
-    }
-    const channel = this.#startChannel(file, start, log);
+    const channel = this.#startChannel(start, log);
     try {
       this.#abortedClass = (await loading).TransactionAbortedError;
     } catch (error) {
@@ -88,7 +82,8 @@ class PgliteThread implements SqlClient {
     return channel;
   }
 
-  #startChannel(file: URL | undefined, start: WorkerStart, log: Logger | undefined): Channel {
+  #startChannel(start: WorkerStart, log: Logger | undefined): Channel {
+    const file = locatePgliteWorker();
     if (file) return this.#startWorker(file, start);
     (log ?? createLogger({})).warn(
       { worker: WORKER_EXPORT },
@@ -225,29 +220,6 @@ class PgliteThread implements SqlClient {
       pending.channel.hold(false);
       pending.reject(this.#stopped);
     }
-  }
-}
-
-/**
- * Creates a new data directory (PGlite runs initdb) in a worker of its own, closed and ended before the
- * serving worker starts. initdb runs as a second WASM module with its own heap and an in-memory copy
- * of the new cluster; a worker that did it stays at about 800 MB of RSS for the rest of its life
- * (measured: bench/footprint, docs/footprint.md). Ending that worker gives it all back; the serving one
- * then opens the directory as on any later start. Costs one more worker start, on the first start only.
- */
-async function prepareDataDir(file: URL, workerData: WorkerStart): Promise<void> {
-  const worker = startWorker(file, workerData);
-  try {
-    const reply = await new Promise<WorkerReply>((resolve, reject) => {
-      worker.on('message', resolve);
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`The PGlite worker exited (code ${code}).`)));
-      // `close` is answered once PGlite has opened (initdb, then a clean shutdown) and closed again.
-      worker.postMessage({ id: 0, op: 'close' } satisfies WorkerRequest);
-    });
-    if (reply.type === 'error') throw deserializeError(reply.error, () => new Error(reply.error.message));
-  } finally {
-    await worker.terminate();
   }
 }
 
