@@ -56,6 +56,12 @@ export interface LoadFigures {
   lost: number;
   doubleApplied: number;
   duplicateProviderPayments: number;
+  /**
+   * Orders paid more than once at the provider (two `Completed` payments). A duplicate payment the
+   * shopper never saw (the kit found it by reference without a page to send the shopper to, and opened
+   * a fresh attempt) ends expired and counts in `duplicateProviderPayments` only.
+   */
+  chargedTwice: number;
   streamsWithoutFinal: number;
   /** Streams that saw their final status only after their shopper stopped waiting (`SHOPPER_WAIT_MS`). */
   lateStreams: number;
@@ -290,7 +296,7 @@ async function verify(
   sandbox: RunningSandbox,
   orders: OrderRecord[],
   settleUntil: number,
-): Promise<Pick<LoadFigures, 'lost' | 'doubleApplied' | 'duplicateProviderPayments'>> {
+): Promise<Pick<LoadFigures, 'lost' | 'doubleApplied' | 'duplicateProviderPayments' | 'chargedTwice'>> {
   // The provider ends what the shoppers left open (a widget error mid-payment, a stream that gave up):
   // a payment in review is approved, any other open one expires, as a real provider's timeout would.
   const book = sandbox.connectPay.book;
@@ -309,7 +315,11 @@ async function verify(
     byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), payment]);
   }
   let duplicateProviderPayments = 0;
-  for (const list of byOrder.values()) duplicateProviderPayments += Math.max(0, list.length - 1);
+  let chargedTwice = 0;
+  for (const list of byOrder.values()) {
+    duplicateProviderPayments += Math.max(0, list.length - 1);
+    if (list.filter((payment) => payment.status === 'Completed').length > 1) chargedTwice++;
+  }
 
   let lost = 0;
   let doubleApplied = 0;
@@ -318,7 +328,10 @@ async function verify(
   const worker = async () => {
     while (next < opened.length) {
       const order = opened[next++];
-      const payment = byOrder.get(order.orderId)?.[0];
+      // The acknowledged session's own payment (our reference is `pc-<sessionId>`): with a duplicate,
+      // the order's first payment may be one the kit abandoned, not the one this session answered with.
+      const list = byOrder.get(order.orderId) ?? [];
+      const payment = list.find((p) => p.merchantReference === `pc-${order.sessionId}`) ?? list[0];
       const expected = payment ? mapConnectPayStatus(payment.status, payment.statusReason).status : undefined;
       let status: string | undefined;
       do {
@@ -338,7 +351,7 @@ async function verify(
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
-  return { lost, doubleApplied, duplicateProviderPayments };
+  return { lost, doubleApplied, duplicateProviderPayments, chargedTwice };
 }
 
 const t0 = (at: number | undefined, started: number) => (at === undefined ? '?' : `+${at - started}`);
