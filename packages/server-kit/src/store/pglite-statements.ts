@@ -56,14 +56,7 @@ export class PreparedStatements {
     params: readonly unknown[],
     options: { syncToFs: boolean },
   ): Promise<Row[]> {
-    const prepared = await this.#preparedFor(sql);
-    const { serialize } = this.#pglite.protocol;
-    // An error is thrown as PGlite's DatabaseError (the same `code` as node-postgres's); the Sync in
-    // the same buffer has already brought the connection back to ready.
-    const messages = (await this.#db.execProtocolStream(
-      Buffer.concat([this.#bindAndExecute(prepared, params), serialize.sync()]),
-      options,
-    )) as BackendMessage[];
+    const { prepared, messages } = await this.#execute(sql, params, options);
     return this.#rows(prepared, messages) as Row[];
   }
 
@@ -99,16 +92,27 @@ export class PreparedStatements {
    * ROLLBACK, which must not pass for success (PGlite's own `transaction` throws the same way).
    */
   async commit(): Promise<void> {
-    const { serialize } = this.#pglite.protocol;
-    const prepared = await this.#preparedFor('COMMIT');
-    const messages = (await this.#db.execProtocolStream(
-      Buffer.concat([this.#bindAndExecute(prepared, []), serialize.sync()]),
-      { syncToFs: true },
-    )) as BackendMessage[];
+    const { messages } = await this.#execute('COMMIT', [], { syncToFs: true });
     const rolledBack = messages.some(
       (message) => message.name === 'commandComplete' && message.text === 'ROLLBACK',
     );
     if (rolledBack) throw new this.#pglite.TransactionAbortedError();
+  }
+
+  /** One statement, Bind, Execute and Sync in one buffer: its prepared form and PGlite's answer. */
+  async #execute(
+    sql: string,
+    params: readonly unknown[],
+    options: { syncToFs: boolean },
+  ): Promise<{ prepared: Prepared; messages: BackendMessage[] }> {
+    const prepared = await this.#preparedFor(sql);
+    // An error is thrown as PGlite's DatabaseError (the same `code` as node-postgres's); the Sync in
+    // the same buffer has already brought the connection back to ready.
+    const messages = (await this.#db.execProtocolStream(
+      Buffer.concat([this.#bindAndExecute(prepared, params), this.#pglite.protocol.serialize.sync()]),
+      options,
+    )) as BackendMessage[];
+    return { prepared, messages };
   }
 
   async #alone(item: BatchItem): Promise<BatchOutcome> {
