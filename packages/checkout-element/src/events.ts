@@ -52,8 +52,8 @@ export interface WalletUnavailableDetail {
 
 /**
  * `pay-checkout-wallet-available`: the browser said it can pay with a wallet the server offered, and the
- * wallet was appended to the shown methods (after the others, so nothing the shopper sees moves); the
- * element's `visibleMethods` lists them all.
+ * wallet joined the shown methods at its place in their order (server-kit lists wallets last, so by
+ * default nothing the shopper sees moves); the element's `visibleMethods` lists them all.
  */
 export interface WalletAvailableDetail {
   method: WalletMethod;

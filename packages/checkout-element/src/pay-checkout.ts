@@ -43,7 +43,7 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  * @fires pay-checkout-redirect - Cancelable; about to leave for the provider. `detail: {url, sessionId}`.
  * @fires pay-checkout-error - Loading or paying failed. `detail: {code, message, retryable}`.
  * @fires pay-checkout-wallet-unavailable - A wallet was hidden in this browser. `detail: {method, reason}`.
- * @fires pay-checkout-wallet-available - The browser can pay with a wallet: it was appended to the methods. `detail: {method, methods}`.
+ * @fires pay-checkout-wallet-available - The browser can pay with a wallet: it joined the shown methods at its place in their order. `detail: {method}`.
  * @fires pay-checkout:ready - Deprecated alias of `pay-checkout-ready`, fired after it; removed in the next release.
  * @fires pay-checkout:change - Deprecated alias of `pay-checkout-change`.
  * @fires pay-checkout:submit - Deprecated alias of `pay-checkout-submit` (cancelable too).
