@@ -8,8 +8,11 @@ export function loadPglite(): Promise<PgliteModule> {
   return importPeer('@electric-sql/pglite', 'The PGlite store', () => import('@electric-sql/pglite'));
 }
 
-/** Opens PGlite on a data directory, or in memory when there is none. */
-export function openPglite(pglite: PgliteModule, dataDir: string | undefined): PGlite {
+/**
+ * Opens PGlite on a data directory, or in memory when there is none (then optionally from a dumped
+ * data directory, pglite-template.ts).
+ */
+export function openPglite(pglite: PgliteModule, dataDir: string | undefined, loadDataDir?: Blob): PGlite {
   // Durability (docs/reliability.md 15). In Node the data directory is Emscripten's NODEFS, whose every
   // write is a synchronous `fs.writeSync`: when PostgreSQL reports COMMIT, the WAL record is in the
   // operating system, and a SIGKILL of this process cannot lose it (test/store-pglite.test.ts kills a
@@ -21,6 +24,7 @@ export function openPglite(pglite: PgliteModule, dataDir: string | undefined): P
   // guarantee use the PostgreSQL store.
   return new pglite.PGlite({
     ...(dataDir === undefined ? {} : { dataDir }),
+    ...(loadDataDir === undefined ? {} : { loadDataDir }),
     relaxedDurability: false,
     startParams: [...pglite.PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
   });
