@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { loadPglite, openPglite, type PgliteModule } from './pglite-open.js';
+import { loadPglite, type PgliteModule } from './pglite-open.js';
 import { type BatchOutcome, PreparedStatements } from './pglite-statements.js';
-import { openMemoryPglite } from './pglite-template.js';
+import { openPgliteFromTemplate } from './pglite-template.js';
 import { serializeError, type WorkerReply, type WorkerRequest } from './pglite-worker-messages.js';
 
 type QueryRequest = Extract<WorkerRequest, { op: 'query' }>;
@@ -30,7 +30,7 @@ export class PgliteConnection {
     this.#opened = (async () => {
       const pglite = await loadPglite();
       this.#pglite = pglite;
-      const db = dataDir === undefined ? await openMemoryPglite(pglite) : openPglite(pglite, dataDir);
+      const db = await openPgliteFromTemplate(pglite, dataDir);
       await db.waitReady;
       return { db, statements: new PreparedStatements(db, pglite) };
     })();

@@ -1,9 +1,10 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
+import { LOCK_FILE } from './data-dir-lock.js';
 import { openPglite, type PgliteModule } from './pglite-open.js';
 
 /**
@@ -17,34 +18,61 @@ export function templateCacheDir(): string {
 }
 
 /**
- * Opens PGlite in memory from a copy of a freshly initialized data directory, when one is cached.
+ * Opens PGlite in memory, or on a data directory that does not exist yet or is empty, from a copy of a
+ * freshly initialized data directory when one is cached; an existing data directory opens as it is.
  *
- * A memory store (tests, demos, a merchant's own test suite) otherwise runs initdb inside the WASM
- * module on every open: seconds of CPU each time (about 4 s against 1.5 s from the template on this
- * project's 2-core machine), and a test suite opens hundreds of them. The template is what initdb
- * leaves, taken before the store's first statement (so it never holds anyone's data), gzipped
- * (about 4.5 MB), one per PGlite version. It is a cache: if it cannot be written, read or opened,
- * the store runs initdb as before and, where it can, replaces the file.
+ * A new database otherwise runs initdb inside the WASM module: seconds of CPU (4–16 s on this
+ * project's 2-core machine, against 1.5–7 s from the template), paid by every memory store (tests,
+ * demos, a merchant's own test suite opens hundreds) and by a server's first start. The template is
+ * what initdb leaves, taken before the store's first statement (so it never holds anyone's data),
+ * gzipped (about 4.5 MB), one per PGlite version. It is a cache: if it cannot be written, read or
+ * opened, the store runs initdb as before and, where it can, replaces the file.
  */
-export async function openMemoryPglite(pglite: PgliteModule): Promise<PGlite> {
+export async function openPgliteFromTemplate(
+  pglite: PgliteModule,
+  dataDir: string | undefined,
+): Promise<PGlite> {
+  if (dataDir !== undefined && !(await isNewDataDir(dataDir))) return openPglite(pglite, dataDir);
   const file = await templateFile();
   const template = file ? await readTemplate(file) : undefined;
   if (file && template) {
     let db: PGlite | undefined;
     try {
-      db = openPglite(pglite, undefined, template);
+      db = openPglite(pglite, dataDir, template);
       await db.waitReady;
       return db;
     } catch {
       // A damaged or foreign template: drop it and start the way it was made.
       await db?.close().catch(() => undefined);
       await rm(file, { force: true });
+      if (dataDir !== undefined) await emptyDir(dataDir);
     }
   }
-  const db = openPglite(pglite, undefined);
+  const db = openPglite(pglite, dataDir);
   await db.waitReady;
   if (file) await saveTemplate(db, file);
   return db;
+}
+
+/** The store's lock (data-dir-lock.ts, taken before opening) and its pid-file fallback's files. */
+function isLockFile(name: string): boolean {
+  return name.startsWith(LOCK_FILE);
+}
+
+/** Missing, or holding nothing but the store's lock. */
+async function isNewDataDir(dataDir: string): Promise<boolean> {
+  try {
+    return (await readdir(dataDir)).every(isLockFile);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+/** What a failed load from the template wrote into a new data directory, removed so initdb starts clean. */
+async function emptyDir(dataDir: string): Promise<void> {
+  for (const name of await readdir(dataDir).catch(() => [])) {
+    if (!isLockFile(name)) await rm(join(dataDir, name), { recursive: true, force: true });
+  }
 }
 
 /** The template's path for the installed PGlite, or undefined when no private cache directory can be had. */
