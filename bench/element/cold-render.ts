@@ -5,7 +5,8 @@
 //   inline - the page hands the options over in a `<script type="application/json">` child (what
 //            server-kit's hosted pay page does), no round trip: script received → ready, i.e. all the
 //            element's own work (compile, evaluate, render) with its options in hand.
-// Both also from navigation start. At 1x and 4x CPU (CDP throttling). Prints medians; BENCH_RUNS
+// Both also from navigation start, and the inline page's navigation start → shown (first contentful
+// paint: the form with its method list, the page's only text). At 1x and 4x CPU (CDP throttling). Prints medians; BENCH_RUNS
 // (default 15) runs per variant. BENCH_BASELINE=<a dist folder> (say a copy of an earlier
 // packages/checkout-element/dist) runs that build too, interleaved, for a before/after.
 import { chromium } from 'playwright-core';
@@ -34,7 +35,7 @@ const ms = (samples: ColdSample[], pick: (s: ColdSample) => number | undefined) 
 try {
   console.log(`\n<pay-checkout> cold first render (${RUNS} fresh contexts per variant, interleaved)\n`);
   console.log(
-    `${'cpu build'.padEnd(14)}${'fetch: options→ready'.padStart(22)}${'fetch: nav→ready'.padStart(18)}${'inline: script→ready'.padStart(22)}${'inline: nav→ready'.padStart(19)}`,
+    `${'cpu build'.padEnd(14)}${'fetch: options→ready'.padStart(22)}${'fetch: nav→ready'.padStart(18)}${'inline: script→ready'.padStart(22)}${'inline: nav→ready'.padStart(19)}${'inline: nav→shown'.padStart(19)}`,
   );
   for (const cpu of [1, 4]) {
     const samples: Record<string, { fetch: ColdSample[]; inline: ColdSample[] }> = {};
@@ -50,7 +51,7 @@ try {
     for (const build of builds) {
       const { fetch, inline } = samples[build];
       console.log(
-        `${`${cpu}x ${build}`.padEnd(14)}${ms(fetch, (s) => s.optionsToReady).padStart(22)}${ms(fetch, (s) => s.navigationToReady).padStart(18)}${ms(inline, (s) => s.scriptToReady).padStart(22)}${ms(inline, (s) => s.navigationToReady).padStart(19)}`,
+        `${`${cpu}x ${build}`.padEnd(14)}${ms(fetch, (s) => s.optionsToReady).padStart(22)}${ms(fetch, (s) => s.navigationToReady).padStart(18)}${ms(inline, (s) => s.scriptToReady).padStart(22)}${ms(inline, (s) => s.navigationToReady).padStart(19)}${ms(inline, (s) => s.navigationToShown).padStart(19)}`,
       );
     }
   }

@@ -395,8 +395,12 @@ export class PayCheckout extends LitElement {
         amount: options.amount,
         mode: options.mode,
       });
-      // Asked after the form is up: Google Pay's PaymentRequest costs milliseconds to construct cold.
-      void this.#probeWallets(options.methods);
+      // Asked once the form is painted (the task after the next frame's rendering): Google Pay's
+      // PaymentRequest costs milliseconds to construct cold, and the browser's answer keeps the
+      // renderer busy while it produces that frame (bench/element/profile-first-render.ts). In a
+      // hidden tab the frame, and so the question, waits until the tab is shown. (`options` is set
+      // for good by now; TypeScript does not carry that into the callback.)
+      requestAnimationFrame(() => setTimeout(() => this.#probeWallets(options!.methods)));
     } catch (error) {
       if (!request.signal.aborted) this.#fail(error, 'options');
     } finally {

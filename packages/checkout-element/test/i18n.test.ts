@@ -122,15 +122,20 @@ describe('<pay-checkout> i18n', () => {
 
     it('keeps the server label for a method the catalog does not name (brand names)', async () => {
       kit.server.methods = ['pis', 'googlepay'];
+      // The fake stays until the wallet joined: the element asks after its first frame, not at ready.
       const restore = fakeWallets({ google: true });
-      const el = await mount(
-        '<pay-checkout endpoint="/checkout" order="ord-1" language="ar" country="DE"></pay-checkout>',
-      ).finally(restore);
-      await until(
-        () => text($(el, '[part~=method]')) === 'الدفع عبر البنك' && $$(el, '[part~=method]').length === 2,
-        'Arabic labels and the wallet',
-      );
-      expect($$(el, '[part~=method]').map(text)).to.deep.equal(['الدفع عبر البنك', 'Google Pay']);
+      try {
+        const el = await mount(
+          '<pay-checkout endpoint="/checkout" order="ord-1" language="ar" country="DE"></pay-checkout>',
+        );
+        await until(
+          () => text($(el, '[part~=method]')) === 'الدفع عبر البنك' && $$(el, '[part~=method]').length === 2,
+          'Arabic labels and the wallet',
+        );
+        expect($$(el, '[part~=method]').map(text)).to.deep.equal(['الدفع عبر البنك', 'Google Pay']);
+      } finally {
+        restore();
+      }
     });
 
     it('picks plural cases by Intl.PluralRules in every locale, falling back to other', () => {

@@ -45,17 +45,35 @@ describe('<pay-checkout> wallets', () => {
     return el;
   };
 
-  /** Replaces Google Pay's probe with one the test answers; returns the answer function. */
+  /**
+   * Replaces Google Pay's probe with one the test answers once the element asked (`asked`); `paintedWhenAsked`
+   * says whether a frame was rendered between ready and the question.
+   */
   const slowGooglePay = () => {
-    let answer: (canPay: boolean) => void = () => {};
+    let answer: ((canPay: boolean) => void) | undefined;
+    let painted = false;
+    const probe = { asked: false, paintedWhenAsked: false };
+    // Registered before the element's own frame callback (this listener runs inside its ready event).
+    document.addEventListener('pay-checkout-ready', () => requestAnimationFrame(() => (painted = true)), {
+      once: true,
+    });
     (globalThis as Record<string, unknown>).PaymentRequest = class {
+      constructor() {
+        probe.asked = true;
+        probe.paintedWhenAsked = painted;
+      }
       canMakePayment() {
         return new Promise<boolean>((resolve) => {
           answer = resolve;
         });
       }
     };
-    return (canPay: boolean) => answer(canPay);
+    return Object.assign(probe, {
+      answer: async (canPay: boolean) => {
+        await until(() => answer, 'the question to the browser');
+        answer!(canPay);
+      },
+    });
   };
 
   it('shows Apple Pay and Google Pay where the browser can pay with them, after ready, in the server order', async () => {
@@ -94,14 +112,17 @@ describe('<pay-checkout> wallets', () => {
 
   it('is ready before the browser answered; a wallet it then says yes to is appended and announced', async () => {
     restoreWallets = fakeWallets({ apple: 'absent' });
-    const answer = slowGooglePay();
+    const googlePay = slowGooglePay();
     const el = await mount(
       '<pay-checkout endpoint="/checkout" order="ord-1" country="DE" language="en"></pay-checkout>',
     );
     expect(ready.map((r) => r.methods)).to.deep.equal([['pis', 'card']]);
     expect(shown(el)).to.deep.equal(['pis', 'card']);
+    // Asked only after the form's first frame: the PaymentRequest is not on the way to the paint.
+    expect(googlePay.asked, 'asked before the form was painted').to.equal(false);
     const first = $$(el, '[part~=method]');
-    answer(true);
+    await googlePay.answer(true);
+    expect(googlePay.paintedWhenAsked, 'a frame rendered before the question').to.equal(true);
     await until(() => available.length === 1, 'wallet-available');
     expect(available).to.deep.equal([{ method: 'googlepay' }]);
     expect(shown(el)).to.deep.equal(['pis', 'card', 'googlepay']);
@@ -111,7 +132,7 @@ describe('<pay-checkout> wallets', () => {
 
   it('waits for the answer about a preselected wallet, then selects it', async () => {
     restoreWallets = fakeWallets({ apple: 'absent' });
-    const answer = slowGooglePay();
+    const googlePay = slowGooglePay();
     const el = document.createElement('pay-checkout');
     Object.assign(el, {
       endpoint: '/checkout',
@@ -123,7 +144,7 @@ describe('<pay-checkout> wallets', () => {
     document.body.append(el);
     await until(() => $$(el, '[part~=method]').length === 2, 'the form without the wallet');
     expect(ready, 'no ready while the preselected wallet is unanswered').to.deep.equal([]);
-    answer(true);
+    await googlePay.answer(true);
     await until(() => ready.length === 1, 'ready');
     expect(ready[0].methods).to.deep.equal(['pis', 'card', 'googlepay']);
     expect(el.method).to.equal('googlepay');
