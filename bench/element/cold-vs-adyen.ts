@@ -35,7 +35,6 @@ const ADYEN_VERSION: string = JSON.parse(
   ),
 ).version;
 const RATIO_BUDGET = 2;
-const SCRIPT_TO_READY_BUDGET_MS = 50;
 
 const adyen = await adyenAssets();
 const otherDist = process.env.BENCH_ELEMENT_DIST;
@@ -119,16 +118,9 @@ for (const [cpu, f] of Object.entries(byCpu)) {
       budget: `≥ ${RATIO_BUDGET}×`,
       pass: f.shownRatio >= RATIO_BUDGET,
     },
-    {
-      metric: `${cpu} ours: script → ready (ms)`,
-      value: `${f.ours.scriptToReadyMs}`,
-      ...(cpu === '1x'
-        ? {
-            budget: `≤ ${SCRIPT_TO_READY_BUDGET_MS}`,
-            pass: f.ours.scriptToReadyMs <= SCRIPT_TO_READY_BUDGET_MS,
-          }
-        : {}),
-    },
+    // Information, not a budget: with the options inline, this includes parsing and running the
+    // script itself. Issue 17's "options → ready ≤ 50 ms" is the fetched row below.
+    { metric: `${cpu} ours: script → ready (ms)`, value: `${f.ours.scriptToReadyMs}` },
     { metric: `${cpu} Adyen: script → ready (ms)`, value: `${f.adyen.scriptToReadyMs}` },
     {
       metric: `${cpu} ours, options fetched: options → ready (ms)`,
@@ -158,7 +150,6 @@ writeResultsKey('elementColdVsAdyen', {
   ...sizes,
   byCpu,
   ratioBudget: RATIO_BUDGET,
-  scriptToReadyBudgetMs: SCRIPT_TO_READY_BUDGET_MS,
   optionsToReadyBudgetMs: OPTIONS_TO_READY_BUDGET_MS,
   withinBudget: rows.every((row) => row.pass !== false),
 });
