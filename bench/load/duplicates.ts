@@ -34,15 +34,18 @@ type SandboxPayment = ReturnType<RunningSandbox['connectPay']['book']['list']>[n
 const PAID_OR_REVIEW = new Set(['Completed', 'PendingProvider']);
 
 /**
- * Classifies every payment of an order other than the one its acknowledged session answered with
- * (our reference `pc-<sessionId>`; for an order never acknowledged, its first payment). Prints one
- * line per second payment. `ledgerOf` reads the kit's view of an order (`GET merchant/orders/:id`).
+ * Classifies every payment of an order other than the order's own: the one its acknowledged session
+ * answered with (our reference `pc-<sessionId>`), or for an order never acknowledged (the shopper gave
+ * up on 409 / 504 answers) its latest payment the kit did not abandon. Prints one line per second
+ * payment, with the time of its try (`at`: ms since the run's start) so it can be set beside the kill.
+ * `ledgerOf` reads the kit's view of an order (`GET merchant/orders/:id`).
  */
 export async function classifyDuplicates(
   payments: SandboxPayment[],
   orders: OrderRecord[],
   visits: WidgetVisits,
   ledgerOf: (orderId: string) => Promise<OrderLedger | undefined>,
+  at: (epochMs: number) => string,
 ): Promise<DuplicateFigures> {
   const byOrder = new Map<string, SandboxPayment[]>();
   for (const payment of [...payments].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
@@ -61,20 +64,26 @@ export async function classifyDuplicates(
     if (list.filter((payment) => payment.status === 'Completed').length > 1) figures.chargedTwice++;
     if (list.length < 2) continue;
     const record = recordOf.get(orderId);
+    const ledger = await ledgerOf(orderId);
+    const sessionOf = (payment: SandboxPayment) =>
+      ledger?.sessions.find((s) => `pc-${s.sessionId}` === payment.merchantReference);
+    const abandoned = (payment: SandboxPayment) =>
+      sessionOf(payment)?.attempts.some((a) => a.errorCode === ABANDONED_NO_SHOPPER_PAGE) === true;
     const own =
       list.find((p) => record?.sessionId !== undefined && p.merchantReference === `pc-${record.sessionId}`) ??
-      list[0];
-    const ledger = await ledgerOf(orderId);
+      list.filter((p) => !abandoned(p)).at(-1) ??
+      list.at(-1);
     for (const payment of list) {
       if (payment === own) continue;
       figures.duplicateProviderPayments++;
       const served = visits.get(payment.paymentId)?.count ?? 0;
       const handedOut = orders.some((order) => order.widgetKey === payment.key);
       const reachedPay = payment.history.some((entry) => PAID_OR_REVIEW.has(entry.status));
-      const sessionId = payment.merchantReference?.replace(/^pc-/, '');
-      const session = ledger?.sessions.find((s) => s.sessionId === sessionId);
-      const tries = session?.attempts.map((a) => `${a.outcome}${a.errorCode ? `:${a.errorCode}` : ''}`);
-      const where = `${orderId} payment ${payment.paymentId} (${payment.merchantReference}) ${payment.status}; kit session ${session ? `${session.status}, tries [${tries?.join(', ')}]` : 'not in the ledger'}`;
+      const session = sessionOf(payment);
+      const tries = session?.attempts.map(
+        (a) => `${a.outcome}${a.errorCode ? `:${a.errorCode}` : ''} ${at(Date.parse(a.at))}`,
+      );
+      const where = `${orderId} payment ${payment.paymentId} (${payment.merchantReference}) created ${at(Date.parse(payment.createdAt))}, ${payment.status}; kit session ${session ? `${session.status}, tries [${tries?.join(', ')}]` : 'not in the ledger'}; order acknowledged ${record?.sessionId !== undefined}`;
       if (served > 0 || handedOut || reachedPay) {
         figures.reachableDuplicatePayments++;
         console.error(
@@ -83,10 +92,10 @@ export async function classifyDuplicates(
         continue;
       }
       figures.unreachableDuplicatePayments++;
-      const cause = session?.attempts.some((a) => a.errorCode === ABANDONED_NO_SHOPPER_PAGE)
+      const cause = abandoned(payment)
         ? ABANDONED_NO_SHOPPER_PAGE
         : session
-          ? `unexplained: tries [${tries?.join(', ') ?? ''}]`
+          ? `unexplained: tries [${session.attempts.map((a) => `${a.outcome}${a.errorCode ? `:${a.errorCode}` : ''}`).join(', ')}]`
           : 'unexplained: not in the ledger';
       figures.unreachableByCause[cause] = (figures.unreachableByCause[cause] ?? 0) + 1;
       console.error(`unreachable second payment (${cause}): ${where}`);

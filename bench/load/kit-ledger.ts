@@ -11,7 +11,7 @@ export interface OrderLedger {
   sessions: Array<{
     sessionId: string;
     status: string;
-    attempts: Array<{ attempt: number; outcome: string; errorCode?: string }>;
+    attempts: Array<{ attempt: number; outcome: string; errorCode?: string; at: string }>;
   }>;
 }
 

@@ -188,11 +188,13 @@ export async function runLoad(options: {
       for (const i of instances) i.maxRss = Math.max(i.maxRss, rssMb(i.child.pid ?? 0));
     }, 500);
     let kills = 0;
+    let killedAt: number | undefined;
     const killer = options.kill
       ? setTimeout(async () => {
           const victim = instances[0];
           victim.cpuOfKilled += cpuMs(victim.child.pid ?? 0);
           victim.child.kill('SIGKILL');
+          killedAt = Date.now();
           kills++;
           console.error(`kill: instance ${victim.port} SIGKILLed at +${Date.now() - started} ms`);
           await new Promise((resolve) => victim.child.once('exit', resolve));
@@ -218,7 +220,7 @@ export async function runLoad(options: {
     // meanwhile; streams still open keep waiting for their final status until the same deadline.
     const settleUntil = Date.now() + SETTLE_MS;
     const [checked, lateStreams] = await Promise.all([
-      verify(context, sandbox, orders, settleUntil),
+      verify(context, sandbox, orders, settleUntil, started),
       settleStreams(context, settleUntil),
     ]);
     const streamTraces: ForwardTrace[] = (await balancer?.trace('/events')) ?? [];
@@ -242,7 +244,7 @@ export async function runLoad(options: {
         sandbox.connectPay.book.list(
           (p) => p.remittanceInformationUnstructured === `Order ${order.orderId}`,
         )[0];
-      const why = explainStream(order, payment, traces?.get(order.sessionId), started);
+      const why = explainStream(order, payment, traces?.get(order.sessionId), started, killedAt);
       lateStreamCauses[why.cause] = (lateStreamCauses[why.cause] ?? 0) + 1;
       const provider = (payment?.history ?? [])
         .map((h) => `${t0(Date.parse(h.at), started)} ${h.note}`)
@@ -329,6 +331,7 @@ async function verify(
   sandbox: RunningSandbox,
   orders: OrderRecord[],
   settleUntil: number,
+  started: number,
 ): Promise<Pick<LoadFigures, 'lost' | 'doubleApplied' | keyof DuplicateFigures>> {
   // The provider ends what the shoppers left open (a widget error mid-payment, a stream that gave up):
   // a payment in review is approved, any other open one expires, as a real provider's timeout would.
@@ -384,6 +387,7 @@ async function verify(
     orders,
     sandbox.connectPay.widgetVisits,
     (orderId) => orderLedger(context.base, orderId),
+    (at) => t0(at, started),
   );
   return { lost, doubleApplied, ...duplicates };
 }
@@ -402,6 +406,7 @@ function explainStream(
   payment: BookPayment | undefined,
   trace: SessionTrace | undefined,
   started: number,
+  killedAt: number | undefined,
 ): { cause: string; detail: string } {
   const t = (at: number | undefined) => t0(at, started);
   const notified = payment?.history.find(
@@ -423,8 +428,11 @@ function explainStream(
   const parts = [`final by ${final.source}`];
   // The kit answers a notification only after its change is committed, or after scheduling a look.
   if (final.source !== 'notification' && notifiedAt !== undefined && final.at - notifiedAt > 5000) {
+    // Unsigned hints (ConnectPay) never mark their inbox row applied: the row says it was received.
+    const first = trace.inbox.find((row) => row.providerStatus === payment?.status)?.receivedAt;
+    const aroundKill = first !== undefined && killedAt !== undefined && Math.abs(first - killedAt) < 5000;
     parts.push(
-      `the provider's final notification answered ${Math.round((final.at - notifiedAt) / 1000)} s earlier (${inbox.length ? 'inbox row not applied' : 'no inbox row'})`,
+      `the provider's final notification, answered 200 > 5 s earlier, did not apply it (${inbox.length === 0 ? 'no inbox row' : aroundKill ? 'received just before the kill: its re-fetch died with the instance' : 'received'})`,
     );
   }
   const seen =

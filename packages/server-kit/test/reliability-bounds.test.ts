@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { CreateSessionResponse, ErrorBody } from '@pay-checkout/contract';
@@ -193,6 +194,42 @@ for (const { name, open, skip } of STORES) {
           await client.end();
         }
       }
+    });
+
+    // The load test's late final (bench/load, docs/several-instances.md): an instance stored a hint's
+    // inbox row and was SIGKILLed during its re-fetch; the provider's redelivery of that hint (and the
+    // duplicated copy on the other instance) found the row and was answered 200 as a duplicate without
+    // a look, so the session waited ~30 s for the poller.
+    it('a hint whose re-fetch died with its instance is looked at when the provider redelivers it', async () => {
+      const created = await kit.createSession({ order: book.fresh(), method: 'card' });
+      const { sessionId } = CreateSessionResponse.parse(await created.json());
+      const paymentId = (await store.getSession(sessionId))?.providerRef;
+      assert.ok(paymentId);
+      // The sandbox's own notifications of the change are held back: only the redelivery below tells.
+      const admin = `${sandbox.connectPayUrl}/admin/payments/${paymentId}`;
+      const held = await fetch(`${admin}/knobs`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ notificationDelayMs: 60_000 }),
+      });
+      assert.equal(held.status, 200);
+      assert.equal((await fetch(`${admin}/expire`, { method: 'POST' })).status, 200);
+      const body = JSON.stringify({ payment: { paymentId, status: 'Expired' } });
+      // What the killed instance left: the hint's inbox row (its id is the body's SHA-256), no look.
+      const left = await store.recordNotification({
+        provider: 'connectpay',
+        notificationId: createHash('sha256').update(body).digest('hex'),
+        sessionId,
+        payload: body,
+      });
+      assert.equal(left.duplicate, false);
+      const redelivered = await fetch(kit.url('notifications/connectpay'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      assert.equal(redelivered.status, 200);
+      assert.equal((await store.getSession(sessionId))?.status, 'expired', 'the redelivery re-fetched');
     });
   });
 }

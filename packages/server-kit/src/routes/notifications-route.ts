@@ -25,8 +25,8 @@ const RECEIVED = { received: true };
  * before any parsing) and handed to the adapter, which verifies them exactly as the provider signs (a
  * mismatch throws `SignatureError` → 401 and nothing is stored) and says what they are about:
  * - a status: signed → applied, its inbox row in the same transaction (dedupe); a hint (ConnectPay) →
- *   its inbox row dedupes repeats, and the kit re-fetches the payment with its own credentials, so a
- *   forged callback can change nothing the provider would not confirm;
+ *   the kit re-fetches the payment with its own credentials (repeats coalesced per payment, the inbox
+ *   row kept for audit), so a forged callback can change nothing the provider would not confirm;
  * - an operation result (capture, void, refund; refunds reported as child payments name their parent):
  *   settles the ledger entry;
  * - not ours: recorded for audit.
@@ -124,8 +124,13 @@ async function handleForSession(
     if (admitted.trailAt && !isFinalStatus(session.status)) trailingLook(deps, session.id, admitted.trailAt);
     return false;
   }
-  const { duplicate } = await deps.store.recordNotification(notification);
-  if (duplicate) return false;
+  // A hint's inbox row is audit only, never a reason to skip the look: it is written before the
+  // re-fetch, so it says "received", not "handled". An instance SIGKILLed mid-re-fetch leaves the row
+  // behind, and the provider's redelivery (or the other copy of a duplicated notification, answered on
+  // another instance meanwhile) must still re-fetch, or the change waits for the poller's backoff (the
+  // load test's late final, bench/load). Re-fetches stay bounded by the coalescer above, and a final
+  // session costs none (reconcileSession returns at once).
+  await deps.store.recordNotification(notification);
   try {
     const current = await reconcileSession(deps, session, 'notification');
     return current.status !== session.status;
