@@ -145,20 +145,29 @@ async function handleForSession(
 /**
  * The one re-fetch for the hints a coalesced interval held back, at its end. Its change is applied as
  * the poller's would be (source `reconcile`: the fulfilment hook runs from the dispatcher, since no
- * notification request is waiting to run it). A failure is left to the poller.
+ * notification request is waiting to run it). A failure makes the session due for the poller at once,
+ * as a failed re-fetch of an admitted hint does: those hints were acknowledged, so nobody redelivers
+ * them, and the session's own poll may be minutes away on its backoff.
  */
 function trailingLook(deps: RouteDeps, sessionId: string, at: Date): void {
+  const look = async () => {
+    const session = await deps.store.getSession(sessionId);
+    if (!session) return;
+    try {
+      await reconcileSession(deps, session, 'reconcile');
+    } catch (error) {
+      deps.log.warn(
+        { sessionId, err: error },
+        're-fetch after coalesced hints failed; the poller will retry',
+      );
+      await deps.store.schedulePoll(sessionId, new Date(), session.pollAttempts);
+    }
+  };
   const timer = setTimeout(
     () => {
-      deps.store
-        .getSession(sessionId)
-        .then((session) => session && reconcileSession(deps, session, 'reconcile'))
-        .catch((error: unknown) =>
-          deps.log.warn(
-            { sessionId, err: error },
-            're-fetch after coalesced hints failed; the poller will retry',
-          ),
-        );
+      look().catch((error: unknown) =>
+        deps.log.warn({ sessionId, err: error }, 'trailing look after coalesced hints failed'),
+      );
     },
     Math.max(0, at.getTime() - Date.now()),
   );
