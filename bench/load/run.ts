@@ -8,8 +8,9 @@
 //
 // Prints one JSON line per setup; the full run writes them to bench/results.json under `load`. Exit 1
 // when a setup fails its pass criteria (lost or double-applied transitions, a second provider payment
-// for an order, a stream without its final status, an acknowledged session not final and equal to
-// the provider's status).
+// a shopper could reach, an order charged twice, an unreachable second payment the kit's ledger does
+// not explain (duplicates.ts), a stream without its final status, an acknowledged session not final
+// and equal to the provider's status).
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer } from 'node:http';
@@ -71,7 +72,10 @@ export interface LoadFigures {
   streamsWithoutFinal: number;
   /** Streams that saw their final status only after their shopper stopped waiting (`SHOPPER_WAIT_MS`). */
   lateStreams: number;
-  /** Late streams and streams without their final status, by why (`explainStream`). */
+  /**
+   * Streams whose final status came more than `SHOPPER_WAIT_MS` after the shopper's last action, or
+   * never, by why (`explainStream`); a superset of `lateStreams`, whose shopper had stopped waiting.
+   */
   lateStreamCauses: Record<string, number>;
   maxNotificationToSseMs: number;
   rssMb: number;
