@@ -4,8 +4,10 @@
 // through it, as behind a real load balancer). Listens on PORT; says `ready` over IPC; SIGTERM →
 // structured shutdown; the run also SIGKILLs it.
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { SANDBOX_CLIENT } from '@pay-checkout/sandbox';
 import { connectpay, createCheckout, postgresStore, toNodeHandler } from '@pay-checkout/server-kit';
+import pino from 'pino';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -38,8 +40,19 @@ const checkout = createCheckout({
   publicUrl: env('PUBLIC_URL'),
   allowedOrigins: ['https://shop.test'],
   pollIntervalMs: 1000,
+  // The run reads each order's sessions and provider tries (`GET merchant/orders/:id`) at the end.
+  merchantKey: process.env.MERCHANT_KEY,
   metrics: true,
-  logLevel: process.env.KIT_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+  // LOAD_KIT_LOG_DIR: info logs of each instance to a file of its own there (a run's evidence, e.g. why
+  // a notification's re-fetch did not apply), never to stdout, which carries the run's result line.
+  ...(process.env.LOAD_KIT_LOG_DIR
+    ? {
+        logger: pino(
+          { level: 'info' },
+          pino.destination(path.join(process.env.LOAD_KIT_LOG_DIR, `kit-${env('PORT')}-${process.pid}.log`)),
+        ),
+      }
+    : { logLevel: process.env.KIT_LOG_LEVEL === 'debug' ? 'debug' : 'silent' }),
 });
 const handler = toNodeHandler(checkout);
 await new Promise<void>((resolve) => server.listen(Number(env('PORT')), '127.0.0.1', resolve));

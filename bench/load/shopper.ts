@@ -20,6 +20,11 @@ export interface OrderRecord {
   orderId: string;
   scenario: Scenario;
   sessionId?: string;
+  /**
+   * The widget key of the page the kit's 201 sent the shopper to: the payment a shopper could reach
+   * (a second payment of the order with another key was never handed out; bench/load/duplicates.ts).
+   */
+  widgetKey?: string;
   /** First send → 201, retries with the same key included. */
   openMs?: number;
   /** The shopper's last action (widget answer, approval, expiry) → the stream's final event. */
@@ -85,6 +90,7 @@ async function oneOrder(context: ShopperContext, record: OrderRecord): Promise<v
   try {
     const book = context.sandbox.connectPay.book;
     const key = new URL(redirectUrl).searchParams.get('key');
+    if (key !== null) record.widgetKey = key;
     const payment = key === null ? undefined : book.byKey(key);
     // Faults: this payment's later API calls (the kit's re-fetches) take 0–3 s at the sandbox.
     if (payment) context.sandbox.connectPay.knobs.setPaymentLatency(payment.paymentId, Math.random() * 3000);

@@ -82,6 +82,7 @@ export {
   SIAULIU_BANK_NAME,
   TEST_CARDS,
 } from './providers/connectpay/test-data.js';
+export type { WidgetVisit, WidgetVisits } from './providers/connectpay/widget-visits.js';
 // Fintecture stage
 export {
   FINTECTURE_BANKS,

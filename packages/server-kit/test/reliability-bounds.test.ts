@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { CreateSessionResponse, ErrorBody } from '@pay-checkout/contract';
 import { type RunningSandbox, SANDBOX_CLIENT, startSandbox } from '@pay-checkout/sandbox';
 import pg from 'pg';
+import { ProviderTimeoutError } from '../src/errors.js';
 import { connectpay } from '../src/providers/connectpay/index.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { postgresStore } from '../src/store/postgres-store.js';
@@ -11,6 +13,7 @@ import type { CheckoutStore } from '../src/store/store.js';
 import { FakeProvider } from './helpers/fake-provider.js';
 import { type KitServer, orderBook, startKit, TEE_ORDER } from './helpers/kit-server.js';
 import { type PgCluster, pgClusterUnavailable, startPgCluster } from './helpers/pg-cluster.js';
+import { waitFor } from './helpers/wait-for.js';
 
 /**
  * docs/reliability.md 22: per-client budgets on `POST sessions` and notifications (429 with
@@ -118,6 +121,58 @@ const STORES: { name: string; open: () => Promise<{ store: CheckoutStore; url?: 
     },
   ];
 
+describe('reliability: a coalesced hint whose trailing re-fetch fails', () => {
+  const store = pgliteStore({ memory: true });
+  const provider = new FakeProvider();
+  const book = orderBook();
+  let kit: KitServer;
+
+  before(async () => {
+    kit = await startKit({
+      providers: [provider],
+      resolveOrder: book.resolveOrder,
+      store,
+      rateLimit: { hintIntervalMs: 1000 },
+    });
+  });
+  after(async () => {
+    await kit.close();
+    await store.close();
+  });
+
+  // The hints were acknowledged, so nobody redelivers them: a failed trailing look must not leave the
+  // session to a poll minutes away on its backoff (seen in the load test on a saturated machine).
+  it('makes the session due for the poller at once', async () => {
+    const { sessionId } = CreateSessionResponse.parse(
+      await (await kit.createSession({ order: book.fresh(), method: 'card' })).json(),
+    );
+    const session = await store.getSession(sessionId);
+    assert.ok(session?.providerRef);
+    const later = new Date(Date.now() + 10 * 60_000);
+    await store.schedulePoll(sessionId, later, 6);
+    const hint = () =>
+      fetch(kit.url('notifications/fakepay'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ paymentId: session.providerRef }),
+      });
+    assert.equal((await hint()).status, 200); // re-fetched at once
+    provider.statusError = new ProviderTimeoutError(provider.id, 50);
+    try {
+      const calls = provider.calls.status;
+      assert.equal((await hint()).status, 200);
+      assert.equal(provider.calls.status, calls, 'coalesced: one more look when the interval ends');
+      await waitFor(async () => provider.calls.status > calls, 'the trailing look');
+      await waitFor(
+        async () => ((await store.getSession(sessionId))?.nextPollAt?.getTime() ?? Infinity) <= Date.now(),
+        'the session due for the poller',
+      );
+    } finally {
+      provider.statusError = undefined;
+    }
+  });
+});
+
 for (const { name, open, skip } of STORES) {
   describe(`reliability: a flood of unsigned hints for one payment costs one provider call (${name})`, {
     skip,
@@ -193,6 +248,42 @@ for (const { name, open, skip } of STORES) {
           await client.end();
         }
       }
+    });
+
+    // The load test's late final (bench/load, docs/several-instances.md): an instance stored a hint's
+    // inbox row and was SIGKILLed during its re-fetch; the provider's redelivery of that hint (and the
+    // duplicated copy on the other instance) found the row and was answered 200 as a duplicate without
+    // a look, so the session waited ~30 s for the poller.
+    it('a hint whose re-fetch died with its instance is looked at when the provider redelivers it', async () => {
+      const created = await kit.createSession({ order: book.fresh(), method: 'card' });
+      const { sessionId } = CreateSessionResponse.parse(await created.json());
+      const paymentId = (await store.getSession(sessionId))?.providerRef;
+      assert.ok(paymentId);
+      // The sandbox's own notifications of the change are held back: only the redelivery below tells.
+      const admin = `${sandbox.connectPayUrl}/admin/payments/${paymentId}`;
+      const held = await fetch(`${admin}/knobs`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ notificationDelayMs: 60_000 }),
+      });
+      assert.equal(held.status, 200);
+      assert.equal((await fetch(`${admin}/expire`, { method: 'POST' })).status, 200);
+      const body = JSON.stringify({ payment: { paymentId, status: 'Expired' } });
+      // What the killed instance left: the hint's inbox row (its id is the body's SHA-256), no look.
+      const left = await store.recordNotification({
+        provider: 'connectpay',
+        notificationId: createHash('sha256').update(body).digest('hex'),
+        sessionId,
+        payload: body,
+      });
+      assert.equal(left.duplicate, false);
+      const redelivered = await fetch(kit.url('notifications/connectpay'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      assert.equal(redelivered.status, 200);
+      assert.equal((await store.getSession(sessionId))?.status, 'expired', 'the redelivery re-fetched');
     });
   });
 }

@@ -190,6 +190,15 @@ for (const { name, open: openStore, skip } of STORES) {
       assert.ok(abandoned?.providerRef, 'the payment found by reference stays on its session');
       assert.equal(abandoned.status, 'pending');
       assert.ok(abandoned.nextPollAt, 'and the poller keeps watching it');
+      assert.deepEqual(
+        (await store.listAttempts(abandoned.id)).map((a) => [a.outcome, a.errorCode]),
+        [['created', 'abandoned_no_shopper_page']],
+        'its ledger row says why nobody was sent to it',
+      );
+      assert.deepEqual(
+        (await store.listAttempts(sessionId)).map((a) => [a.outcome, a.errorCode]),
+        [['created', undefined]],
+      );
       assert.equal((await providerPayments(order)).length, 2);
 
       // The fresh attempt is a normal payment: the shopper pays it.

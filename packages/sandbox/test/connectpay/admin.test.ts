@@ -74,6 +74,33 @@ describe('ConnectPay admin API', () => {
     );
   });
 
+  it('says whether a payment’s widget was ever served (a page or a form post with its key)', async () => {
+    const paymentId = await fakeBankPayment(t);
+    const unseen = (await adminGet(`payments/${paymentId}`)).body as { key: string; widget: unknown };
+    assert.deepEqual(unseen.widget, { served: 0 });
+    // A status change through the book (no widget request) is not a visit.
+    bookOf(t).login(paymentId);
+    assert.deepEqual((await adminGet(`payments/${paymentId}`)).body.widget, { served: 0 });
+    assert.equal((await fetch(`${t.base}/widget?key=${unseen.key}`)).status, 200);
+    const posted = await fetch(`${t.base}/widget/code`, {
+      method: 'POST',
+      body: new URLSearchParams({ key: unseen.key, code: '000000' }),
+      redirect: 'manual',
+    });
+    assert.equal(posted.status, 422);
+    // An unknown key is no visit of anyone's.
+    assert.equal((await fetch(`${t.base}/widget?key=not-a-key`)).status, 404);
+    const seen = (await adminGet(`payments/${paymentId}`)).body.widget as {
+      served: number;
+      firstServedAt: string;
+    };
+    assert.equal(seen.served, 2);
+    assert.ok(Number.isFinite(Date.parse(seen.firstServedAt)));
+    assert.equal(t.sandbox.connectPay.widgetVisits.get(paymentId)?.count, 2);
+    await fetch(`${t.base}/admin/reset`, { method: 'POST' });
+    assert.equal(t.sandbox.connectPay.widgetVisits.get(paymentId), undefined);
+  });
+
   it('stops 99.99 EUR for manual review (PendingProvider) and approves it to Completed', async () => {
     const paymentId = await inManualReview();
     assert.equal((await t.client.details(paymentId)).body.payment.status, 'PendingProvider');

@@ -25,8 +25,8 @@ const RECEIVED = { received: true };
  * before any parsing) and handed to the adapter, which verifies them exactly as the provider signs (a
  * mismatch throws `SignatureError` → 401 and nothing is stored) and says what they are about:
  * - a status: signed → applied, its inbox row in the same transaction (dedupe); a hint (ConnectPay) →
- *   its inbox row dedupes repeats, and the kit re-fetches the payment with its own credentials, so a
- *   forged callback can change nothing the provider would not confirm;
+ *   the kit re-fetches the payment with its own credentials (repeats coalesced per payment, the inbox
+ *   row kept for audit), so a forged callback can change nothing the provider would not confirm;
  * - an operation result (capture, void, refund; refunds reported as child payments name their parent):
  *   settles the ledger entry;
  * - not ours: recorded for audit.
@@ -124,8 +124,13 @@ async function handleForSession(
     if (admitted.trailAt && !isFinalStatus(session.status)) trailingLook(deps, session.id, admitted.trailAt);
     return false;
   }
-  const { duplicate } = await deps.store.recordNotification(notification);
-  if (duplicate) return false;
+  // A hint's inbox row is audit only, never a reason to skip the look: it is written before the
+  // re-fetch, so it says "received", not "handled". An instance SIGKILLed mid-re-fetch leaves the row
+  // behind, and the provider's redelivery (or the other copy of a duplicated notification, answered on
+  // another instance meanwhile) must still re-fetch, or the change waits for the poller's backoff (the
+  // load test's late final, bench/load). Re-fetches stay bounded by the coalescer above, and a final
+  // session costs none (reconcileSession returns at once).
+  await deps.store.recordNotification(notification);
   try {
     const current = await reconcileSession(deps, session, 'notification');
     return current.status !== session.status;
@@ -140,20 +145,29 @@ async function handleForSession(
 /**
  * The one re-fetch for the hints a coalesced interval held back, at its end. Its change is applied as
  * the poller's would be (source `reconcile`: the fulfilment hook runs from the dispatcher, since no
- * notification request is waiting to run it). A failure is left to the poller.
+ * notification request is waiting to run it). A failure makes the session due for the poller at once,
+ * as a failed re-fetch of an admitted hint does: those hints were acknowledged, so nobody redelivers
+ * them, and the session's own poll may be minutes away on its backoff.
  */
 function trailingLook(deps: RouteDeps, sessionId: string, at: Date): void {
+  const look = async () => {
+    const session = await deps.store.getSession(sessionId);
+    if (!session) return;
+    try {
+      await reconcileSession(deps, session, 'reconcile');
+    } catch (error) {
+      deps.log.warn(
+        { sessionId, err: error },
+        're-fetch after coalesced hints failed; the poller will retry',
+      );
+      await deps.store.schedulePoll(sessionId, new Date(), session.pollAttempts);
+    }
+  };
   const timer = setTimeout(
     () => {
-      deps.store
-        .getSession(sessionId)
-        .then((session) => session && reconcileSession(deps, session, 'reconcile'))
-        .catch((error: unknown) =>
-          deps.log.warn(
-            { sessionId, err: error },
-            're-fetch after coalesced hints failed; the poller will retry',
-          ),
-        );
+      look().catch((error: unknown) =>
+        deps.log.warn({ sessionId, err: error }, 'trailing look after coalesced hints failed'),
+      );
     },
     Math.max(0, at.getTime() - Date.now()),
   );

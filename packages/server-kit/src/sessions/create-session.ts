@@ -113,6 +113,12 @@ export async function openSession(
   }
 }
 
+/**
+ * The ledger's `errorCode` of a try whose payment was found by reference after a lost answer with no page
+ * for the shopper: kept and watched, never handed out (docs/reliability.md 20).
+ */
+export const ABANDONED_NO_SHOPPER_PAGE = 'abandoned_no_shopper_page';
+
 /** Fresh attempts after a payment found by reference without a page for the shopper. */
 const FRESH_ATTEMPTS = 1;
 
@@ -225,7 +231,14 @@ async function abandon(
     'payment found by our reference names no page for the shopper; kept and watched, a fresh attempt opens',
   );
   if (lazy) await context.store.startAttempt({ sessionId: session.id, attempt, provider: adapter.id });
-  await context.store.finishAttempt({ sessionId: session.id, attempt, outcome: 'created' });
+  // `created` (the provider has the payment) and why nobody was sent to it: the merchant view's ledger
+  // tells this payment from the order's real attempt, and so does the load test (bench/load/run.ts).
+  await context.store.finishAttempt({
+    sessionId: session.id,
+    attempt,
+    outcome: 'created',
+    errorCode: ABANDONED_NO_SHOPPER_PAGE,
+  });
   const attached = await context.store.attachProviderPayment({
     sessionId: session.id,
     providerRef: initiation.providerRef,

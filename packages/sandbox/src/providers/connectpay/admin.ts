@@ -9,6 +9,7 @@ import { SANDBOX_CLIENT } from './clients.js';
 import type { ConnectPayContext } from './context.js';
 import type { SandboxPayment } from './model.js';
 import { registerClientSchema } from './schema.js';
+import type { WidgetVisit } from './widget-visits.js';
 
 /**
  * The admin API under `{base}/admin`: the shared routes (knobs, per-client knobs, fail-next,
@@ -94,6 +95,7 @@ export async function handleAdmin(
     context.knobs.reset();
     context.clients.reset();
     context.topUpConsumers.clear();
+    context.widgetVisits.reset();
     return jsonResponse(200, { reset: true });
   }
   throw new NotFoundError('not_found', `No admin endpoint ${route || '/'}.`);
@@ -114,5 +116,11 @@ function adminView(context: ConnectPayContext, url: URL, payment: SandboxPayment
     knobs: { ...payment.knobs, latencyMs: context.knobs.paymentLatency(payment.paymentId) ?? null },
     history: payment.history,
     details: detailsOf(context, payment),
+    // Whether anyone was ever served this payment's widget (a page or a form post with its key).
+    widget: widgetView(context.widgetVisits.get(payment.paymentId)),
   };
+}
+
+function widgetView(visit: WidgetVisit | undefined) {
+  return visit ? { served: visit.count, firstServedAt: visit.firstAt } : { served: 0 };
 }

@@ -16,6 +16,7 @@ import type { ConnectPayContext } from './context.js';
 import { translateBookError } from './errors.js';
 import { createConnectPayNotifier } from './notifier.js';
 import { handleWidget } from './widget.js';
+import { createWidgetVisits, type WidgetVisits } from './widget-visits.js';
 
 /** Every option has a default: the prefix `/connectpay`, console logging, 200 ms retries. */
 export type ConnectPayStageOptions = Partial<StageOptions>;
@@ -26,6 +27,8 @@ export interface ConnectPayStage extends ProviderStage {
   readonly book: SandboxPaymentBook;
   readonly knobs: KnobBoard;
   readonly notifier: Notifier;
+  /** Which payments' widget was ever served (inspection only; widget-visits.ts). */
+  readonly widgetVisits: WidgetVisits;
 }
 
 export function createConnectPayStage(options: ConnectPayStageOptions = {}): ConnectPayStage {
@@ -36,6 +39,7 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
   const clients = createClientDirectory();
   const knobs = createKnobBoard(options.random);
   const topUpConsumers = new Map<string, string>();
+  const widgetVisits = createWidgetVisits();
   const notifier = createConnectPayNotifier({
     book,
     bodyOf: (payment) => detailsOf({ clients, topUpConsumers }, payment),
@@ -50,6 +54,7 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
     knobs,
     notifier,
     topUpConsumers,
+    widgetVisits,
     signal: lifetime.signal,
   };
 
@@ -61,12 +66,15 @@ export function createConnectPayStage(options: ConnectPayStageOptions = {}): Con
     book,
     knobs,
     notifier,
+    widgetVisits,
     handle: async (request, url) => {
       try {
         return (
           (await handleApi(request, url, context)) ??
           (await handleAdmin(request, url, context)) ??
-          (await handleWidget(request, url, book, prefix))
+          (await handleWidget(request, url, book, prefix, (payment) =>
+            widgetVisits.record(payment.paymentId),
+          ))
         );
       } catch (error) {
         const response = errorResponse(translateBookError(error));

@@ -29,16 +29,21 @@ function isAction(value: string): value is WidgetAction {
   return (ACTIONS as readonly string[]).includes(value);
 }
 
+/**
+ * `onServed` hears of every widget request that named a known payment's key (a page shown or a form
+ * posted), whatever the answer: inspection only (widget-visits.ts), it changes nothing.
+ */
 export async function handleWidget(
   request: Request,
   url: URL,
   book: PaymentBook,
   basePath: string,
+  onServed: (payment: SandboxPayment) => void = () => undefined,
 ): Promise<Response | undefined> {
   const root = `${basePath}/widget`;
   if (url.pathname === root) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(url, basePath, 'GET');
-    return showStep(url, book, basePath);
+    return showStep(url, book, basePath, onServed);
   }
   if (!url.pathname.startsWith(`${root}/`)) return undefined;
   const action = url.pathname.slice(root.length + 1);
@@ -58,6 +63,7 @@ export async function handleWidget(
   const requested = form.get('lang');
   const context = contextFor(url, basePath, payment, requested, key ?? undefined);
   if (!key || !payment) return notFound(context);
+  onServed(payment);
 
   try {
     return act(action, form, key, book, context, url);
@@ -144,11 +150,17 @@ function act(
   }
 }
 
-function showStep(url: URL, book: PaymentBook, basePath: string): Response {
+function showStep(
+  url: URL,
+  book: PaymentBook,
+  basePath: string,
+  onServed: (payment: SandboxPayment) => void,
+): Response {
   const key = url.searchParams.get('key');
   const payment = key ? book.byKey(key) : undefined;
   const context = contextFor(url, basePath, payment, url.searchParams.get('lang'), key ?? undefined);
   if (!payment) return notFound(context);
+  onServed(payment);
   const search = {
     country: url.searchParams.get('country') ?? undefined,
     query: url.searchParams.get('q') ?? undefined,
