@@ -6,6 +6,7 @@
 import { InjectedError } from '../../shared/http/errors.js';
 import { FormTooLargeError, MalformedFormError } from '../../shared/http/form.js';
 import { createKnobBoard, type KnobBoard } from '../../shared/knobs/knob-board.js';
+import { lifetimeController } from '../../shared/lifetime.js';
 import type { Notifier } from '../../shared/notifications/notifier.js';
 import { consoleLog, type ProviderStage, type StageOptions } from '../../shared/stage.js';
 import { handleAcs } from './acs.js';
@@ -31,7 +32,7 @@ export interface CardGatewayStage extends ProviderStage {
 export function createCardGatewayStage(options: CardGatewayStageOptions = {}): CardGatewayStage {
   const prefix = options.prefix ?? '/cardgateway';
   const log = options.log ?? consoleLog;
-  const lifetime = new AbortController();
+  const lifetime = lifetimeController();
   const book = createCardGatewayBook();
   const knobs = createKnobBoard(options.random);
   const notifier = createCardGatewayNotifier({

@@ -6,6 +6,7 @@
 import { InjectedError } from '../../shared/http/errors.js';
 import { errorResponse } from '../../shared/http/responses.js';
 import { createKnobBoard, type KnobBoard } from '../../shared/knobs/knob-board.js';
+import { lifetimeController } from '../../shared/lifetime.js';
 import type { Notifier } from '../../shared/notifications/notifier.js';
 import { consoleLog, type ProviderStage, type StageOptions } from '../../shared/stage.js';
 import { handleAdmin } from './admin.js';
@@ -34,7 +35,7 @@ export interface ConnectPayStage extends ProviderStage {
 export function createConnectPayStage(options: ConnectPayStageOptions = {}): ConnectPayStage {
   const prefix = options.prefix ?? '/connectpay';
   const log = options.log ?? consoleLog;
-  const lifetime = new AbortController();
+  const lifetime = lifetimeController();
   const book = createPaymentBook();
   const clients = createClientDirectory();
   const knobs = createKnobBoard(options.random);

@@ -7,6 +7,7 @@
 import { InjectedError, NotFoundError } from '../../shared/http/errors.js';
 import { errorResponse } from '../../shared/http/responses.js';
 import { createKnobBoard, type KnobBoard } from '../../shared/knobs/knob-board.js';
+import { lifetimeController } from '../../shared/lifetime.js';
 import type { Notifier } from '../../shared/notifications/notifier.js';
 import { consoleLog, type ProviderStage, type StageOptions } from '../../shared/stage.js';
 import { handleAdmin } from './admin.js';
@@ -34,7 +35,7 @@ export interface FintectureStage extends ProviderStage {
 export function createFintectureStage(options: FintectureStageOptions = {}): FintectureStage {
   const prefix = options.prefix ?? '/fintecture';
   const log = options.log ?? consoleLog;
-  const lifetime = new AbortController();
+  const lifetime = lifetimeController();
   const webhookUrls = new Map<string, string>();
   const notifier = createFintectureNotifier({
     webhookUrlOf: (appId) => webhookUrls.get(appId),

@@ -6,6 +6,7 @@
  */
 import { InjectedError } from '../../shared/http/errors.js';
 import { createKnobBoard, type KnobBoard } from '../../shared/knobs/knob-board.js';
+import { lifetimeController } from '../../shared/lifetime.js';
 import type { Notifier } from '../../shared/notifications/notifier.js';
 import { consoleLog, type ProviderStage, type StageOptions } from '../../shared/stage.js';
 import { handleAdmin } from './admin.js';
@@ -33,7 +34,7 @@ export interface PaytechStage extends ProviderStage {
 export function createPaytechStage(options: PaytechStageOptions = {}): PaytechStage {
   const prefix = options.prefix ?? '/paytech';
   const log = options.log ?? consoleLog;
-  const lifetime = new AbortController();
+  const lifetime = lifetimeController();
   const book = createPaytechBook();
   const shops = createShopDirectory();
   const knobs = createKnobBoard(options.random);

@@ -8,6 +8,7 @@
  */
 
 import type { NotificationKnobs } from '../knobs/knob-board.js';
+import { lifetimeController } from '../lifetime.js';
 import { sleep } from '../sleep.js';
 
 /** One notification a stage wants delivered. */
@@ -82,7 +83,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
   /** Intermediate notifications held back by the reorder knob, per payment. */
   const held = new Map<string, OutgoingNotification[]>();
   const inFlight = new Set<Promise<void>>();
-  let lifetime = new AbortController();
+  let lifetime = lifetimeController();
 
   function notify(notification: OutgoingNotification): void {
     if (notification.knobs.reorderNotifications) {
@@ -175,7 +176,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     },
     reset: () => {
       lifetime.abort();
-      lifetime = new AbortController();
+      lifetime = lifetimeController();
       held.clear();
       attempts = [];
     },
