@@ -4,11 +4,10 @@
 // PGlite in memory, poller off (so only notifications move sessions), node:http via toNodeHandler.
 // It reports, over IPC, when each ConnectPay notification reached it.
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { paytechTestShop, SANDBOX_CLIENT } from '@pay-checkout/sandbox';
 import {
-  type Checkout,
   connectpay,
   createCheckout,
   type ProviderAdapter,
@@ -21,9 +20,6 @@ import { closeOnParentRequest } from './child-process.js';
 import { SHOP_ORIGIN, TEE_ORDER } from './shop.js';
 import { SpanRecorder } from './spans.js';
 import { wallNow } from './stats.js';
-
-/** Set by the node:http listener on notification requests: when the request reached this process. */
-const ARRIVED_HEADER = 'x-bench-arrived-at';
 
 /** The provider's stage on the sandbox (`{sandbox}/connectpay`, or `{sandbox}/paytech` under paytech). */
 const sandboxUrl = process.env.BENCH_SANDBOX_URL;
@@ -45,8 +41,7 @@ process.on('message', (message: { type?: string }) => {
 let handler: ReturnType<typeof toNodeHandler> | undefined;
 const server = createServer((req, res) => {
   // Stamped before the kit sees the request: the notification → SSE figure starts here.
-  if (req.method === 'POST' && req.url?.includes('/notifications/'))
-    req.headers[ARRIVED_HEADER] = `${wallNow()}`;
+  if (req.method === 'POST' && req.url?.includes('/notifications/')) reportOnEnd(req, wallNow());
   const started = performance.now();
   const route = `${req.method} ${routeOf(req.url ?? '')}`;
   // SSE streams stay open for the whole session: not a request span.
@@ -94,21 +89,29 @@ const checkout = createCheckout({
   logLevel: 'silent',
 });
 
-/** The kit's fetch, with notification arrivals reported (read from a clone, off the request's path). */
-const timed: Checkout = {
-  ...checkout,
-  fetch(request) {
-    const arrivedAt = Number(request.headers.get(ARRIVED_HEADER));
-    if (arrivedAt > 0) void reportNotification(request.clone(), arrivedAt);
-    return checkout.fetch(request);
-  },
-};
-handler = toNodeHandler(timed);
+// The kit's own checkout object, as a merchant mounts it: toNodeHandler reads its bodies from node's
+// request directly (a wrapper of `fetch` would get the generic bridge, with a web stream per body).
+handler = toNodeHandler(checkout);
 await checkout.ready;
 
-async function reportNotification(request: Request, arrivedAt: number): Promise<void> {
+/**
+ * Reports a notification's arrival once the kit has read its body: the bytes are copied as node's
+ * HTTP parser pushes them to the request (a `data` listener here would start the flow before the kit
+ * listens, and the kit would miss them).
+ */
+function reportOnEnd(req: IncomingMessage, arrivedAt: number): void {
+  const chunks: Buffer[] = [];
+  const push = req.push;
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk) chunks.push(Buffer.from(chunk as Uint8Array));
+    return push.call(req, chunk, encoding);
+  };
+  req.once('end', () => reportNotification(Buffer.concat(chunks).toString('utf8'), arrivedAt));
+}
+
+function reportNotification(text: string, arrivedAt: number): void {
   try {
-    const body = (await request.json()) as {
+    const body = JSON.parse(text) as {
       payment?: { status?: string };
       identifiers?: { merchantReference?: string };
     };

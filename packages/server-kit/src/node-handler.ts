@@ -3,7 +3,8 @@ import type { Checkout } from './checkout.js';
 import { type CheckoutError, ValidationError } from './errors.js';
 import { setClientAddress } from './http/client-address.js';
 import { BodyAlreadyReadError, MethodNotAllowedError, RouteNotFoundError } from './http/http-errors.js';
-import { errorResponse } from './http/json.js';
+import { errorResponse, unreadJsonText } from './http/json.js';
+import { setNodeBody } from './http/node-body.js';
 import { nodeHooksOf } from './http/node-hooks.js';
 
 /** Express / Connect add these; plain node:http does not. */
@@ -37,12 +38,6 @@ export function toNodeHandler(checkout: Checkout): NodeHandler {
 }
 
 async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerResponse): Promise<void> {
-  const abort = new AbortController();
-  // Only a client that left before the answer was complete aborts: after a finished answer nobody is
-  // listening, and each abort builds a DOMException (with a stack), which costs CPU on every request.
-  res.on('close', () => {
-    if (!res.writableFinished) abort.abort();
-  });
   const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   const host = req.headers.host ?? 'localhost';
   let url: URL;
@@ -80,17 +75,36 @@ async function handleNode(checkout: Checkout, req: MountedRequest, res: ServerRe
     await writeResponse(req, res, errorResponse(new BodyAlreadyReadError()));
     return;
   }
+  // The kit's own checkout reads bodies only through http/body.ts, which can read node's request
+  // directly, and listens to the request's signal only on GET (live streams): its POSTs skip the web
+  // stream and the abort wiring, a third of this bridge's CPU (bench/README.md). Anything else handed
+  // to `toNodeHandler` (a wrapper of `fetch`) may read `request.body` or the signal itself: it gets both.
+  const ownKit = nodeHooksOf(checkout) !== undefined;
+  const streamBody = hasBody && !ownKit;
+  const signal = ownKit && hasBody ? undefined : abortOnClientGone(res);
   const request = new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? requestBody(req) : undefined,
-    signal: abort.signal,
+    body: streamBody ? requestBody(req) : undefined,
+    signal,
     // Node's fetch needs this to stream a request body.
-    ...(hasBody ? { duplex: 'half' } : {}),
+    ...(streamBody ? { duplex: 'half' } : {}),
   } as RequestInit);
+  if (hasBody && ownKit) setNodeBody(request, req);
   // Per-client rate limits key on the socket's address, which a fetch Request cannot carry.
   setClientAddress(request, req.socket.remoteAddress);
   await writeResponse(req, res, await checkout.fetch(request));
+}
+
+/** A signal that aborts when the client leaves before the answer is complete. */
+function abortOnClientGone(res: ServerResponse): AbortSignal {
+  const abort = new AbortController();
+  // Only a client that left before the answer was complete aborts: after a finished answer nobody is
+  // listening, and each abort builds a DOMException (with a stack), which costs CPU on every request.
+  res.on('close', () => {
+    if (!res.writableFinished) abort.abort();
+  });
+  return abort.signal;
 }
 
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
@@ -130,7 +144,13 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse, response
     return;
   }
   // Every answer but a live stream is small and complete: sent in one write, headers included,
-  // instead of a headers packet and then one per chunk.
+  // instead of a headers packet and then one per chunk. A JSON answer of the kit's is written from
+  // its text, without reading it back through the response's stream.
+  const json = unreadJsonText(response);
+  if (json !== undefined) {
+    res.end(json);
+    return;
+  }
   if (!isEventStream(response)) {
     res.end(Buffer.from(await response.arrayBuffer()));
     return;

@@ -10,6 +10,7 @@ import {
 import { SANDBOX_BAAS, type WidgetOutcome } from '@pay-checkout/sandbox';
 import type { ResolvedOrder } from '../src/config.js';
 import { CheckoutError } from '../src/errors.js';
+import { sendsAfterGate } from '../src/providers/http/send-gate.js';
 import { pgliteStore } from '../src/store/pglite-store.js';
 import { type ConnectPayKit, startConnectPayKit } from './helpers/connectpay-kit.js';
 import { errorCode } from './helpers/error-code.js';
@@ -296,5 +297,70 @@ describe('ConnectPay through the kit (sandbox over HTTP, every docs/test-data.md
         [['connectpay', 'created']],
       );
     });
+  });
+});
+
+/**
+ * POST sessions builds and signs ConnectPay's Initiate Payment while the session is being written
+ * (providers/http/send-gate.ts). What must hold: the request leaves only after the write is stored
+ * and answered (docs/reliability.md: a crash then leaves a session the poller adopts by reference), and
+ * a request whose key turns out to be held sends nothing at all.
+ */
+describe('ConnectPay initiation prepared during the session write', () => {
+  const inner = pgliteStore({ memory: true });
+  /** `<reference>:<payments the sandbox had for it>` at the moment each session write was answered. */
+  const atWrite: string[] = [];
+  let env: ConnectPayKit;
+  const payments = (reference: string) =>
+    env.sandbox.connectPay.book.list((payment) => payment.merchantReference === reference).length;
+  // The real store, with each session write held 150 ms after it committed, before it is answered.
+  const store = new Proxy(inner, {
+    get(target, property) {
+      if (property === 'openSession')
+        return async (input: Parameters<typeof inner.openSession>[0]) => {
+          const result = await target.openSession(input);
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          atWrite.push(`${input.session.reference}:${payments(input.session.reference)}`);
+          return result;
+        };
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+
+  before(async () => {
+    env = await startConnectPayKit({ store });
+  });
+  after(async () => {
+    await env.close();
+    await inner.close();
+  });
+
+  it('the ConnectPay adapter takes the prepared path (it hands its signal to the provider client)', () => {
+    assert.equal(sendsAfterGate(env.adapter), true);
+    assert.equal(sendsAfterGate({ ...env.adapter }), false, 'a copy with its own initiate does not');
+  });
+
+  it('sends the initiation only after the session write, once', async () => {
+    env.book.orders.set('order-gate-1', order('12.34'));
+    atWrite.length = 0;
+    const response = await env.kit.createSession({ order: 'order-gate-1', method: 'card' });
+    assert.equal(response.status, 201);
+    const { sessionId } = CreateSessionResponse.parse(await response.json());
+    assert.deepEqual(atWrite, [`pc-${sessionId}:0`], 'nothing had left while the write was pending');
+    assert.equal(payments(`pc-${sessionId}`), 1);
+  });
+
+  it('a request whose Idempotency-Key is held sends nothing', async () => {
+    env.book.orders.set('order-gate-2', order('12.35'));
+    atWrite.length = 0;
+    const before = env.sandbox.connectPay.book.list().length;
+    const [a, b] = await Promise.all([
+      env.kit.createSession({ order: 'order-gate-2', method: 'card' }, 'gate-key'),
+      env.kit.createSession({ order: 'order-gate-2', method: 'card' }, 'gate-key'),
+    ]);
+    assert.deepEqual([a.status, b.status].sort(), [201, 409]);
+    assert.equal(atWrite.length, 2, 'both requests wrote (one claimed, one found the key held)');
+    assert.equal(env.sandbox.connectPay.book.list().length, before + 1, 'one payment, not two');
   });
 });

@@ -4,6 +4,7 @@ import {
   RequestTimeoutError,
   UnsupportedMediaTypeError,
 } from './http-errors.js';
+import { readNodeBody, takeNodeBody } from './node-body.js';
 import { assertSafeJson } from './safe-input.js';
 
 /**
@@ -21,6 +22,9 @@ export async function readBodyLimited(
     await request.body?.cancel().catch(() => undefined);
     throw new PayloadTooLargeError(limit);
   }
+  // Left on node's request by `toNodeHandler`: read from there, without a web stream (node-body.ts).
+  const source = takeNodeBody(request);
+  if (source !== undefined) return readNodeBody(source, limit, timeoutMs);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

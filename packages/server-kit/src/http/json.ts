@@ -14,7 +14,21 @@ export function jsonResponse(status: number, body: unknown, headers?: HeaderValu
   const out = new Headers(headers);
   out.set('content-type', 'application/json; charset=utf-8');
   if (!out.has('cache-control')) out.set('cache-control', 'no-store');
-  return new Response(JSON.stringify(body), { status, headers: out });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers: out });
+  jsonTexts.set(response, text);
+  return response;
+}
+
+/**
+ * The text each `jsonResponse` was made from, so `toNodeHandler` can write it as is instead of reading
+ * it back through the response's stream (undici's consumeBody: a reader, promises and a copy per answer).
+ */
+const jsonTexts = new WeakMap<Response, string>();
+
+/** The JSON text of a `jsonResponse` whose body nobody has read (else undefined: read the stream). */
+export function unreadJsonText(response: Response): string | undefined {
+  return response.bodyUsed ? undefined : jsonTexts.get(response);
 }
 
 /** Codes whose request may succeed if sent again in a moment: the answer says when. */

@@ -8,8 +8,9 @@ import {
   UnsafeRedirectError,
 } from '../errors.js';
 import { MethodUnavailableError } from '../http/http-errors.js';
+import { createSendGate, sendsAfterGate } from '../providers/http/send-gate.js';
 import type { ProviderAdapter, ProviderInitiation, ProviderSessionInput } from '../providers/provider.js';
-import type { NewSession, SessionRecord, StoredResponse } from '../store/store.js';
+import type { NewSession, OpenSessionResult, SessionRecord, StoredResponse } from '../store/store.js';
 import { applyProviderStatus, logStatusChange } from './apply-status.js';
 import { backoffDelay } from './backoff.js';
 import { sameBankAt } from './bank-match.js';
@@ -92,13 +93,28 @@ export async function openSession(
     // orphan adoption) must know it looks for a top-up, which lives in another API at ConnectPay.
     ...(order.topUp ? { providerData: { topUp: { ...order.topUp } } } : {}),
   });
-  const opened = await context.store.openSession({ key, requestHash, session: newSession(newSessionId()) });
+  const first = newSession(newSessionId());
+  // The first provider's call is built and signed while the session is written, and sent only after
+  // the write committed and the provider's circuit let it (send-gate.ts; docs/reliability.md).
+  let early = prepareEarly(context, route[0], first);
+  let opened: OpenSessionResult;
+  try {
+    opened = await context.store.openSession({ key, requestHash, session: first });
+  } catch (error) {
+    early?.drop('the session could not be stored');
+    throw error;
+  }
+  if (opened.kind !== 'claimed') early?.drop('the Idempotency-Key is held by another request');
   if (opened.kind === 'order_paid') throw orderAlreadyPaid(context, order, opened.sessionId);
   if (opened.kind !== 'claimed') return answerHeldKey(context, key, opened);
+  if (early && !early.fits(sessionInput(context, opened.session, route[0]))) {
+    early.drop('the stored session differs from the one it was built for');
+    early = undefined;
+  }
   try {
     let session = opened.session;
     for (let fresh = 0; ; fresh++) {
-      const outcome = await initiateAlongRoute(context, route, session, key);
+      const outcome = await initiateAlongRoute(context, route, session, key, fresh === 0 ? early : undefined);
       if (outcome.kind === 'recorded') return { response: outcome.response, replayed: false };
       // The payment found after a lost answer has no page to send the shopper to (docs/reliability.md
       // 20): it stays on its session, watched by the poller, and a fresh attempt is opened once. A late
@@ -110,6 +126,9 @@ export async function openSession(
     // A no-op when the key is bound to a session whose outcome is unknown (completed, not in progress).
     await context.store.releaseIdempotencyKey(key);
     throw error;
+  } finally {
+    // Unused (its provider was skipped, or failed before its turn): never sent.
+    early?.drop('the session went another way');
   }
 }
 
@@ -118,6 +137,47 @@ export async function openSession(
  * for the shopper: kept and watched, never handed out (docs/reliability.md 20).
  */
 export const ABANDONED_NO_SHOPPER_PAGE = 'abandoned_no_shopper_page';
+
+/** The first provider's initiation, prepared before the session is stored (`prepareEarly`). */
+interface EarlyInitiation {
+  adapter: ProviderAdapter;
+  /** Whether it was built from exactly this input (the one the stored session gives). */
+  fits(input: ProviderSessionInput): boolean;
+  /** Lets it go; its outcome, as `adapter.initiate`'s. */
+  send(): Promise<ProviderInitiation>;
+  /** Drops it unsent (a no-op once sent). */
+  drop(why: string): void;
+}
+
+/**
+ * Starts the first provider's `initiate` with a closed gate, for adapters that honour one: the body is
+ * built and signed now, and nothing leaves until `send()`. Undefined for other adapters (they are
+ * called in sequence, after the write, as before).
+ */
+function prepareEarly(
+  context: KitContext,
+  adapter: ProviderAdapter,
+  session: NewSession,
+): EarlyInitiation | undefined {
+  if (!sendsAfterGate(adapter)) return undefined;
+  // What `sessionInput` reads of a stored session is what the new one holds (its id, reference,
+  // order, amount, method, bank, country, language, provider data): `fits` checks it after the write.
+  const input = sessionInput(context, { ...session, status: 'created' } as SessionRecord, adapter);
+  const built = JSON.stringify(input);
+  const gate = createSendGate();
+  const call = adapter.initiate(input, gate.signal);
+  // Observed by `send()`; a dropped call rejects with CallNotSentError, which nobody needs.
+  call.catch(() => undefined);
+  return {
+    adapter,
+    fits: (stored) => JSON.stringify(stored) === built,
+    send: () => {
+      gate.open();
+      return call;
+    },
+    drop: (why) => gate.close(why),
+  };
+}
 
 /** Fresh attempts after a payment found by reference without a page for the shopper. */
 const FRESH_ATTEMPTS = 1;
@@ -139,6 +199,7 @@ async function initiateAlongRoute(
   route: ProviderAdapter[],
   created: SessionRecord,
   key: string,
+  early?: EarlyInitiation,
 ): Promise<RouteOutcome> {
   let session = created;
   let lastError: unknown;
@@ -179,6 +240,8 @@ async function initiateAlongRoute(
         session,
         input,
         isLast ? MAX_INITIATIONS : 1,
+        // Prepared for this very try: the first provider, with the session's own bank.
+        index === 0 && early?.adapter === adapter && bank === session.bank ? early : undefined,
       ));
     } catch (thrown) {
       const outcome = classify(thrown);
@@ -350,10 +413,12 @@ async function initiateSafely(
   session: SessionRecord,
   input: ProviderSessionInput,
   maxInitiations: number,
+  early?: EarlyInitiation,
 ): Promise<{ initiation: ProviderInitiation; adopted: boolean }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return { initiation: await adapter.initiate(input), adopted: false };
+      const initiation = attempt === 1 && early ? early.send() : adapter.initiate(input);
+      return { initiation: await initiation, adopted: false };
     } catch (error) {
       const log = context.log.child({ sessionId: session.id, provider: adapter.id, attempt });
       if (!isTransientProviderError(error)) {

@@ -1,4 +1,5 @@
 import { ConfigError } from '../../errors.js';
+import { markSendsAfterGate } from '../http/send-gate.js';
 import type { ProviderAdapter } from '../provider.js';
 import { createConnectPayAdapter } from './adapter.js';
 import { type ConnectPayOptions, resolveConnectPayOptions } from './options.js';
@@ -14,7 +15,11 @@ export function connectpay(options: ConnectPayOptions & { id?: string }): Provid
       'connectpay: option id must be lower-case letters, digits and - (e.g. connectpay-eu)',
     );
   }
-  return createConnectPayAdapter(resolveConnectPayOptions(rest as ConnectPayOptions), id ?? 'connectpay');
+  // Its `initiate` hands its signal to the provider client, so POST sessions may prepare (sign) the
+  // call while the session is written and send it after the commit (providers/http/send-gate.ts).
+  return markSendsAfterGate(
+    createConnectPayAdapter(resolveConnectPayOptions(rest as ConnectPayOptions), id ?? 'connectpay'),
+  );
 }
 
 export { ConnectPayApiError } from './client.js';

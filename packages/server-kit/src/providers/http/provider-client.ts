@@ -13,6 +13,7 @@ import {
 } from './provider-request-error.js';
 import { type BodyType, type SerializedBody, serializeBody } from './request-body.js';
 import { type BackoffPolicy, retry } from './retry.js';
+import { gateOf } from './send-gate.js';
 import { withTimeout } from './timeout.js';
 
 /** A request as a signer sees it: `body` is exactly the text sent ('' when there is none). */
@@ -273,6 +274,10 @@ function clientOver(config: ClientConfig, tokenHttp?: ProviderHttp): ProviderHtt
       const signature = await config.sign({ method, url, body: body?.text ?? '', headers });
       for (const name in signature) headers[name.toLowerCase()] = signature[name];
     }
+    // A call prepared ahead of time (send-gate.ts) leaves only when its gate opens; a closed gate
+    // rejects here, before anything was sent.
+    const gate = gateOf(prepared.signal);
+    if (gate !== undefined) await gate;
     const started = performance.now();
     const elapsed = () => (performance.now() - started) / 1000;
     const response = await withTimeout(
