@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { loadPglite, type PgliteModule } from './pglite-open.js';
+import { loadPglite, openPglite, type PgliteModule } from './pglite-open.js';
 import { type BatchOutcome, PreparedStatements } from './pglite-statements.js';
 import { openPgliteFromTemplate } from './pglite-template.js';
 import { serializeError, type WorkerReply, type WorkerRequest } from './pglite-worker-messages.js';
@@ -25,12 +25,17 @@ export class PgliteConnection {
   readonly #inbox: { request: WorkerRequest; onClosed?: () => void }[] = [];
   #draining = false;
 
-  constructor(dataDir: string | undefined, post: (reply: WorkerReply) => void) {
+  /**
+   * `fromTemplate`: start a new database from the cached initdb copy (pglite-template.ts). The
+   * main-thread fallback passes false: a bundled server on that path did not exit after closing a
+   * store opened from the copy (tests/consumer), and that path is the rare one.
+   */
+  constructor(dataDir: string | undefined, post: (reply: WorkerReply) => void, fromTemplate = true) {
     this.#post = post;
     this.#opened = (async () => {
       const pglite = await loadPglite();
       this.#pglite = pglite;
-      const db = await openPgliteFromTemplate(pglite, dataDir);
+      const db = fromTemplate ? await openPgliteFromTemplate(pglite, dataDir) : openPglite(pglite, dataDir);
       await db.waitReady;
       return { db, statements: new PreparedStatements(db, pglite) };
     })();

@@ -89,9 +89,11 @@ class PgliteThread implements SqlClient {
       { worker: WORKER_EXPORT },
       'PGlite worker file not found (a bundle deployed without node_modules?): running PGlite on the main thread, where SQL blocks the event loop',
     );
-    const connection = new PgliteConnection(start.dataDir, (reply) =>
+    const connection = new PgliteConnection(
+      start.dataDir,
       // Asynchronously, as a worker's message would arrive.
-      queueMicrotask(() => this.#receive(reply)),
+      (reply) => queueMicrotask(() => this.#receive(reply)),
+      false,
     );
     return { post: (request) => connection.receive(request), hold: () => {}, terminate: async () => {} };
   }
