@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { pgliteStore } from '../src/store/pglite-store.js';
 
 /**
- * Memory stores and new data directories start from a cached copy of a freshly initialized data
- * directory (src/store/pglite-template.ts) instead of running initdb on every open. The copy must never carry
+ * Memory stores start from a cached copy of a freshly initialized data directory
+ * (src/store/pglite-template.ts) instead of running initdb on every open. The copy must never carry
  * anybody's data, must be replaced when damaged, and must be ignored where others can write it.
  */
 describe('PGlite stores from a cached initdb template', () => {
@@ -56,21 +56,6 @@ describe('PGlite stores from a cached initdb template', () => {
     assert.equal((await stat(file)).ino, made.ino, 'opened from the template, not remade');
     await first.close();
     await second.close();
-  });
-
-  it('a new data directory starts from the template and keeps what is written to it', async () => {
-    const file = await templateFile();
-    assert.ok(file);
-    const made = await stat(file);
-    const dataDir = join(cache, 'data');
-    const store = pgliteStore({ dataDir });
-    assert.deepEqual(await store.claimIdempotencyKey('key-4', 'hash-4'), { kind: 'claimed' });
-    await store.close();
-    assert.equal((await stat(file)).ino, made.ino, 'opened from the template, not remade');
-    const reopened = pgliteStore({ dataDir });
-    assert.deepEqual(await reopened.claimIdempotencyKey('key-4', 'hash-4'), { kind: 'in_progress' });
-    await reopened.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('a cache directory others can write is neither read nor written', async () => {

@@ -1,10 +1,9 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
-import { LOCK_FILE } from './data-dir-lock.js';
 import { openPglite, type PgliteModule } from './pglite-open.js';
 
 /**
@@ -18,12 +17,12 @@ export function templateCacheDir(): string {
 }
 
 /**
- * Opens PGlite in memory, or on a data directory that does not exist yet or is empty, from a copy of a
- * freshly initialized data directory when one is cached; an existing data directory opens as it is.
+ * Opens PGlite in memory from a copy of a freshly initialized data directory when one is cached; a
+ * data directory opens as before (initdb when new).
  *
  * A new database otherwise runs initdb inside the WASM module: seconds of CPU (4–16 s on this
  * project's 2-core machine, against 1.5–7 s from the template), paid by every memory store (tests,
- * demos, a merchant's own test suite opens hundreds) and by a server's first start. The template is
+ * demos, a merchant's own test suite opens hundreds). The template is
  * what initdb leaves, taken before the store's first statement (so it never holds anyone's data),
  * gzipped (about 4.5 MB), one per PGlite version. It is a cache: if it cannot be written, read or
  * opened, the store runs initdb as before and, where it can, replaces the file.
@@ -32,7 +31,9 @@ export async function openPgliteFromTemplate(
   pglite: PgliteModule,
   dataDir: string | undefined,
 ): Promise<PGlite> {
-  if (dataDir !== undefined && !(await isNewDataDir(dataDir))) return openPglite(pglite, dataDir);
+  // Data directories run initdb as before: a new directory holds the store's lock (data-dir-lock.ts)
+  // while the copy is unpacked into it, and that interplay is not proven yet (docs/footprint.md).
+  if (dataDir !== undefined) return openPglite(pglite, dataDir);
   const file = await templateFile();
   const template = file ? await readTemplate(file) : undefined;
   if (file && template) {
@@ -45,34 +46,12 @@ export async function openPgliteFromTemplate(
       // A damaged or foreign template: drop it and start the way it was made.
       await db?.close().catch(() => undefined);
       await rm(file, { force: true });
-      if (dataDir !== undefined) await emptyDir(dataDir);
     }
   }
   const db = openPglite(pglite, dataDir);
   await db.waitReady;
   if (file) await saveTemplate(db, file);
   return db;
-}
-
-/** The store's lock (data-dir-lock.ts, taken before opening) and its pid-file fallback's files. */
-function isLockFile(name: string): boolean {
-  return name.startsWith(LOCK_FILE);
-}
-
-/** Missing, or holding nothing but the store's lock. */
-async function isNewDataDir(dataDir: string): Promise<boolean> {
-  try {
-    return (await readdir(dataDir)).every(isLockFile);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
-  }
-}
-
-/** What a failed load from the template wrote into a new data directory, removed so initdb starts clean. */
-async function emptyDir(dataDir: string): Promise<void> {
-  for (const name of await readdir(dataDir).catch(() => [])) {
-    if (!isLockFile(name)) await rm(join(dataDir, name), { recursive: true, force: true });
-  }
 }
 
 /** The template's path for the installed PGlite, or undefined when no private cache directory can be had. */
