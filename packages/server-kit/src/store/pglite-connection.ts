@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { loadPglite, openPglite, type PgliteModule } from './pglite-open.js';
 import { type BatchOutcome, PreparedStatements } from './pglite-statements.js';
-import { openPgliteFromTemplate } from './pglite-template.js';
+import { openMemoryPglite } from './pglite-template.js';
 import { serializeError, type WorkerReply, type WorkerRequest } from './pglite-worker-messages.js';
 
 type QueryRequest = Extract<WorkerRequest, { op: 'query' }>;
@@ -26,7 +26,7 @@ export class PgliteConnection {
   #draining = false;
 
   /**
-   * `fromTemplate`: start a new database from the cached initdb copy (pglite-template.ts). The
+   * `fromTemplate`: a memory database starts from the cached initdb copy (pglite-template.ts). The
    * main-thread fallback passes false: a bundled server on that path did not exit after closing a
    * store opened from the copy (tests/consumer), and that path is the rare one.
    */
@@ -35,7 +35,8 @@ export class PgliteConnection {
     this.#opened = (async () => {
       const pglite = await loadPglite();
       this.#pglite = pglite;
-      const db = fromTemplate ? await openPgliteFromTemplate(pglite, dataDir) : openPglite(pglite, dataDir);
+      const db =
+        fromTemplate && dataDir === undefined ? await openMemoryPglite(pglite) : openPglite(pglite, dataDir);
       await db.waitReady;
       return { db, statements: new PreparedStatements(db, pglite) };
     })();

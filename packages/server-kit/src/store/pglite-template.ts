@@ -17,8 +17,8 @@ export function templateCacheDir(): string {
 }
 
 /**
- * Opens PGlite in memory from a copy of a freshly initialized data directory when one is cached; a
- * data directory opens as before (initdb when new).
+ * Opens PGlite in memory from a copy of a freshly initialized data directory when one is cached.
+ * Data directories do not use it (pglite-connection.ts): a new one runs initdb, see docs/footprint.md.
  *
  * A new database otherwise runs initdb inside the WASM module: seconds of CPU (4–16 s on this
  * project's 2-core machine, against 1.5–7 s from the template), paid by every memory store (tests,
@@ -27,19 +27,13 @@ export function templateCacheDir(): string {
  * gzipped (about 4.5 MB), one per PGlite version. It is a cache: if it cannot be written, read or
  * opened, the store runs initdb as before and, where it can, replaces the file.
  */
-export async function openPgliteFromTemplate(
-  pglite: PgliteModule,
-  dataDir: string | undefined,
-): Promise<PGlite> {
-  // Data directories run initdb as before: a new directory holds the store's lock (data-dir-lock.ts)
-  // while the copy is unpacked into it, and that interplay is not proven yet (docs/footprint.md).
-  if (dataDir !== undefined) return openPglite(pglite, dataDir);
+export async function openMemoryPglite(pglite: PgliteModule): Promise<PGlite> {
   const file = await templateFile();
   const template = file ? await readTemplate(file) : undefined;
   if (file && template) {
     let db: PGlite | undefined;
     try {
-      db = openPglite(pglite, dataDir, template);
+      db = openPglite(pglite, undefined, template);
       await db.waitReady;
       return db;
     } catch {
@@ -48,7 +42,7 @@ export async function openPgliteFromTemplate(
       await rm(file, { force: true });
     }
   }
-  const db = openPglite(pglite, dataDir);
+  const db = openPglite(pglite, undefined);
   await db.waitReady;
   if (file) await saveTemplate(db, file);
   return db;
