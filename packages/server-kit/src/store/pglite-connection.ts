@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { loadPglite, openPglite, type PgliteModule } from './pglite-open.js';
 import { type BatchOutcome, PreparedStatements } from './pglite-statements.js';
-import { openMemoryPglite } from './pglite-template.js';
+import { openDataDirPglite, openMemoryPglite } from './pglite-template.js';
 import { serializeError, type WorkerReply, type WorkerRequest } from './pglite-worker-messages.js';
 
 type QueryRequest = Extract<WorkerRequest, { op: 'query' }>;
@@ -26,17 +26,20 @@ export class PgliteConnection {
   #draining = false;
 
   /**
-   * `fromTemplate`: a memory database starts from the cached initdb copy (pglite-template.ts). The
-   * main-thread fallback passes false: a bundled server on that path did not exit after closing a
-   * store opened from the copy (tests/consumer), and that path is the rare one.
+   * `fromTemplate`: a memory database, or a new data directory, starts from the cached initdb copy
+   * (pglite-template.ts). The main-thread fallback passes false: a bundled server on that path did not
+   * exit after closing a store opened from the copy (tests/consumer), and that path is the rare one.
    */
   constructor(dataDir: string | undefined, post: (reply: WorkerReply) => void, fromTemplate = true) {
     this.#post = post;
     this.#opened = (async () => {
       const pglite = await loadPglite();
       this.#pglite = pglite;
-      const db =
-        fromTemplate && dataDir === undefined ? await openMemoryPglite(pglite) : openPglite(pglite, dataDir);
+      const db = !fromTemplate
+        ? openPglite(pglite, dataDir)
+        : dataDir === undefined
+          ? await openMemoryPglite(pglite)
+          : await openDataDirPglite(pglite, dataDir);
       await db.waitReady;
       return { db, statements: new PreparedStatements(db, pglite) };
     })();
