@@ -29,19 +29,8 @@ export function templateCacheDir(): string {
  */
 export async function openMemoryPglite(pglite: PgliteModule): Promise<PGlite> {
   const file = await templateFile();
-  const template = file ? await readTemplate(file) : undefined;
-  if (file && template) {
-    let db: PGlite | undefined;
-    try {
-      db = openPglite(pglite, undefined, template);
-      await db.waitReady;
-      return db;
-    } catch {
-      // A damaged or foreign template: drop it and start the way it was made.
-      await db?.close().catch(() => undefined);
-      await rm(file, { force: true });
-    }
-  }
+  const opened = file && (await openFromTemplate(pglite, file, undefined));
+  if (opened) return opened;
   const db = openPglite(pglite, undefined);
   await db.waitReady;
   if (file) await saveTemplate(db, file);
@@ -59,22 +48,35 @@ export async function openMemoryPglite(pglite: PgliteModule): Promise<PGlite> {
  */
 export async function openDataDirPglite(pglite: PgliteModule, dataDir: string): Promise<PGlite> {
   const file = (await isNewDataDir(dataDir)) ? await templateFile() : undefined;
-  const template = file ? await readTemplate(file) : undefined;
-  if (file && template) {
-    let db: PGlite | undefined;
-    try {
-      db = openPglite(pglite, dataDir, template);
-      await db.waitReady;
-      return db;
-    } catch {
-      await db?.close().catch(() => undefined);
-      await rm(file, { force: true });
-      await emptyDir(dataDir); // what the failed unpacking left, so initdb starts clean
-    }
-  }
+  const opened = file && (await openFromTemplate(pglite, file, dataDir));
+  if (opened) return opened;
   const db = openPglite(pglite, dataDir);
   await db.waitReady;
   return db;
+}
+
+/**
+ * PGlite opened from the template in `file`, or undefined (no usable template: the caller runs initdb).
+ * A damaged or foreign template is dropped, and what its failed unpacking left in `dataDir` removed.
+ */
+async function openFromTemplate(
+  pglite: PgliteModule,
+  file: string,
+  dataDir: string | undefined,
+): Promise<PGlite | undefined> {
+  const template = await readTemplate(file);
+  if (!template) return undefined;
+  let db: PGlite | undefined;
+  try {
+    db = openPglite(pglite, dataDir, template);
+    await db.waitReady;
+    return db;
+  } catch {
+    await db?.close().catch(() => undefined);
+    await rm(file, { force: true });
+    if (dataDir !== undefined) await emptyDir(dataDir);
+    return undefined;
+  }
 }
 
 /** The store's lock (data-dir-lock.ts) and its pid-file fallback's file. */
