@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { OPTIONS } from './cold-page.js';
+import { COLUMN, OPTIONS } from './cold-page.js';
 
 const require = createRequire(import.meta.url);
 
@@ -92,5 +92,5 @@ export function adyenPage(): string {
 <link rel="stylesheet" href="/adyen.css">
 <script type="module" src="/adyen.bundle.js"></script></head><body>
 <script type="application/json" id="payment-methods">${JSON.stringify(PAYMENT_METHODS)}</script>
-<div id="dropin"></div></body></html>`;
+${COLUMN}<div id="dropin"></div></main></body></html>`;
 }
