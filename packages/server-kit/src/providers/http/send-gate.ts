@@ -61,5 +61,19 @@ export function createSendGate(): SendGate {
   gate.catch(() => undefined);
   const signal = new AbortController().signal;
   gates.set(signal, gate);
-  return { signal, open, close: (why) => close(new CallNotSentError(why)) };
+  // The first of open and close decides. `POST sessions` closes every gate when it is done, sent or
+  // not: an error (and its stack trace) is made only for a call that really stays unsent.
+  let decided = false;
+  return {
+    signal,
+    open: () => {
+      decided = true;
+      open();
+    },
+    close: (why) => {
+      if (decided) return;
+      decided = true;
+      close(new CallNotSentError(why));
+    },
+  };
 }
