@@ -87,11 +87,14 @@ describe('reliability: durability across SIGKILL', () => {
     );
     const restored = await view(second.base, open.sessionId);
     assert.ok(restored, 'the acknowledged session survived');
-    // Processing resumes: the poller reconciles with ConnectPay and the session completes.
+    // Processing resumes: the poller reconciles with ConnectPay and the session completes. Usually at
+    // once; but when the SIGKILL came while the first kit's poller held the session's lease (sessions/
+    // poller.ts, 60 s), the session is due again only when that lease runs out, and the sandbox's
+    // redeliveries back off while the kit is down: a loaded machine hits that, so the wait covers it.
     await waitFor(
       async () => (await view(second.base, open.sessionId))?.status === 'succeeded',
       'the poller',
-      15_000,
+      75_000,
     );
     // The same Idempotency-Key still replays the acknowledged answer after the restart.
     const replay = await fetch(`${second.base}/sessions`, {
