@@ -6,17 +6,17 @@
 // Prints a table and merges its figures into bench/results.json under `element` (read-modify-write:
 // other benchmarks own other keys).
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumExecutablePath } from '../../scripts/chromium.mjs';
+import { writeResultsKey } from '../server/results-file.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = `${root}packages/checkout-element/dist/`;
-const resultsFile = `${root}bench/results.json`;
 const BUNDLE_BUDGET = 15 * 1024;
 const LOCALE_BUDGET = 2 * 1024;
 const READY_BUDGET_MS = 50;
@@ -152,10 +152,7 @@ for (const [metric, value, budget, ok] of rows) {
   console.log(`${metric.padEnd(36)}${value.padStart(12)}${budget.padStart(10)}  ${ok ? 'yes' : 'NO'}`);
 }
 
-const results: Record<string, unknown> = existsSync(resultsFile)
-  ? JSON.parse(readFileSync(resultsFile, 'utf8'))
-  : {};
-results.element = {
+writeResultsKey('element', {
   measuredAt: new Date().toISOString(),
   bundleGzipBytes: size.bundle,
   bundleBudgetBytes: BUNDLE_BUDGET,
@@ -165,6 +162,5 @@ results.element = {
   optionsToInteractiveMs4xCpu: readyThrottled,
   interactiveBudgetMs: READY_BUDGET_MS,
   withinBudget: rows.every((row) => row[3]),
-};
-writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+});
 console.log(`\nwrote bench/results.json#element`);
